@@ -1,0 +1,75 @@
+/**
+ * The one error shape of the API: `{ error: { code, message, fields? } }`.
+ * Everything that can go wrong for a reason the client can act on is an AtriumError; anything else is
+ * logged on the server and answered as a generic 500 without details.
+ */
+
+export type ErrorCode =
+  | "bad_request"
+  | "invalid_json"
+  | "validation_failed"
+  | "unknown_model"
+  | "not_found"
+  | "unique_violation"
+  | "foreign_key_violation"
+  | "delete_restricted"
+  | "payload_too_large"
+  | "unsupported_media_type"
+  | "conflict"
+  | "unauthorized"
+  | "forbidden"
+  | "too_many_requests"
+  | "internal";
+
+/** Field name -> message shown next to that field in the UI. */
+export type FieldErrors = Record<string, string>;
+
+const statusByCode: Record<ErrorCode, number> = {
+  bad_request: 400,
+  invalid_json: 400,
+  validation_failed: 422,
+  unknown_model: 404,
+  not_found: 404,
+  unique_violation: 409,
+  foreign_key_violation: 422,
+  delete_restricted: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  conflict: 409,
+  unauthorized: 401,
+  forbidden: 403,
+  too_many_requests: 429,
+  internal: 500,
+};
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; fields?: FieldErrors; details?: unknown };
+}
+
+export class AtriumError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly fields?: FieldErrors;
+  /** Extra data for the client (e.g. what blocks a delete). Must never hold database internals. */
+  readonly details?: unknown;
+
+  constructor(code: ErrorCode, message: string, options: { fields?: FieldErrors; details?: unknown } = {}) {
+    super(message);
+    this.name = "AtriumError";
+    this.code = code;
+    this.status = statusByCode[code];
+    this.fields = options.fields;
+    this.details = options.details;
+  }
+
+  toBody(): ErrorBody {
+    const error: ErrorBody["error"] = { code: this.code, message: this.message };
+    if (this.fields) error.fields = this.fields;
+    if (this.details !== undefined) error.details = this.details;
+    return { error };
+  }
+}
+
+export function isAtriumError(value: unknown): value is AtriumError {
+  return value instanceof AtriumError;
+}

@@ -1,0 +1,4 @@
+export * from "./dataSource.js";
+export * from "./errors.js";
+export * from "./listQuery.js";
+export * from "./metadata.js";

@@ -1,0 +1,60 @@
+/**
+ * A list request after validation: what `GET /api/records/{key}` asked for, with every field checked against
+ * the metadata and every value decoded to its JavaScript type. Data sources only ever see this shape.
+ */
+
+export type FilterOperator =
+  | "eq"
+  | "neq"
+  | "in"
+  | "lt"
+  | "lte"
+  | "gt"
+  | "gte"
+  | "contains"
+  | "startsWith"
+  | "isNull";
+
+export const filterOperators: readonly FilterOperator[] = [
+  "eq",
+  "neq",
+  "in",
+  "lt",
+  "lte",
+  "gt",
+  "gte",
+  "contains",
+  "startsWith",
+  "isNull",
+];
+
+/**
+ * One `filter.{path}.{op}=value` parameter.
+ * `path` walks relations: `["author", "name"]` filters on the related author's name; a path that ends on a
+ * relation field compares the related record's identity (`value` is then `IdValues` or `IdValues[]`).
+ */
+export interface FilterSpec {
+  path: string[];
+  op: FilterOperator;
+  /** Decoded value: typed scalar, array of them for `in`, boolean for `isNull`, IdValues for relations. */
+  value: unknown;
+}
+
+export interface SortSpec {
+  /** Field path; only scalar fields, optionally through to-one relations. */
+  path: string[];
+  direction: "asc" | "desc";
+}
+
+export interface ListQuery {
+  page: number;
+  perPage: number;
+  /** Always ends with the id fields so that pages never shuffle. */
+  sort: SortSpec[];
+  /** Free text searched (case-insensitively, on every database) in the model's search fields. */
+  search?: string;
+  filters: FilterSpec[];
+}
+
+/** Typed values of a record's id fields, keyed by field name. */
+export type IdValues = Record<string, unknown>;

@@ -1,0 +1,131 @@
+/**
+ * Model metadata: what Atrium knows about a schema, independent of Prisma.
+ * Built once at start-up (by @atrium/prisma from the DMMF datamodel) and served as `GET /api/meta`.
+ */
+
+/** Prisma's scalar type names. `Unsupported` fields are shown but never written. */
+export type ScalarType =
+  | "String"
+  | "Int"
+  | "BigInt"
+  | "Float"
+  | "Decimal"
+  | "Boolean"
+  | "DateTime"
+  | "Json"
+  | "Bytes"
+  | "Unsupported";
+
+export type ReferentialAction = "Cascade" | "Restrict" | "NoAction" | "SetNull" | "SetDefault";
+
+/** How a field gets its value when a create leaves it out. */
+export type FieldDefault =
+  | { kind: "autoincrement" }
+  | { kind: "uuid" }
+  | { kind: "cuid" }
+  | { kind: "nanoid" }
+  | { kind: "ulid" }
+  | { kind: "now" }
+  | { kind: "dbgenerated" }
+  | { kind: "literal"; value: unknown };
+
+export interface RelationMeta {
+  /** Prisma's relation name (two relations between the same models differ by it). */
+  name: string;
+  /** Name of the related model (its Prisma name, not its URL key). */
+  model: string;
+  toMany: boolean;
+  /** Scalar fields on *this* model holding the foreign key; empty on the side without the key. */
+  fromFields: string[];
+  /** Fields on the related model that `fromFields` point at. */
+  toFields: string[];
+  /** What deleting the referenced record does to the record holding the key (only on the side with the key). */
+  onDelete?: ReferentialAction;
+  onUpdate?: ReferentialAction;
+  /** The field on the related model that is the other end of this relation. */
+  backField?: string;
+  /** True for implicit many-to-many relations (Prisma manages the join table). */
+  isManyToMany: boolean;
+}
+
+export interface FieldMeta {
+  name: string;
+  /** Column name in the database when `@map` renames it. */
+  dbName?: string;
+  label: string;
+  kind: "scalar" | "enum" | "relation";
+  /** Prisma's type name: a ScalarType, the enum name, or the related model's name. */
+  type: string;
+  isList: boolean;
+  isRequired: boolean;
+  isId: boolean;
+  isUnique: boolean;
+  /** Never accepted in writes: ids with generated defaults, @updatedAt, Unsupported, relation lists... */
+  isReadOnly: boolean;
+  hasDefault: boolean;
+  default?: FieldDefault;
+  isUpdatedAt: boolean;
+  /** Native database type from `@db.X`, e.g. `["Date", []]` or `["VarChar", ["191"]]`. */
+  nativeType?: [string, string[]];
+  /** For `Unsupported("...")` fields, the database type text. */
+  unsupportedType?: string;
+  enumValues?: string[];
+  relation?: RelationMeta;
+  /** From `///` documentation comments. */
+  help?: string;
+  /** True when this scalar is (part of) the foreign key of a relation field. */
+  isForeignKey: boolean;
+}
+
+export interface ModelMeta {
+  /** URL key: kebab-case of the model name, e.g. `order-item`. */
+  key: string;
+  /** Prisma model name, e.g. `OrderItem`. */
+  name: string;
+  /** Table name when `@@map` renames it. */
+  dbName?: string;
+  label: string;
+  labelPlural: string;
+  /** The fields whose values address one record: @id, @@id, or (without them) the first @unique/@@unique. */
+  idFields: string[];
+  idKind: "id" | "compoundId" | "unique" | "compoundUnique";
+  /** Prisma's name for the compound selector (`orderId_bookId`) when idFields has more than one field. */
+  idSelectorName?: string;
+  /** Field used as the record's label (like Django's `__str__`). */
+  titleField: string;
+  /** String fields searched by `q` and by relation look-ups. */
+  searchFields: string[];
+  /** Compound unique constraints (each a list of field names), @@id excluded. */
+  uniqueIndexes: string[][];
+  fields: FieldMeta[];
+  help?: string;
+}
+
+export interface EnumMeta {
+  name: string;
+  values: string[];
+}
+
+export interface SchemaMeta {
+  provider: DatabaseProvider;
+  models: ModelMeta[];
+  enums: EnumMeta[];
+}
+
+export type DatabaseProvider = "sqlite" | "postgresql" | "mysql";
+
+export function findModelByKey(schema: SchemaMeta, key: string): ModelMeta | undefined {
+  return schema.models.find((model) => model.key === key);
+}
+
+export function findModelByName(schema: SchemaMeta, name: string): ModelMeta | undefined {
+  return schema.models.find((model) => model.name === name);
+}
+
+export function findField(model: ModelMeta, name: string): FieldMeta | undefined {
+  return model.fields.find((field) => field.name === name);
+}
+
+export function scalarFields(model: ModelMeta): FieldMeta[] {
+  return model.fields.filter((field) => field.kind !== "relation");
+}
