@@ -1,0 +1,82 @@
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import type { ParseArgsConfig } from "node:util";
+import { generateClient, pushSchema } from "@atrium/prisma";
+import { loadConfig } from "../config/loadConfig.js";
+import { startServer } from "../startServer.js";
+import { runDemo, stopOnSignal } from "./demo.js";
+
+export interface Command {
+  name: string;
+  summary: string;
+  help: string;
+  options: NonNullable<ParseArgsConfig["options"]>;
+  run(values: Record<string, string | boolean | undefined>): Promise<number>;
+}
+
+/** Wrong command-line use: printed without a stack trace, exit code 2. */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+function requireOption(values: Record<string, string | boolean | undefined>, name: string): string {
+  const value = values[name];
+  if (typeof value !== "string" || value === "") {
+    throw new UsageError(`missing --${name}`);
+  }
+  return value;
+}
+
+const portOf = (value: string | boolean | undefined): number => Number(value ?? process.env.PORT ?? 4000);
+
+export const commands: Command[] = [
+  {
+    name: "demo",
+    summary: "Seed the demo bookstore database (first run only) and serve the admin on PORT (default 4000)",
+    help: "Usage: npm run demo [-- --port 4000 --host 127.0.0.1]",
+    options: { port: { type: "string" }, host: { type: "string" } },
+    async run(values) {
+      await runDemo({
+        port: portOf(values.port),
+        host: String(values.host ?? process.env.HOST ?? "127.0.0.1"),
+      });
+      return 0;
+    },
+  },
+  {
+    name: "serve",
+    summary: "Serve the admin for your own schema, as set in a config file",
+    help: "Usage: npm run atrium -- serve --config ./atrium.config.ts\nSee docs/getting-started.md.",
+    options: { config: { type: "string", short: "c" } },
+    async run(values) {
+      const config = await loadConfig(String(values.config ?? "atrium.config.ts"));
+      const server = await startServer(config);
+      console.log(`Atrium running at ${server.url}`);
+      stopOnSignal(server.close);
+      return 0;
+    },
+  },
+  {
+    name: "push",
+    summary: "Create the tables of a schema in a new database, offline (SQLite or PostgreSQL)",
+    help: "Usage: npm run atrium -- push --schema ./schema.prisma --url file:./dev.db",
+    options: { schema: { type: "string" }, url: { type: "string" } },
+    async run(values) {
+      const schemaPath = resolve(requireOption(values, "schema"));
+      const url = requireOption(values, "url");
+      await pushSchema({ schemaText: await readFile(schemaPath, "utf8"), url });
+      console.log(`Pushed ${schemaPath} to ${url.split("@").pop()}`);
+      return 0;
+    },
+  },
+  {
+    name: "generate",
+    summary: "Generate a Prisma client for a schema, offline",
+    help: "Usage: npm run atrium -- generate --schema ./schema.prisma",
+    options: { schema: { type: "string" } },
+    async run(values) {
+      await generateClient(resolve(requireOption(values, "schema")));
+      return 0;
+    },
+  },
+];

@@ -1,0 +1,58 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadConfig, resolveConfig } from "./loadConfig.js";
+
+function folderWithSchema(): string {
+  const folder = mkdtempSync(join(tmpdir(), "atrium-config-"));
+  writeFileSync(join(folder, "schema.prisma"), 'datasource db { provider = "sqlite" }\n');
+  return folder;
+}
+
+describe("resolveConfig", () => {
+  it("resolves the schema and a relative SQLite file against the config's folder", () => {
+    const folder = folderWithSchema();
+    const config = resolveConfig({ schema: "schema.prisma", databaseUrl: "file:./dev.db" }, folder, {});
+    expect(config.schemaPath).toBe(join(folder, "schema.prisma"));
+    expect(config.databaseUrl).toBe(`file:${join(folder, "dev.db")}`);
+    expect(config.port).toBe(4000);
+    expect(config.host).toBe("127.0.0.1");
+  });
+
+  it("takes the URL and port from the environment when the file leaves them out", () => {
+    const folder = folderWithSchema();
+    const config = resolveConfig({ schema: "schema.prisma" }, folder, {
+      DATABASE_URL: "postgresql://root@127.0.0.1/app",
+      PORT: "5050",
+    });
+    expect(config.databaseUrl).toBe("postgresql://root@127.0.0.1/app");
+    expect(config.port).toBe(5050);
+  });
+
+  it("names the problem when the config is wrong", () => {
+    const folder = folderWithSchema();
+    expect(() => resolveConfig({ schema: "missing.prisma", databaseUrl: "file:x" }, folder, {})).toThrow(
+      /missing file/,
+    );
+    expect(() => resolveConfig({ schema: "schema.prisma" }, folder, {})).toThrow(/databaseUrl/);
+    expect(() =>
+      resolveConfig({ schema: "schema.prisma", databaseUrl: "file:x", prot: 1 }, folder, {}),
+    ).toThrow(/Unknown config key 'prot'/);
+    expect(() =>
+      resolveConfig({ schema: "schema.prisma", databaseUrl: "file:x", port: 99999 }, folder, {}),
+    ).toThrow(/port/);
+  });
+});
+
+describe("loadConfig", () => {
+  it("reads a JSON config file", async () => {
+    const folder = folderWithSchema();
+    writeFileSync(
+      join(folder, "atrium.config.json"),
+      JSON.stringify({ schema: "schema.prisma", databaseUrl: "file:a.db" }),
+    );
+    const config = await loadConfig(join(folder, "atrium.config.json"), {});
+    expect(config.databaseUrl).toBe(`file:${join(folder, "a.db")}`);
+  });
+});

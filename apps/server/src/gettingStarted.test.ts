@@ -1,0 +1,95 @@
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+
+// Follows docs/getting-started.md word for word: a user's own schema, one config file, push, serve.
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+const folder = mkdtempSync(join(tmpdir(), "atrium-getting-started-"));
+let server: ChildProcess | undefined;
+
+const userSchema = `generator client {
+  provider = "prisma-client-js"
+}
+
+datasource db {
+  provider = "sqlite"
+}
+
+/// A note someone keeps.
+model Note {
+  id        Int      @id @default(autoincrement())
+  title     String
+  body      String?
+  createdAt DateTime @default(now())
+}
+`;
+
+function atrium(...args: string[]) {
+  return spawnSync("npm", ["run", "--silent", "atrium", "--", ...args], { cwd: repoRoot, encoding: "utf8" });
+}
+
+afterAll(() => {
+  server?.kill("SIGTERM");
+});
+
+describe("docs/getting-started.md", () => {
+  it("pushes a user's schema offline, serves it from a config file, and the API works", async () => {
+    writeFileSync(join(folder, "schema.prisma"), userSchema);
+    writeFileSync(
+      join(folder, "atrium.config.json"),
+      JSON.stringify({ schema: "./schema.prisma", databaseUrl: "file:./dev.db", port: 0 }),
+    );
+
+    const push = atrium(
+      "push",
+      "--schema",
+      join(folder, "schema.prisma"),
+      "--url",
+      `file:${join(folder, "dev.db")}`,
+    );
+    expect(push.stderr).toBe("");
+    expect(push.status).toBe(0);
+
+    server = spawn(
+      "npm",
+      ["run", "--silent", "atrium", "--", "serve", "--config", join(folder, "atrium.config.json")],
+      {
+        cwd: repoRoot,
+      },
+    );
+    const url = await new Promise<string>((resolveUrl, reject) => {
+      let output = "";
+      server?.stdout?.on("data", (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /running at (http:\/\/\S+)/.exec(output);
+        if (match?.[1]) resolveUrl(match[1]);
+      });
+      server?.stderr?.on("data", (chunk: Buffer) => {
+        output += chunk.toString();
+      });
+      server?.once("exit", (code) => reject(new Error(`serve exited with ${code}: ${output}`)));
+    });
+
+    const meta = (await (await fetch(`${url}/api/meta`)).json()) as {
+      models: { key: string; help?: string }[];
+    };
+    expect(meta.models.map((model) => model.key)).toEqual(["note"]);
+    expect(meta.models[0]?.help).toBe("A note someone keeps.");
+
+    const created = await fetch(`${url}/api/records/note`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ title: "First" }),
+    });
+    expect(created.status).toBe(201);
+    const list = (await (await fetch(`${url}/api/records/note`)).json()) as {
+      data: { title: string }[];
+      total: number;
+    };
+    expect(list.total).toBe(1);
+    expect(list.data[0]?.title).toBe("First");
+  }, 120_000);
+});

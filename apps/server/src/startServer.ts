@@ -1,0 +1,74 @@
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createClientForSchema, createPrismaDataSource, loadSchemaMetaFromFile } from "@atrium/prisma";
+import { createAtriumApp } from "@atrium/server";
+import { serve } from "@hono/node-server";
+import { serveStatic } from "@hono/node-server/serve-static";
+import type { MiddlewareHandler } from "hono";
+
+/** Where `npm run build` puts the admin SPA. */
+export const webDistDir = resolve(dirname(fileURLToPath(import.meta.url)), "../../web/dist");
+
+export interface StartOptions {
+  schemaPath: string;
+  databaseUrl: string;
+  port: number;
+  host: string;
+  /** Folder of the built SPA; the admin UI is not served when it is missing. @default apps/web/dist */
+  webRoot?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Composition root: schema -> metadata, Prisma client -> data source, both -> HTTP app, app -> socket. */
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const schema = await loadSchemaMetaFromFile(options.schemaPath);
+  const client = await createClientForSchema(options.schemaPath, options.databaseUrl);
+  const dataSource = createPrismaDataSource({ client, schema });
+  const webRoot = options.webRoot ?? webDistDir;
+  const app = createAtriumApp({ schema, dataSource, staticHandler: await spaHandler(webRoot) });
+
+  const server = await new Promise<ReturnType<typeof serve>>((resolveListening, reject) => {
+    const listening = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () =>
+      resolveListening(listening),
+    );
+    listening.once("error", reject);
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : options.port;
+  return {
+    url: `http://${options.host === "0.0.0.0" ? "localhost" : options.host}:${port}`,
+    async close() {
+      await new Promise<void>((done) => server.close(() => done()));
+      await dataSource.close();
+    },
+  };
+}
+
+/**
+ * Serves the built SPA: real files as they are (hashed assets cached for a year), and index.html for every
+ * other page so that deep links and reloads work. Undefined when the SPA was not built.
+ */
+async function spaHandler(webRoot: string): Promise<MiddlewareHandler | undefined> {
+  const indexPath = join(webRoot, "index.html");
+  if (!existsSync(indexPath)) return undefined;
+  const indexHtml = await readFile(indexPath, "utf8");
+  const files = serveStatic({
+    root: webRoot,
+    onFound: (path, context) => {
+      const isHashedAsset = path.includes("/assets/");
+      context.header("Cache-Control", isHashedAsset ? "public, max-age=31536000, immutable" : "no-cache");
+    },
+  });
+  return async (context) => {
+    const served = await files(context, async () => {});
+    if (served) return served;
+    context.header("Cache-Control", "no-cache");
+    return context.html(indexHtml);
+  };
+}

@@ -1,0 +1,24 @@
+import react from "@vitejs/plugin-react";
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vite";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+// The API server of `npm run demo`; the dev server forwards API calls so the SPA runs on its own origin.
+const apiTarget = process.env.ATRIUM_API_URL ?? "http://localhost:4000";
+
+export default defineConfig({
+  root,
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL("./dist", import.meta.url)),
+    emptyOutDir: true,
+    // The SPA's JS budget is tracked per route; one big warning line adds nothing.
+    chunkSizeWarningLimit: 600,
+  },
+  server: {
+    proxy: {
+      "/api": apiTarget,
+      "/healthz": apiTarget,
+    },
+  },
+});

@@ -1,0 +1,103 @@
+import { ApiError, parseApiError } from "./ApiError.js";
+import type { AdminMeta, Counts, DeletePreview, ListResponse, RecordRef, Row } from "./types.js";
+
+export interface AdminApiOptions {
+  /** Prefix of every request, e.g. `https://admin.example.com`. @default "" (same origin) */
+  baseUrl?: string;
+  /** The fetch to use (tests pass a double). @default globalThis.fetch */
+  fetch?: typeof fetch;
+}
+
+/** Typed wrapper over Atrium's HTTP API; every method throws ApiError on failure. */
+export interface AdminApi {
+  meta(signal?: AbortSignal): Promise<AdminMeta>;
+  counts(signal?: AbortSignal): Promise<Counts>;
+  /** `params` are list parameters as built by `toApiParams`. */
+  list(modelKey: string, params: URLSearchParams, signal?: AbortSignal): Promise<ListResponse>;
+  get(modelKey: string, id: string, signal?: AbortSignal): Promise<Row>;
+  create(modelKey: string, body: Record<string, unknown>): Promise<Row>;
+  update(modelKey: string, id: string, body: Record<string, unknown>): Promise<Row>;
+  remove(modelKey: string, id: string): Promise<void>;
+  removeMany(modelKey: string, ids: string[]): Promise<number>;
+  deletePreview(modelKey: string, id: string, signal?: AbortSignal): Promise<DeletePreview>;
+  lookup(modelKey: string, search: string, signal?: AbortSignal): Promise<RecordRef[]>;
+}
+
+export function createAdminApi(options: AdminApiOptions = {}): AdminApi {
+  const baseUrl = (options.baseUrl ?? "").replace(/\/+$/, "");
+  // Resolved per call (not bound once) so a fetch installed after start-up is still used.
+  const doFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const seg = encodeURIComponent;
+
+  async function request<T>(
+    method: string,
+    path: string,
+    init: { body?: unknown; signal?: AbortSignal } = {},
+  ): Promise<T> {
+    let response: Response;
+    try {
+      response = await doFetch(`${baseUrl}${path}`, {
+        method,
+        headers:
+          init.body === undefined
+            ? { accept: "application/json" }
+            : { accept: "application/json", "content-type": "application/json" },
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        signal: init.signal,
+        credentials: "same-origin",
+      });
+    } catch (cause) {
+      if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
+      throw new ApiError(0, "network_error", "Could not reach the server; check your connection and retry.");
+    }
+    const text = await response.text();
+    if (!response.ok) throw parseApiError(response.status, text);
+    if (response.status === 204 || text === "") return undefined as T;
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      throw new ApiError(response.status, "bad_response", `The server sent a response that is not JSON (${path}).`);
+    }
+  }
+
+  return {
+    async meta(signal) {
+      const body = await request<AdminMeta | { data: AdminMeta }>("GET", "/api/meta", { signal });
+      // Tolerate a `{ data }` envelope: every other endpoint has one.
+      return "models" in body ? body : body.data;
+    },
+    async counts(signal) {
+      return (await request<{ data: Counts }>("GET", "/api/counts", { signal })).data;
+    },
+    list(modelKey, params, signal) {
+      const query = params.toString();
+      return request<ListResponse>("GET", `/api/records/${seg(modelKey)}${query ? `?${query}` : ""}`, { signal });
+    },
+    async get(modelKey, id, signal) {
+      return (await request<{ data: Row }>("GET", `/api/records/${seg(modelKey)}/${seg(id)}`, { signal })).data;
+    },
+    async create(modelKey, body) {
+      return (await request<{ data: Row }>("POST", `/api/records/${seg(modelKey)}`, { body })).data;
+    },
+    async update(modelKey, id, body) {
+      return (await request<{ data: Row }>("PATCH", `/api/records/${seg(modelKey)}/${seg(id)}`, { body })).data;
+    },
+    async remove(modelKey, id) {
+      await request<void>("DELETE", `/api/records/${seg(modelKey)}/${seg(id)}`);
+    },
+    async removeMany(modelKey, ids) {
+      const body = await request<{ deleted: number }>("POST", `/api/records/${seg(modelKey)}/delete-many`, {
+        body: { ids },
+      });
+      return body.deleted;
+    },
+    async deletePreview(modelKey, id, signal) {
+      const path = `/api/records/${seg(modelKey)}/${seg(id)}/delete-preview`;
+      return (await request<{ data: DeletePreview }>("GET", path, { signal })).data;
+    },
+    async lookup(modelKey, search, signal) {
+      const query = search ? `?q=${encodeURIComponent(search)}` : "";
+      return (await request<{ data: RecordRef[] }>("GET", `/api/lookup/${seg(modelKey)}${query}`, { signal })).data;
+    },
+  };
+}

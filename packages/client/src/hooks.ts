@@ -1,0 +1,113 @@
+import type { FieldMeta, ModelMeta } from "@atrium/core";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useAdmin } from "./AdminProvider.js";
+import type { ListState } from "./listState.js";
+import { adminKeys } from "./queries.js";
+import type { Row } from "./types.js";
+
+export function useMeta() {
+  const { queries } = useAdmin();
+  return useQuery(queries.meta());
+}
+
+/** The metadata of one model by URL key; `model` is undefined while loading or for an unknown key. */
+export function useModel(modelKey: string | undefined) {
+  const meta = useMeta();
+  const model = modelKey ? meta.data?.models.find((candidate) => candidate.key === modelKey) : undefined;
+  return { ...meta, model, isUnknown: meta.isSuccess && !model };
+}
+
+/** The model a relation field points at. */
+export function useRelatedModel(field: FieldMeta | undefined): ModelMeta | undefined {
+  const meta = useMeta();
+  if (!field?.relation) return undefined;
+  const name = field.relation.model;
+  return meta.data?.models.find((model) => model.name === name);
+}
+
+export function useCounts() {
+  const { queries } = useAdmin();
+  return useQuery(queries.counts());
+}
+
+/** A page of records; the previous page stays on screen while the next one loads. */
+export function useRecordList(modelKey: string, state: ListState, options: { enabled?: boolean } = {}) {
+  const { queries } = useAdmin();
+  return useQuery({ ...queries.list(modelKey, state), placeholderData: keepPreviousData, enabled: options.enabled });
+}
+
+export function useRecord(modelKey: string | undefined, id: string | undefined) {
+  const { queries } = useAdmin();
+  return useQuery({ ...queries.record(modelKey ?? "", id ?? ""), enabled: Boolean(modelKey && id) });
+}
+
+export function useLookup(modelKey: string | undefined, search: string, enabled = true) {
+  const { queries } = useAdmin();
+  return useQuery({
+    ...queries.lookup(modelKey ?? "", search),
+    enabled: enabled && Boolean(modelKey),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useDeletePreview(modelKey: string, id: string | undefined) {
+  const { queries } = useAdmin();
+  return useQuery({ ...queries.deletePreview(modelKey, id ?? ""), enabled: Boolean(id) });
+}
+
+/** Refreshes what a write may have changed: every model's records (cascades reach other models) and counts. */
+function useInvalidateAfterWrite() {
+  const client = useQueryClient();
+  return () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: adminKeys.allRecords() }),
+      client.invalidateQueries({ queryKey: adminKeys.counts() }),
+    ]);
+}
+
+export function useCreateRecord(modelKey: string) {
+  const { api } = useAdmin();
+  const client = useQueryClient();
+  const invalidate = useInvalidateAfterWrite();
+  return useMutation({
+    mutationFn: (body: Record<string, unknown>) => api.create(modelKey, body),
+    onSuccess: async (row: Row) => {
+      client.setQueryData(adminKeys.record(modelKey, row.$id), row);
+      await invalidate();
+    },
+  });
+}
+
+export function useUpdateRecord(modelKey: string) {
+  const { api } = useAdmin();
+  const client = useQueryClient();
+  const invalidate = useInvalidateAfterWrite();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: Record<string, unknown> }) => api.update(modelKey, id, body),
+    onSuccess: async (row: Row, { id }) => {
+      client.setQueryData(adminKeys.record(modelKey, row.$id), row);
+      // An edit of an id field gives the record a new `$id`.
+      if (row.$id !== id) client.removeQueries({ queryKey: adminKeys.record(modelKey, id) });
+      await invalidate();
+    },
+  });
+}
+
+export function useDeleteRecords(modelKey: string) {
+  const { api } = useAdmin();
+  const client = useQueryClient();
+  const invalidate = useInvalidateAfterWrite();
+  return useMutation({
+    mutationFn: async (ids: string[]) => {
+      if (ids.length === 1 && ids[0] !== undefined) {
+        await api.remove(modelKey, ids[0]);
+        return 1;
+      }
+      return api.removeMany(modelKey, ids);
+    },
+    onSuccess: async (_deleted, ids) => {
+      for (const id of ids) client.removeQueries({ queryKey: adminKeys.record(modelKey, id) });
+      await invalidate();
+    },
+  });
+}

@@ -1,0 +1,54 @@
+import { queryOptions } from "@tanstack/react-query";
+import type { AdminApi } from "./createAdminApi.js";
+import { type ListState, toApiParams } from "./listState.js";
+
+/**
+ * Query keys, defined once. Everything about one model sits under `records(key)` so a write can refresh
+ * that model's lists, records and previews with a single invalidation.
+ */
+export const adminKeys = {
+  all: ["atrium"] as const,
+  meta: () => ["atrium", "meta"] as const,
+  counts: () => ["atrium", "counts"] as const,
+  allRecords: () => ["atrium", "records"] as const,
+  records: (modelKey: string) => ["atrium", "records", modelKey] as const,
+  list: (modelKey: string, params: string) => ["atrium", "records", modelKey, "list", params] as const,
+  record: (modelKey: string, id: string) => ["atrium", "records", modelKey, "record", id] as const,
+  deletePreview: (modelKey: string, id: string) => ["atrium", "records", modelKey, "delete-preview", id] as const,
+  lookup: (modelKey: string, search: string) => ["atrium", "records", modelKey, "lookup", search] as const,
+};
+
+export type AdminQueries = ReturnType<typeof createQueries>;
+
+/** `queryOptions` for every read of the API, shared by hooks, prefetching and tests. */
+export function createQueries(api: AdminApi) {
+  return {
+    // The schema only changes with a server restart.
+    meta: () => queryOptions({ queryKey: adminKeys.meta(), queryFn: ({ signal }) => api.meta(signal), staleTime: Infinity }),
+    counts: () =>
+      queryOptions({ queryKey: adminKeys.counts(), queryFn: ({ signal }) => api.counts(signal), staleTime: 30_000 }),
+    list: (modelKey: string, state: ListState) => {
+      const params = toApiParams(state);
+      return queryOptions({
+        queryKey: adminKeys.list(modelKey, params.toString()),
+        queryFn: ({ signal }) => api.list(modelKey, params, signal),
+      });
+    },
+    record: (modelKey: string, id: string) =>
+      queryOptions({ queryKey: adminKeys.record(modelKey, id), queryFn: ({ signal }) => api.get(modelKey, id, signal) }),
+    deletePreview: (modelKey: string, id: string) =>
+      queryOptions({
+        queryKey: adminKeys.deletePreview(modelKey, id),
+        queryFn: ({ signal }) => api.deletePreview(modelKey, id, signal),
+        // A preview must describe the database as it is now, not as it was when first opened.
+        staleTime: 0,
+        gcTime: 0,
+      }),
+    lookup: (modelKey: string, search: string) =>
+      queryOptions({
+        queryKey: adminKeys.lookup(modelKey, search),
+        queryFn: ({ signal }) => api.lookup(modelKey, search, signal),
+        staleTime: 30_000,
+      }),
+  };
+}

@@ -1,0 +1,156 @@
+/**
+ * A JSON body of `POST /api/records/{key}` (create) or `PATCH /api/records/{key}/{id}` (update) -> WriteData.
+ *
+ * - Keys starting with `$` (`$id`, `$label`, `$version`) are what the API itself sent; they are skipped so a
+ *   client may send a record back as it got it, minus read-only fields.
+ * - Scalars and enums go through decodeWireValue. A to-one relation takes the related `$id` (or null to
+ *   disconnect); its foreign-key scalars (`authorId`) are accepted instead, but not both at once. An implicit
+ *   many-to-many relation takes an array of `$id`s and replaces the set. Other to-many relations are read-only.
+ * - Every problem is collected into one 422 whose `fields` name each field, so a form shows them all at once.
+ */
+import type { WriteData } from "./dataSource.js";
+import { AtriumError } from "./errors.js";
+import { FieldErrorBag } from "./fieldErrorBag.js";
+import type { IdValues } from "./listQuery.js";
+import { type FieldMeta, findField, findModelByName, type ModelMeta, type SchemaMeta } from "./metadata.js";
+import { decodeRecordId } from "./recordId.js";
+import { decodeWireValue } from "./wireCodec.js";
+
+export type WriteMode = "create" | "update";
+
+const required = "This field is required";
+const readOnly = "This field is read-only";
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+function relatedModel(schema: SchemaMeta, field: FieldMeta): ModelMeta {
+  const target = field.relation && findModelByName(schema, field.relation.model);
+  if (!target)
+    throw new Error(`Relation field ${field.name} points at unknown model ${field.relation?.model}`);
+  return target;
+}
+
+function validation(message: string): AtriumError {
+  return new AtriumError("validation_failed", message);
+}
+
+function decodeIds(target: ModelMeta, raw: unknown): IdValues[] {
+  if (!Array.isArray(raw)) throw validation(`Expected a list of ids of ${target.labelPlural}`);
+  const seen = new Set<string>();
+  const ids: IdValues[] = [];
+  for (const [index, item] of raw.entries()) {
+    if (typeof item !== "string") throw validation(`Item ${index + 1}: Expected an id of ${target.label}`);
+    // The same record twice would make the database reject the whole set.
+    if (seen.has(item)) continue;
+    seen.add(item);
+    try {
+      ids.push(decodeRecordId(target, item));
+    } catch (error) {
+      if (error instanceof AtriumError)
+        throw validation(`Item ${index + 1}: ${error.fields?.$id ?? error.message}`);
+      throw error;
+    }
+  }
+  return ids;
+}
+
+function decodeRelation(
+  schema: SchemaMeta,
+  field: FieldMeta,
+  raw: unknown,
+  data: WriteData,
+  errors: FieldErrorBag,
+) {
+  const toMany = field.relation?.toMany ?? false;
+  if (field.isReadOnly || (toMany && !field.relation?.isManyToMany)) {
+    errors.add(field.name, readOnly);
+    return;
+  }
+  const target = relatedModel(schema, field);
+  if (toMany) {
+    const ids = errors.capture(field.name, () => decodeIds(target, raw));
+    if (ids) data.setMany[field.name] = ids;
+    return;
+  }
+  if (raw === null) {
+    if (field.isRequired) errors.add(field.name, required);
+    else data.connect[field.name] = null;
+    return;
+  }
+  if (typeof raw !== "string") {
+    errors.add(field.name, `Expected an id of ${target.label}`);
+    return;
+  }
+  const id = errors.capture(field.name, () => decodeRecordId(target, raw));
+  if (id) data.connect[field.name] = id;
+}
+
+function decodeScalar(field: FieldMeta, raw: unknown, data: WriteData, errors: FieldErrorBag) {
+  if (field.isReadOnly || field.type === "Unsupported") {
+    errors.add(field.name, readOnly);
+  } else if (raw === null) {
+    if (field.isRequired) errors.add(field.name, required);
+    else data.scalars[field.name] = null;
+  } else {
+    let failed = true;
+    const value = errors.capture(field.name, () => {
+      const decoded = decodeWireValue(field, raw);
+      failed = false;
+      return decoded;
+    });
+    if (!failed) data.scalars[field.name] = value;
+  }
+}
+
+/** Relation fields of the model whose foreign key includes this scalar. */
+function relationsHolding(model: ModelMeta, scalarName: string): FieldMeta[] {
+  return model.fields.filter((field) => field.relation?.fromFields.includes(scalarName));
+}
+
+export function decodeWrite(schema: SchemaMeta, model: ModelMeta, body: unknown, mode: WriteMode): WriteData {
+  if (!isPlainObject(body)) {
+    throw new AtriumError("bad_request", `Expected a JSON object with the fields of the ${model.label}`);
+  }
+  const data: WriteData = { scalars: {}, connect: {}, setMany: {} };
+  const errors = new FieldErrorBag();
+  const given = new Set<string>();
+  for (const key of Object.keys(body)) {
+    if (key.startsWith("$")) continue;
+    const field = findField(model, key);
+    if (!field) {
+      errors.add(key, "Unknown field");
+      continue;
+    }
+    given.add(key);
+    if (field.kind === "relation") decodeRelation(schema, field, body[key], data, errors);
+    else decodeScalar(field, body[key], data, errors);
+  }
+
+  for (const field of model.fields) {
+    const keys = field.relation?.fromFields ?? [];
+    const both = keys.filter((name) => given.has(name));
+    if (given.has(field.name) && both.length > 0) {
+      errors.add(field.name, `Give either ${field.name} or ${both.join(", ")}, not both`);
+    }
+  }
+
+  if (mode === "create") {
+    for (const field of model.fields) {
+      if (field.kind === "relation" || given.has(field.name)) continue;
+      if (!field.isRequired || field.hasDefault || field.isUpdatedAt || field.isList || field.isReadOnly)
+        continue;
+      if (field.type === "Unsupported") continue;
+      const holders = relationsHolding(model, field.name);
+      if (holders.some((holder) => given.has(holder.name))) continue;
+      // The form shows the relation picker, not the raw key, so the message goes there.
+      errors.add(holders[0]?.name ?? field.name, required);
+    }
+  }
+
+  errors.throwIfAny("validation_failed", model.label);
+  return data;
+}

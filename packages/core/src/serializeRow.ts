@@ -1,0 +1,59 @@
+import type { StoredRow } from "./dataSource.js";
+import { type FieldMeta, findModelByName, type ModelMeta, type SchemaMeta } from "./metadata.js";
+import { encodeRecordId, idValuesOf } from "./recordId.js";
+import { recordLabel } from "./recordLabel.js";
+import { encodeWireValue } from "./wireCodec.js";
+
+/** A record as the API sends it: wire-encoded fields plus its address and label. */
+export type WireRow = Record<string, unknown> & { $id: string; $label: string };
+
+/** A related record as the API sends it. */
+export interface RecordRef {
+  $id: string;
+  $label: string;
+}
+
+/** Address and label of a record (a related record or a look-up hit), from its id and title fields. */
+export function toRecordRef(model: ModelMeta, row: Record<string, unknown>): RecordRef {
+  return { $id: encodeRecordId(model, idValuesOf(model, row)), $label: recordLabel(model, row) };
+}
+
+function relatedModel(schema: SchemaMeta, field: FieldMeta): ModelMeta {
+  const related = field.relation && findModelByName(schema, field.relation.model);
+  if (!related)
+    throw new Error(`Relation field ${field.name} points at unknown model ${field.relation?.model}`);
+  return related;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function serializeRelation(schema: SchemaMeta, field: FieldMeta, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number") return value;
+  const related = relatedModel(schema, field);
+  // Data sources send counts for to-many fields; a list of records is accepted too and becomes references.
+  if (Array.isArray(value)) return value.filter(isRecord).map((item) => toRecordRef(related, item));
+  if (isRecord(value)) return toRecordRef(related, value);
+  throw new Error(`Relation field ${field.name} holds ${typeof value}; expected a related record or a count`);
+}
+
+/**
+ * StoredRow -> the JSON the API sends: `$id` and `$label` first, then the fields the row holds, in schema
+ * order, each wire-encoded. Fields the data source did not return are left out rather than sent as null,
+ * so the client can tell "not loaded" from "empty".
+ */
+export function serializeRow(schema: SchemaMeta, model: ModelMeta, row: StoredRow): WireRow {
+  const wire: WireRow = {
+    $id: encodeRecordId(model, idValuesOf(model, row)),
+    $label: recordLabel(model, row),
+  };
+  for (const field of model.fields) {
+    if (!Object.hasOwn(row, field.name)) continue;
+    const value = row[field.name];
+    wire[field.name] =
+      field.kind === "relation" ? serializeRelation(schema, field, value) : encodeWireValue(field, value);
+  }
+  return wire;
+}

@@ -1,0 +1,164 @@
+/** ListQuery filters and search -> a Prisma `where`. */
+import {
+  AtriumError,
+  type DatabaseProvider,
+  type FieldMeta,
+  type FilterSpec,
+  type IdValues,
+  type ModelMeta,
+  type SchemaMeta,
+} from "@atrium/core";
+import { DbNull } from "@prisma/client/runtime/client";
+import { idMatch } from "./idWhere.js";
+import type { Args } from "./prismaClient.js";
+
+export interface BuildWhereInput {
+  schema: SchemaMeta;
+  model: ModelMeta;
+  filters: FilterSpec[];
+  search?: string;
+  provider: DatabaseProvider;
+}
+
+export function buildWhere(input: BuildWhereInput): Args {
+  const parts = input.filters.map((filter) =>
+    filterWhere(input.schema, input.model, filter.path, filter, input.provider),
+  );
+  const search = input.search?.trim();
+  if (search) {
+    const searchPart = searchWhere(input.model, search, input.provider);
+    if (searchPart) parts.push(searchPart);
+  }
+  if (parts.length === 0) return {};
+  if (parts.length === 1) return parts[0] ?? {};
+  return { AND: parts };
+}
+
+/**
+ * OR over the model's search fields, case-insensitive everywhere. Without search fields the search is ignored:
+ * the UI shows no search box for such models.
+ */
+export function searchWhere(model: ModelMeta, search: string, provider: DatabaseProvider): Args | undefined {
+  if (model.searchFields.length === 0) return undefined;
+  return { OR: model.searchFields.map((name) => ({ [name]: textMatch("contains", search, provider) })) };
+}
+
+/** `contains`/`startsWith` that ignore case on every database. */
+function textMatch(op: "contains" | "startsWith", value: unknown, provider: DatabaseProvider): Args {
+  // SQLite's LIKE and MySQL's default collations already ignore (ASCII) case and both reject `mode`.
+  return provider === "postgresql" ? { [op]: value, mode: "insensitive" } : { [op]: value };
+}
+
+function filterWhere(
+  schema: SchemaMeta,
+  model: ModelMeta,
+  path: string[],
+  filter: FilterSpec,
+  provider: DatabaseProvider,
+): Args {
+  const [name, ...rest] = path;
+  const field = model.fields.find((candidate) => candidate.name === name);
+  if (!name || !field) throw badFilter(filter, `${model.label} has no field "${name ?? ""}"`);
+  if (field.kind !== "relation") {
+    if (rest.length > 0) throw badFilter(filter, `"${name}" is not a relation`);
+    return scalarWhere(field, filter, provider);
+  }
+  const relation = field.relation;
+  const related = schema.models.find((candidate) => candidate.name === relation?.model);
+  if (!relation || !related) throw badFilter(filter, `the model related through "${name}" is unknown`);
+  if (rest.length === 0) return relationIdentityWhere(field, related, filter);
+  const inner = filterWhere(schema, related, rest, filter, provider);
+  return { [name]: relation.toMany ? { some: inner } : { is: inner } };
+}
+
+function scalarWhere(field: FieldMeta, filter: FilterSpec, provider: DatabaseProvider): Args {
+  const { name } = field;
+  const value = filter.value;
+  const isJson = field.type === "Json";
+  switch (filter.op) {
+    case "eq":
+      return { [name]: { equals: value } };
+    case "neq":
+      // SQL's `<>` (and Prisma's `not`) drop NULLs; "not equal to X" should still list the empty ones.
+      if (!field.isRequired && !field.isList && value !== null) {
+        return { OR: [{ [name]: { not: value } }, { [name]: isJson ? { equals: DbNull } : null }] };
+      }
+      return { [name]: { not: value } };
+    case "in":
+      if (!Array.isArray(value)) throw badFilter(filter, "`in` needs a list of values");
+      return { [name]: { in: value } };
+    case "lt":
+    case "lte":
+    case "gt":
+    case "gte":
+      return { [name]: { [filter.op]: value } };
+    case "contains":
+    case "startsWith":
+      if (field.type !== "String") throw badFilter(filter, `"${filter.op}" applies to text fields only`);
+      return { [name]: textMatch(filter.op, value, provider) };
+    case "isNull":
+      if (isJson) return { [name]: value ? { equals: DbNull } : { not: DbNull } };
+      return { [name]: value ? null : { not: null } };
+    default: {
+      const unknown: never = filter.op;
+      throw badFilter(filter, `unknown operator "${String(unknown)}"`);
+    }
+  }
+}
+
+/** A path ending on a relation compares the related record's identity. */
+function relationIdentityWhere(field: FieldMeta, related: ModelMeta, filter: FilterSpec): Args {
+  const { name } = field;
+  const toMany = field.relation?.toMany === true;
+  switch (filter.op) {
+    case "eq": {
+      const id = asId(filter, filter.value);
+      if (toMany) return { [name]: { some: idMatch(related, id) } };
+      return foreignKeyMatch(field, related, id) ?? { [name]: { is: idMatch(related, id) } };
+    }
+    case "neq": {
+      // `isNot`/`none` keep the records without a related one: they are not equal to it either.
+      const match = idMatch(related, asId(filter, filter.value));
+      return { [name]: toMany ? { none: match } : { isNot: match } };
+    }
+    case "in": {
+      if (!Array.isArray(filter.value)) throw badFilter(filter, "`in` needs a list of ids");
+      const matches = filter.value.map((id) => idMatch(related, asId(filter, id)));
+      const keyed = filter.value.map((id) => foreignKeyMatch(field, related, asId(filter, id)));
+      if (!toMany && keyed.every((match) => match !== undefined)) return { OR: keyed };
+      return { [name]: toMany ? { some: { OR: matches } } : { is: { OR: matches } } };
+    }
+    case "isNull":
+      if (toMany) return { [name]: filter.value ? { none: {} } : { some: {} } };
+      return { [name]: filter.value ? { is: null } : { isNot: null } };
+    default:
+      throw badFilter(filter, `"${filter.op}" cannot compare a relation; use eq, neq, in or isNull`);
+  }
+}
+
+/**
+ * Compares the foreign-key columns directly when the relation references the related id: no join, and the
+ * key's index applies.
+ */
+function foreignKeyMatch(field: FieldMeta, related: ModelMeta, id: IdValues): Args | undefined {
+  const relation = field.relation;
+  if (!relation || relation.fromFields.length === 0) return undefined;
+  if (relation.toFields.length !== related.idFields.length) return undefined;
+  if (!relation.toFields.every((name) => related.idFields.includes(name))) return undefined;
+  const values = idMatch(related, id);
+  return Object.fromEntries(
+    relation.fromFields.map((from, index) => [from, values[relation.toFields[index] ?? ""]]),
+  );
+}
+
+function asId(filter: FilterSpec, value: unknown): IdValues {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw badFilter(filter, "a relation is compared with the id of a related record");
+  }
+  return value as IdValues;
+}
+
+function badFilter(filter: FilterSpec, reason: string): AtriumError {
+  const key = `filter.${filter.path.join(".")}.${filter.op}`;
+  return new AtriumError("bad_request", `Invalid filter ${key}: ${reason}`, { fields: { [key]: reason } });
+}

@@ -1,0 +1,40 @@
+/**
+ * Bounded counting: an exact COUNT(*) of a big table costs a hundred times a page (see ENVIRONMENT.md), so we
+ * count at most `maxExactCount + 1` rows and call anything beyond an estimate.
+ */
+import type { CountResult, DatabaseProvider, ModelMeta } from "@atrium/core";
+import { getDelegate, type QueryClient } from "./prismaClient.js";
+
+export interface CountRowsInput {
+  client: QueryClient;
+  model: ModelMeta;
+  where: Record<string, unknown>;
+  maxExactCount: number;
+  provider: DatabaseProvider;
+}
+
+export async function countRows(input: CountRowsInput): Promise<CountResult> {
+  const { client, model, where, maxExactCount } = input;
+  const counted = await getDelegate(client, model).count({ where, take: maxExactCount + 1 });
+  if (counted <= maxExactCount) return { total: counted, isEstimate: false };
+  const unfiltered = Object.keys(where).length === 0;
+  const estimate = unfiltered ? await estimateRows(input) : undefined;
+  return { total: Math.max(estimate ?? 0, maxExactCount), isEstimate: true };
+}
+
+/** The planner's row estimate, free to read; only PostgreSQL keeps one that is worth showing. */
+async function estimateRows(input: CountRowsInput): Promise<number | undefined> {
+  if (input.provider !== "postgresql" || !input.client.$queryRawUnsafe) return undefined;
+  const table = `"${(input.model.dbName ?? input.model.name).replaceAll('"', '""')}"`;
+  try {
+    const rows = (await input.client.$queryRawUnsafe(
+      "SELECT reltuples::bigint AS estimate FROM pg_class WHERE oid = to_regclass($1)",
+      table,
+    )) as { estimate: bigint | number | null }[];
+    const estimate = Number(rows[0]?.estimate ?? -1);
+    // -1 means the table was never analysed.
+    return estimate >= 0 ? estimate : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,242 @@
+/** The DataSource over a user's Prisma Client (Prisma 7, any generated client, any driver adapter). */
+import {
+  AtriumError,
+  type DatabaseProvider,
+  type DataSource,
+  type DeletePreview,
+  type IdValues,
+  type ModelMeta,
+  type SchemaMeta,
+  type StoredRow,
+  type WriteData,
+} from "@atrium/core";
+import { buildOrderBy } from "./buildOrderBy.js";
+import { buildSelect, referenceSelect, shapeReference, shapeRow } from "./buildSelect.js";
+import { buildWhere, searchWhere } from "./buildWhere.js";
+import { buildWriteData } from "./buildWriteData.js";
+import { countRows } from "./countRows.js";
+import { buildDeletePreview } from "./deletePreview.js";
+import { findMissingReferences } from "./findMissingReferences.js";
+import { anyIdMatch, idKey, idMatch, idSelect, uniqueWhere } from "./idWhere.js";
+import { mapPrismaError, type PrismaErrorContext, prismaErrorCode } from "./mapPrismaError.js";
+import { type Args, getDelegate, type PrismaClientLike, type TransactionalClient } from "./prismaClient.js";
+
+export interface PrismaDataSourceOptions {
+  /** The user's PrismaClient instance, built with its driver adapter. */
+  client: PrismaClientLike;
+  /** Metadata read from the same schema the client was generated from. */
+  schema: SchemaMeta;
+  /** @default schema.provider */
+  provider?: DatabaseProvider;
+  /** Row counts above this are reported as estimates instead of counted. @default 100_000 */
+  maxExactCount?: number;
+  /** Receives errors that mean Atrium built a query Prisma rejects. @default console.warn */
+  warn?: (message: string, error: unknown) => void;
+}
+
+/** Prisma codes that can mean "a record this write points at does not exist". */
+const missingReferenceCodes = new Set(["P2003", "P2015", "P2018", "P2025"]);
+/** Prisma codes of a delete refused by a foreign key. */
+const restrictedDeleteCodes = new Set(["P2003", "P2014"]);
+
+export function createPrismaDataSource(options: PrismaDataSourceOptions): DataSource {
+  // Generated clients differ per schema; past this point they are used generically, by model name.
+  const client = options.client as unknown as TransactionalClient;
+  const { schema } = options;
+  const provider = options.provider ?? schema.provider;
+  const maxExactCount = options.maxExactCount ?? 100_000;
+  const warn = options.warn ?? ((message, error) => console.warn(message, error));
+  const selects = new Map<string, Args>();
+  const selectOf = (model: ModelMeta): Args => {
+    let select = selects.get(model.name);
+    if (!select) {
+      select = buildSelect(schema, model);
+      selects.set(model.name, select);
+    }
+    return select;
+  };
+  const errorContext = (model: ModelMeta): PrismaErrorContext => ({ schema, model, warn });
+
+  /** Maps what Prisma threw; rethrows what it cannot explain so the server logs it as a 500. */
+  const explain = (error: unknown, model: ModelMeta): never => {
+    throw mapPrismaError(error, errorContext(model)) ?? error;
+  };
+
+  const explainWriteError = async (error: unknown, model: ModelMeta, data: WriteData, id?: IdValues) => {
+    const code = prismaErrorCode(error);
+    if (code && missingReferenceCodes.has(code)) {
+      const fields = await findMissingReferences(client, schema, model, data);
+      if (Object.keys(fields).length > 0) {
+        throw new AtriumError("foreign_key_violation", "A related record does not exist; pick another one", {
+          fields,
+        });
+      }
+      if (id && (await getDelegate(client, model).count({ where: idMatch(model, id) })) === 0) {
+        throw notFound(model);
+      }
+    }
+    return explain(error, model);
+  };
+
+  const explainDeleteError = async (error: unknown, model: ModelMeta, where: Args) => {
+    const code = prismaErrorCode(error);
+    if (code && restrictedDeleteCodes.has(code)) {
+      const preview = await buildDeletePreview({ client, schema, model, where });
+      throw restrictedError(model, preview);
+    }
+    return explain(error, model);
+  };
+
+  return {
+    provider,
+
+    async list(model, query) {
+      const where = buildWhere({ schema, model, filters: query.filters, search: query.search, provider });
+      try {
+        const [rows, counted] = await Promise.all([
+          getDelegate(client, model).findMany({
+            where,
+            orderBy: buildOrderBy(schema, model, query.sort),
+            skip: Math.max(0, query.page - 1) * query.perPage,
+            take: query.perPage,
+            select: selectOf(model),
+          }),
+          countRows({ client, model, where, maxExactCount, provider }),
+        ]);
+        return {
+          rows: rows.map((row) => shapeRow(schema, model, row)),
+          total: counted.total,
+          totalIsEstimate: counted.isEstimate,
+        };
+      } catch (error) {
+        return explain(error, model);
+      }
+    },
+
+    async get(model, id) {
+      const where = uniqueWhere(model, id);
+      try {
+        const row = await getDelegate(client, model).findUnique({ where, select: selectOf(model) });
+        return row ? shapeRow(schema, model, row) : null;
+      } catch (error) {
+        return explain(error, model);
+      }
+    },
+
+    async create(model, data) {
+      try {
+        return await client.$transaction(async (tx) => {
+          const input = await buildWriteData({ tx, schema, model, data, mode: "create" });
+          const row = await getDelegate(tx, model).create({ data: input, select: selectOf(model) });
+          return shapeRow(schema, model, row);
+        });
+      } catch (error) {
+        return explainWriteError(error, model, data);
+      }
+    },
+
+    async update(model, id, data) {
+      const where = uniqueWhere(model, id);
+      try {
+        return await client.$transaction(async (tx) => {
+          const input = await buildWriteData({ tx, schema, model, data, mode: "update" });
+          const row = await getDelegate(tx, model).update({ where, data: input, select: selectOf(model) });
+          return shapeRow(schema, model, row);
+        });
+      } catch (error) {
+        return explainWriteError(error, model, data, id);
+      }
+    },
+
+    async delete(model, id) {
+      const where = uniqueWhere(model, id);
+      try {
+        await client.$transaction(async (tx) => {
+          await getDelegate(tx, model).delete({ where, select: idSelect(model) });
+        });
+      } catch (error) {
+        await explainDeleteError(error, model, idMatch(model, id));
+      }
+    },
+
+    async deleteMany(model, ids) {
+      if (ids.length === 0) return 0;
+      const where = anyIdMatch(model, ids);
+      const wanted = new Set(ids.map((id) => idKey(model, id))).size;
+      try {
+        return await client.$transaction(async (tx) => {
+          const delegate = getDelegate(tx, model);
+          const found = await delegate.count({ where });
+          if (found < wanted) {
+            const missing = wanted - found;
+            throw new AtriumError(
+              "not_found",
+              `${missing} of the selected ${model.labelPlural.toLowerCase()} no longer exist; nothing was deleted`,
+            );
+          }
+          return (await delegate.deleteMany({ where })).count;
+        });
+      } catch (error) {
+        return explainDeleteError(error, model, where);
+      }
+    },
+
+    async deletePreview(model, id) {
+      const where = idMatch(model, id);
+      try {
+        if ((await getDelegate(client, model).count({ where })) === 0) throw notFound(model);
+        return await buildDeletePreview({ client, schema, model, where });
+      } catch (error) {
+        return explain(error, model);
+      }
+    },
+
+    async lookup(model, search, limit) {
+      const text = search?.trim();
+      const where = text ? (searchWhere(model, text, provider) ?? {}) : {};
+      const orderBy = [model.titleField, ...model.idFields.filter((name) => name !== model.titleField)].map(
+        (name) => ({ [name]: "asc" }),
+      );
+      try {
+        const rows = await getDelegate(client, model).findMany({
+          where,
+          orderBy,
+          take: Math.max(1, Math.floor(limit)),
+          select: referenceSelect(model),
+        });
+        return rows.map((row): StoredRow => shapeReference(model, row));
+      } catch (error) {
+        return explain(error, model);
+      }
+    },
+
+    async count(model) {
+      try {
+        return await countRows({ client, model, where: {}, maxExactCount, provider });
+      } catch (error) {
+        return explain(error, model);
+      }
+    },
+
+    async close() {
+      await client.$disconnect();
+    },
+  };
+}
+
+function notFound(model: ModelMeta): AtriumError {
+  return new AtriumError(
+    "not_found",
+    `No ${model.label.toLowerCase()} has this id; it may have been deleted`,
+  );
+}
+
+function restrictedError(model: ModelMeta, preview: DeletePreview): AtriumError {
+  const what = preview.blockers.map((group) => `${group.count} ${group.label.toLowerCase()} (${group.via})`);
+  const message =
+    what.length > 0
+      ? `Cannot delete this ${model.label.toLowerCase()}: ${what.join(", ")} still refer to it; delete or reassign them first`
+      : `Cannot delete this ${model.label.toLowerCase()}: other records still refer to it`;
+  // The whole preview, so the client can show the blockers (and what else the delete would touch).
+  return new AtriumError("delete_restricted", message, { details: preview });
+}

@@ -1,0 +1,174 @@
+/**
+ * Prisma errors -> AtriumError. Prisma's own text (SQL, table names, invocation excerpts) never reaches the
+ * client: messages are written here from the metadata.
+ *
+ * Errors are recognised by name and code, not `instanceof`: the user's generated client may load its own copy
+ * of Prisma's runtime.
+ */
+import { AtriumError, type FieldErrors, type FieldMeta, type ModelMeta, type SchemaMeta } from "@atrium/core";
+import { findModel } from "./buildSelect.js";
+
+export interface PrismaErrorContext {
+  schema: SchemaMeta;
+  /** The model the failed operation was about. */
+  model: ModelMeta;
+  /** Called for errors that mean Atrium itself built a bad query (they should never happen). */
+  warn: (message: string, error: unknown) => void;
+}
+
+interface KnownRequestError {
+  code: string;
+  meta?: Record<string, unknown>;
+}
+
+export function isKnownRequestError(error: unknown): error is KnownRequestError {
+  return (
+    error instanceof Error &&
+    error.name === "PrismaClientKnownRequestError" &&
+    typeof (error as Partial<KnownRequestError>).code === "string"
+  );
+}
+
+export function prismaErrorCode(error: unknown): string | undefined {
+  return isKnownRequestError(error) ? error.code : undefined;
+}
+
+/** The AtriumError for a Prisma error, or undefined when it is not one we can explain (rethrow it). */
+export function mapPrismaError(error: unknown, context: PrismaErrorContext): AtriumError | undefined {
+  if (error instanceof AtriumError) return error;
+  if (error instanceof Error && error.name === "PrismaClientValidationError") {
+    context.warn("Prisma rejected a query Atrium built; the write decoding missed a case", error);
+    return new AtriumError("validation_failed", "Some values are not valid for this record");
+  }
+  if (!isKnownRequestError(error)) return undefined;
+  const model = modelOf(error, context);
+  const fields = errorFields(error, model);
+  switch (error.code) {
+    case "P2002":
+      return uniqueViolation(model, fields);
+    case "P2003":
+      return foreignKeyViolation(model, fields);
+    case "P2025":
+      return new AtriumError("not_found", `No ${lower(model.label)} has this id; it may have been deleted`);
+    case "P2000":
+      return fieldError(model, fields, "This value is too long for this field");
+    case "P2011":
+      return fieldError(model, fields, "This field is required");
+    case "P2014":
+      return new AtriumError(
+        "delete_restricted",
+        `This change would leave a required ${relationLabel(error)} relation empty; change the other record first`,
+      );
+    default:
+      return undefined;
+  }
+}
+
+function uniqueViolation(model: ModelMeta, fields: FieldMeta[]): AtriumError {
+  const what = fields.length > 0 ? fields.map((field) => lower(field.label)).join(" and ") : "values";
+  const message = `Another ${lower(model.label)} already has ${fields.length > 0 ? "this" : "these"} ${what}`;
+  return new AtriumError("unique_violation", message, fieldErrors(fields, message));
+}
+
+export function foreignKeyViolation(model: ModelMeta, fields: FieldMeta[]): AtriumError {
+  const message = "The related record does not exist; pick another one";
+  // Report the relation field too: forms edit relations through it rather than through the raw key.
+  const relationFields = model.fields.filter((field) =>
+    field.relation?.fromFields.some((from) => fields.some((key) => key.name === from)),
+  );
+  return new AtriumError(
+    "foreign_key_violation",
+    message,
+    fieldErrors([...fields, ...relationFields], message),
+  );
+}
+
+function fieldError(model: ModelMeta, fields: FieldMeta[], message: string): AtriumError {
+  const text = fields.length > 0 ? message : `A value is not valid for this ${lower(model.label)}`;
+  return new AtriumError("validation_failed", text, fieldErrors(fields, message));
+}
+
+function fieldErrors(fields: FieldMeta[], message: string): { fields?: FieldErrors } {
+  if (fields.length === 0) return {};
+  return { fields: Object.fromEntries(fields.map((field) => [field.name, message])) };
+}
+
+function modelOf(error: KnownRequestError, context: PrismaErrorContext): ModelMeta {
+  const name = error.meta?.modelName;
+  return (typeof name === "string" && findModel(context.schema, name)) || context.model;
+}
+
+/**
+ * The fields an error is about. With driver adapters Prisma reports the database's view (column names, or a
+ * constraint name) under `meta.driverAdapterError.cause.constraint`; older paths use `meta.target`.
+ */
+export function errorFields(error: KnownRequestError, model: ModelMeta): FieldMeta[] {
+  const meta = error.meta ?? {};
+  const cause = (meta.driverAdapterError as { cause?: Record<string, unknown> } | undefined)?.cause;
+  const constraint = cause?.constraint as { fields?: unknown; index?: unknown } | undefined;
+  const candidates: unknown[] = [
+    constraint?.fields,
+    constraint?.index,
+    meta.target,
+    meta.field_name,
+    meta.column_name,
+  ];
+  for (const candidate of candidates) {
+    const names = typeof candidate === "string" ? [candidate] : Array.isArray(candidate) ? candidate : [];
+    const fields = names.flatMap((name) => (typeof name === "string" ? resolveName(model, name) : []));
+    if (fields.length > 0) return unique(fields);
+  }
+  return [];
+}
+
+/** A column name, a field name, `Table.column`, or a constraint name following Prisma's naming. */
+function resolveName(model: ModelMeta, name: string): FieldMeta[] {
+  const bare = name.replace(/^"|"$/g, "").replace(/ \(index\)$/, "");
+  const column = bare.includes(".") ? (bare.split(".").pop() ?? bare) : bare;
+  const direct = model.fields.find(
+    (field) => field.kind !== "relation" && (columnName(field) === column || field.name === column),
+  );
+  if (direct) return [direct];
+  return constraintFields(model, bare);
+}
+
+/** Prisma's default constraint names: `Table_a_b_key` (unique), `Table_a_fkey` (foreign key), `Table_pkey`. */
+function constraintFields(model: ModelMeta, constraint: string): FieldMeta[] {
+  const table = model.dbName ?? model.name;
+  if (constraint === `${table}_pkey`) return fieldsNamed(model, model.idFields);
+  const groups = [
+    ...model.fields.filter((field) => field.isUnique).map((field) => [field.name]),
+    ...model.uniqueIndexes,
+    ...model.fields.flatMap((field) =>
+      field.relation?.fromFields.length ? [field.relation.fromFields] : [],
+    ),
+  ];
+  for (const group of groups) {
+    const fields = fieldsNamed(model, group);
+    const columns = fields.map(columnName).join("_");
+    if (constraint === `${table}_${columns}_key` || constraint === `${table}_${columns}_fkey`) return fields;
+  }
+  return [];
+}
+
+function fieldsNamed(model: ModelMeta, names: string[]): FieldMeta[] {
+  return names.flatMap((name) => model.fields.filter((field) => field.name === name));
+}
+
+function columnName(field: FieldMeta): string {
+  return field.dbName ?? field.name;
+}
+
+function relationLabel(error: KnownRequestError): string {
+  const a = error.meta?.model_a_name;
+  const b = error.meta?.model_b_name;
+  return typeof a === "string" && typeof b === "string" ? `${a}–${b}` : "";
+}
+
+function unique<T>(items: T[]): T[] {
+  return [...new Set(items)];
+}
+
+function lower(text: string): string {
+  return text.toLowerCase();
+}

@@ -1,0 +1,18 @@
+export { type GenerateClientOptions, generateClient } from "./cli/generateClient.js";
+export {
+  diffFromEmpty,
+  type PushSchemaOptions,
+  type PushSchemaResult,
+  pushSchema,
+} from "./push/pushSchema.js";
+export { type BuildSchemaMetaInput, buildSchemaMeta } from "./schema/buildSchemaMeta.js";
+export { humanize, kebabCase, pluralize } from "./schema/labels.js";
+export {
+  type LoadSchemaMetaOptions,
+  loadSchemaMeta,
+  loadSchemaMetaFromFile,
+  loadSchemaMetaFromFiles,
+  readSchemaFiles,
+} from "./schema/loadSchemaMeta.js";
+export { type Datamodel, readDatamodel, type SchemaFile } from "./schema/readDatamodel.js";
+// export * from "./dataSource/index.js";

@@ -1,0 +1,245 @@
+import { mkdtemp, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { schemaPath } from "../../test/schemaPaths.js";
+import { pushSchema } from "./pushSchema.js";
+
+const read = (name: Parameters<typeof schemaPath>[0]) => readFile(schemaPath(name), "utf8");
+
+async function tempDbUrl(): Promise<{ url: string; file: string }> {
+  const dir = await mkdtemp(join(tmpdir(), "atrium-push-"));
+  const file = join(dir, "nested", "test.db");
+  return { url: `file:${file}`, file };
+}
+
+function inspect(file: string) {
+  const db = new Database(file, { readonly: true });
+  const tables = (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
+      name: string;
+    }[]
+  ).map((row) => row.name);
+  const columns = (table: string) =>
+    (db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string }[]).map((row) => row.name);
+  const indexes = (table: string) =>
+    (db.prepare(`PRAGMA index_list("${table}")`).all() as { name: string; unique: number }[]).filter(
+      (row) => row.unique === 1,
+    );
+  const foreignKeys = (table: string) =>
+    db.prepare(`PRAGMA foreign_key_list("${table}")`).all() as {
+      table: string;
+      from: string;
+      to: string;
+      on_delete: string;
+    }[];
+  return { db, tables, columns, indexes, foreignKeys };
+}
+
+describe("pushSchema to SQLite", () => {
+  it("creates keys.prisma's tables under their mapped names with keys and foreign keys", async () => {
+    const { url, file } = await tempDbUrl();
+    await expect(pushSchema({ schemaText: await read("keys"), url })).resolves.toEqual({
+      provider: "sqlite",
+    });
+    const { db, tables, columns, foreignKeys } = inspect(file);
+    try {
+      expect(tables).toEqual(
+        expect.arrayContaining([
+          "countries",
+          "airports",
+          "Flight",
+          "ProductCategory",
+          "OrderLine",
+          "bookings",
+        ]),
+      );
+      expect(columns("countries")).toEqual(["iso_code", "name"]);
+      const flightKeys = foreignKeys("Flight").map((key) => [key.from, key.table, key.to, key.on_delete]);
+      expect(flightKeys).toEqual(
+        expect.arrayContaining([
+          ["originCode", "airports", "iata", "RESTRICT"],
+          ["destinationCode", "airports", "iata", "RESTRICT"],
+        ]),
+      );
+      expect(foreignKeys("bookings").filter((key) => key.table === "Flight")).toHaveLength(2);
+    } finally {
+      db.close();
+    }
+  });
+
+  it("creates saas.prisma's unique indexes and the implicit many-to-many join table", async () => {
+    const { url, file } = await tempDbUrl();
+    await pushSchema({ schemaText: await read("saas"), url });
+    const { db, tables, indexes, foreignKeys } = inspect(file);
+    try {
+      expect(tables).toContain("_LabelToTask");
+      expect(indexes("Membership").map((index) => index.name)).toContain("Membership_orgId_userId_key");
+      expect(indexes("OrgSetting").map((index) => index.name)).toContain("OrgSetting_orgId_key_key");
+      expect(foreignKeys("Task").find((key) => key.from === "parentId")?.on_delete).toBe("SET NULL");
+    } finally {
+      db.close();
+    }
+  });
+
+  it("creates a column for every scalar of scalars.prisma", async () => {
+    const { url, file } = await tempDbUrl();
+    await pushSchema({ schemaText: await read("scalars"), url });
+    const { db, columns } = inspect(file);
+    try {
+      expect(columns("Sample")).toEqual(
+        expect.arrayContaining(["big", "decimal", "data", "blob", "mood", "updatedAt"]),
+      );
+    } finally {
+      db.close();
+    }
+  });
+
+  it("can push the same schema twice and refuses changes that would lose data", async () => {
+    const { url, file } = await tempDbUrl();
+    const schemaText = await read("keys");
+    await pushSchema({ schemaText, url });
+    await pushSchema({ schemaText, url });
+    const db = new Database(file);
+    db.prepare("INSERT INTO countries (iso_code, name) VALUES ('FR', 'France')").run();
+    db.close();
+    const withoutName = schemaText.replace(/model Country \{\n(.*\n)(.*\n)/, "model Country {\n$1");
+    expect(withoutName).not.toBe(schemaText);
+    await expect(pushSchema({ schemaText: withoutName, url })).rejects.toMatchObject({ code: "conflict" });
+    await pushSchema({ schemaText: withoutName, url, acceptDataLoss: true });
+    const { db: after, columns } = inspect(file);
+    expect(columns("countries")).toEqual(["iso_code"]);
+    after.close();
+  });
+
+  it("asks for a file: url", async () => {
+    await expect(pushSchema({ schemaText: await read("keys"), url: "/tmp/x.db" })).rejects.toMatchObject({
+      code: "bad_request",
+      fields: { url: 'expected "file:/path/to/database.db"' },
+    });
+  });
+});
+
+describe("pushSchema to MySQL", () => {
+  it("says plainly that it cannot be done offline", async () => {
+    const schemaText = (await read("keys")).replace('provider = "sqlite"', 'provider = "mysql"');
+    await expect(pushSchema({ schemaText, url: "mysql://root@127.0.0.1:3306/test" })).rejects.toThrow(
+      /Cannot create a MySQL schema offline/,
+    );
+  });
+});
+
+describe("pushSchema to PostgreSQL", () => {
+  const created: string[] = [];
+  let baseUrl = "";
+
+  beforeAll(async () => {
+    for (const user of ["postgres", "root"]) {
+      const client = new pg.Client({ connectionString: `postgresql://${user}@127.0.0.1:5432/postgres` });
+      try {
+        await client.connect();
+        baseUrl = `postgresql://${user}@127.0.0.1:5432`;
+        await client.end();
+        return;
+      } catch {
+        await client.end().catch(() => {});
+      }
+    }
+    throw new Error("PostgreSQL is not reachable on 127.0.0.1:5432 as postgres or root (see ENVIRONMENT.md)");
+  });
+
+  afterAll(async () => {
+    if (!baseUrl) return;
+    const admin = new pg.Client({ connectionString: `${baseUrl}/postgres` });
+    await admin.connect();
+    for (const name of created) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  });
+
+  async function freshDatabase(): Promise<string> {
+    const name = `atrium_push_${process.pid}_${Date.now()}_${created.length}`;
+    const admin = new pg.Client({ connectionString: `${baseUrl}/postgres` });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.end();
+    created.push(name);
+    return `${baseUrl}/${name}`;
+  }
+
+  async function query<T>(url: string, sql: string): Promise<T[]> {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      return (await client.query(sql)).rows as T[];
+    } finally {
+      await client.end();
+    }
+  }
+
+  it("creates scalar lists, native types and Unsupported columns", async () => {
+    const url = await freshDatabase();
+    await expect(pushSchema({ schemaText: await read("scalars.postgres"), url })).resolves.toEqual({
+      provider: "postgresql",
+    });
+    const columns = await query<{ column_name: string; udt_name: string }>(
+      url,
+      "SELECT column_name, udt_name FROM information_schema.columns WHERE table_name = 'Sample'",
+    );
+    const types = Object.fromEntries(columns.map((column) => [column.column_name, column.udt_name]));
+    expect(types).toMatchObject({
+      id: "uuid",
+      birthday: "date",
+      tags: "_text",
+      scores: "_int4",
+      point: "point",
+    });
+  });
+
+  it("creates keys.prisma's tables with foreign keys", async () => {
+    const url = await freshDatabase();
+    const schemaText = (await read("keys")).replace('provider = "sqlite"', 'provider = "postgresql"');
+    await pushSchema({ schemaText, url });
+    const keys = await query<{ constraint_name: string }>(
+      url,
+      "SELECT constraint_name FROM information_schema.table_constraints WHERE table_name = 'Flight' AND constraint_type = 'FOREIGN KEY'",
+    );
+    expect(keys.map((key) => key.constraint_name).sort()).toEqual([
+      "Flight_destinationCode_fkey",
+      "Flight_originCode_fkey",
+    ]);
+  });
+
+  it("creates saas.prisma's enums, unique indexes and join table", async () => {
+    const url = await freshDatabase();
+    const schemaText = (await read("saas")).replace('provider = "sqlite"', 'provider = "postgresql"');
+    await pushSchema({ schemaText, url });
+    const tables = await query<{ table_name: string }>(
+      url,
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'",
+    );
+    expect(tables.map((table) => table.table_name)).toEqual(
+      expect.arrayContaining(["Membership", "_LabelToTask"]),
+    );
+    const indexes = await query<{ indexname: string }>(
+      url,
+      "SELECT indexname FROM pg_indexes WHERE tablename = 'Membership'",
+    );
+    expect(indexes.map((index) => index.indexname)).toContain("Membership_orgId_userId_key");
+    const enums = await query<{ typname: string }>(url, "SELECT typname FROM pg_type WHERE typtype = 'e'");
+    expect(enums.map((item) => item.typname).sort()).toEqual(["Plan", "Role", "TaskStatus"]);
+  });
+
+  it("leaves the database untouched when the script fails halfway", async () => {
+    const url = await freshDatabase();
+    await query(url, 'CREATE TABLE "Flight" (x int)');
+    const schemaText = (await read("keys")).replace('provider = "sqlite"', 'provider = "postgresql"');
+    await expect(pushSchema({ schemaText, url })).rejects.toThrow(/Flight/);
+    const tables = await query<{ table_name: string }>(
+      url,
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'",
+    );
+    expect(tables.map((table) => table.table_name)).toEqual(["Flight"]);
+  });
+});

@@ -1,0 +1,39 @@
+import type { DatabaseProvider } from "@atrium/core";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaMariaDb } from "@prisma/adapter-mariadb";
+import { PrismaPg } from "@prisma/adapter-pg";
+
+export type DriverAdapterFactory = PrismaBetterSqlite3 | PrismaPg | PrismaMariaDb;
+
+/** Which database a connection URL names, judged by its scheme. */
+export function providerOfUrl(url: string): DatabaseProvider {
+  if (url.startsWith("file:")) return "sqlite";
+  if (url.startsWith("postgres://") || url.startsWith("postgresql://")) return "postgresql";
+  if (url.startsWith("mysql://") || url.startsWith("mariadb://")) return "mysql";
+  throw new Error(
+    `Unsupported database URL '${redactUrl(url)}': use file:./path.db (SQLite), postgresql://... or mysql://...`,
+  );
+}
+
+/** The Prisma driver adapter for a connection URL; Prisma 7 has no built-in engine, so every client needs one. */
+export function createAdapter(url: string): DriverAdapterFactory {
+  const provider = providerOfUrl(url);
+  switch (provider) {
+    case "sqlite":
+      return new PrismaBetterSqlite3({ url });
+    case "postgresql":
+      return new PrismaPg({ connectionString: url });
+    case "mysql":
+      // The mariadb driver speaks to MySQL too, but only under its own scheme.
+      return new PrismaMariaDb(url.replace(/^mysql:/, "mariadb:"));
+    default: {
+      const unreachable: never = provider;
+      throw new Error(`Unknown provider ${String(unreachable)}`);
+    }
+  }
+}
+
+/** Hides the password of a connection URL so that it can be logged. */
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:/@]+):([^@]+)@/, "//$1:***@");
+}

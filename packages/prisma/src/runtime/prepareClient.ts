@@ -1,0 +1,66 @@
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { generateClient } from "../cli/generateClient.js";
+import { createAdapter } from "./createAdapter.js";
+
+/** The part of a generated Prisma client that Atrium uses; every generated client has it. */
+export interface GenericPrismaClient {
+  $connect(): Promise<void>;
+  $disconnect(): Promise<void>;
+  $transaction: (...args: never[]) => Promise<unknown>;
+  [delegate: string]: unknown;
+}
+
+type PrismaClientConstructor = new (options: { adapter: unknown }) => GenericPrismaClient;
+
+/**
+ * Generated clients live inside this package so that their `@prisma/client/runtime` imports resolve to the
+ * workspace's node_modules, wherever the user's schema is.
+ */
+const generatedRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../.generated/clients");
+
+/**
+ * Turns a user's schema into one Atrium can generate a client from: their generator blocks are replaced by
+ * ours (output into Atrium's own folder), and datasource URLs are dropped because Prisma 7 refuses them in the
+ * schema (the URL reaches the client through the driver adapter instead).
+ */
+export function schemaForAtriumClient(schemaText: string): string {
+  const withoutGenerators = schemaText.replace(/^\s*generator\s+\w+\s*\{[^}]*\}/gm, "");
+  const withoutUrls = withoutGenerators.replace(/(datasource\s+\w+\s*\{[^}]*\})/gm, (block) =>
+    block.replace(/^\s*(url|directUrl|shadowDatabaseUrl)\s*=.*$/gm, ""),
+  );
+  return `generator atrium {\n  provider = "prisma-client"\n  output   = "./client"\n}\n${withoutUrls}`;
+}
+
+/**
+ * Generates (once per distinct schema text, cached by hash) and imports a Prisma client for a schema file.
+ * Generation runs offline; see ../cli/generateClient.ts.
+ */
+export async function loadClientClass(schemaPath: string): Promise<PrismaClientConstructor> {
+  const schemaText = schemaForAtriumClient(await readFile(schemaPath, "utf8"));
+  const hash = createHash("sha256").update(schemaText).digest("hex").slice(0, 16);
+  const folder = join(generatedRoot, hash);
+  const entry = join(folder, "client", "client.ts");
+  if (!existsSync(entry)) {
+    await mkdir(folder, { recursive: true });
+    const generatedSchema = join(folder, "schema.prisma");
+    await writeFile(generatedSchema, schemaText);
+    await generateClient(generatedSchema);
+  }
+  const module = (await import(pathToFileURL(entry).href)) as { PrismaClient: PrismaClientConstructor };
+  return module.PrismaClient;
+}
+
+/** A connected Prisma client for a schema file and a database URL. */
+export async function createClientForSchema(
+  schemaPath: string,
+  databaseUrl: string,
+): Promise<GenericPrismaClient> {
+  const PrismaClient = await loadClientClass(schemaPath);
+  const client = new PrismaClient({ adapter: createAdapter(databaseUrl) });
+  await client.$connect();
+  return client;
+}

@@ -1,0 +1,40 @@
+import { Hono } from "hono";
+import { type AtriumAppOptions, resolveOptions } from "./appOptions.js";
+import { bodyLimit } from "./middleware/bodyLimit.js";
+import { errorHandler } from "./middleware/errorHandler.js";
+import { notFound } from "./middleware/notFound.js";
+import { spaFallback, staticFiles } from "./middleware/spaFallback.js";
+import { countRoutes } from "./routes/counts.js";
+import { healthRoutes } from "./routes/health.js";
+import { lookupRoutes } from "./routes/lookup.js";
+import { metaRoutes } from "./routes/meta.js";
+import { recordRoutes } from "./routes/records.js";
+
+/**
+ * Builds the Atrium HTTP app: the JSON API under `/api`, `/healthz`, and optionally the built SPA.
+ * Runtime-neutral (a fetch handler); the composition root decides how to listen.
+ */
+export function createAtriumApp(input: AtriumAppOptions): Hono {
+  const options = resolveOptions(input);
+  const app = new Hono();
+  app.onError(errorHandler(options.logger));
+  app.notFound(notFound);
+
+  app.route("/healthz", healthRoutes());
+
+  app.use("/api/*", bodyLimit(options.maxBodyBytes));
+  app.use("/api/*", async (c, next) => {
+    await next();
+    // Admin data changes under the user's feet; a heuristically cached list would show deleted rows.
+    c.header("Cache-Control", "no-store");
+    c.header("X-Content-Type-Options", "nosniff");
+  });
+  app.route("/api/meta", metaRoutes(options));
+  app.route("/api/records", recordRoutes(options));
+  app.route("/api/lookup", lookupRoutes(options));
+  app.route("/api/counts", countRoutes(options));
+
+  if (options.staticHandler) app.on(["GET", "HEAD"], "*", staticFiles(options.staticHandler));
+  if (options.indexHtml !== undefined) app.on(["GET", "HEAD"], "*", spaFallback(options.indexHtml));
+  return app;
+}

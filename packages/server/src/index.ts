@@ -1,0 +1,3 @@
+export type { AtriumAppOptions, ErrorLogger } from "./appOptions.js";
+export { defaultOptions } from "./appOptions.js";
+export { createAtriumApp } from "./createAtriumApp.js";

@@ -1,0 +1,25 @@
+import type { MiddlewareHandler } from "hono";
+
+/** True for paths the API owns; the SPA must never answer them, or API typos would come back as HTML. */
+export function isApiPath(path: string): boolean {
+  return path === "/api" || path.startsWith("/api/");
+}
+
+/** Runs the static file handler for non-API GETs only. */
+export function staticFiles(handler: MiddlewareHandler): MiddlewareHandler {
+  return (c, next) => (isApiPath(c.req.path) ? next() : handler(c, next));
+}
+
+/**
+ * Answers the SPA's index.html to browser navigations (deep links, reloads) that no file matched; the SPA's
+ * router then renders the page. Requests that do not accept HTML (scripts, fetches) fall through to the 404.
+ */
+export function spaFallback(indexHtml: string): MiddlewareHandler {
+  return async (c, next) => {
+    const accept = c.req.header("Accept") ?? "";
+    if (isApiPath(c.req.path) || !accept.includes("text/html")) return next();
+    // index.html names the hashed asset files of one build; a cached copy would point at deleted files.
+    c.header("Cache-Control", "no-cache");
+    return c.html(indexHtml);
+  };
+}

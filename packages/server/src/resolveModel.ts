@@ -1,0 +1,15 @@
+import { AtriumError, findModelByKey, type ModelMeta, type SchemaMeta } from "@atrium/core";
+import { closestMatch } from "./closestMatch.js";
+
+/** The model a URL key names, or a 404 that suggests a close key without listing the schema. */
+export function resolveModel(schema: SchemaMeta, key: string): ModelMeta {
+  const model = findModelByKey(schema, key);
+  if (model) return model;
+  const suggestion = closestMatch(
+    key,
+    schema.models.map((candidate) => candidate.key),
+  );
+  const shown = key.length > 60 ? `${key.slice(0, 60)}…` : key;
+  const hint = suggestion ? `; did you mean '${suggestion}'?` : "";
+  throw new AtriumError("unknown_model", `No model has the key '${shown}'${hint}`);
+}

@@ -1,0 +1,46 @@
+import { AtriumError, decodeRecordId, type IdValues, type ModelMeta } from "@atrium/core";
+import type { Handler } from "hono";
+import type { ResolvedOptions } from "../appOptions.js";
+import { readJsonBody } from "../readJsonBody.js";
+import { resolveModel } from "../resolveModel.js";
+
+/** `POST /api/records/{key}/delete-many` with `{ ids: string[] }` (`$id` strings); all or nothing. */
+export function deleteMany(options: ResolvedOptions): Handler {
+  return async (c) => {
+    const model = resolveModel(options.schema, c.req.param("key") ?? "");
+    const body = await readJsonBody(c, options.maxBodyBytes);
+    const ids = decodeBulkIds(model, body, options.maxBulkIds);
+    const deleted = await options.dataSource.deleteMany(model, ids);
+    return c.json({ deleted });
+  };
+}
+
+/** Validates the `ids` of a bulk request; duplicates are dropped so the count is of distinct records. */
+export function decodeBulkIds(model: ModelMeta, body: unknown, maxIds: number): IdValues[] {
+  const ids =
+    typeof body === "object" && body !== null && !Array.isArray(body)
+      ? (body as { ids?: unknown }).ids
+      : undefined;
+  if (!Array.isArray(ids)) throw invalidIds('Send { "ids": [...] } with the $id of each record to delete');
+  if (ids.length === 0) throw invalidIds("Select at least one record");
+  if (ids.length > maxIds)
+    throw invalidIds(`At most ${maxIds} records can be deleted at once (got ${ids.length})`);
+  const distinct = new Set<string>();
+  ids.forEach((id, index) => {
+    if (typeof id !== "string" || id === "") throw invalidIds(`ids[${index}] must be a non-empty $id string`);
+    distinct.add(id);
+  });
+  return [...distinct].map((id) => {
+    try {
+      return decodeRecordId(model, id);
+    } catch (error) {
+      if (error instanceof AtriumError)
+        throw invalidIds(`'${id}' is not a valid ${model.label} id: ${error.message}`);
+      throw error;
+    }
+  });
+}
+
+function invalidIds(message: string): AtriumError {
+  return new AtriumError("validation_failed", message, { fields: { ids: message } });
+}

@@ -1,0 +1,34 @@
+import { AtriumError, serializeRow } from "@atrium/core";
+import { Hono } from "hono";
+import type { ResolvedOptions } from "../appOptions.js";
+import { methodNotAllowed } from "../middleware/methodNotAllowed.js";
+import { resolveModel } from "../resolveModel.js";
+
+/** `GET /api/lookup/{key}?q=&limit=`: the `{ $id, $label }` pairs a relation picker offers. */
+export function lookupRoutes(options: ResolvedOptions): Hono {
+  const app = new Hono();
+  app.get("/:key", async (c) => {
+    const model = resolveModel(options.schema, c.req.param("key"));
+    const search = c.req.query("q")?.trim() || undefined;
+    const limit = parseLimit(c.req.query("limit"), options.lookupLimit);
+    const rows = await options.dataSource.lookup(model, search, limit);
+    const data = rows.map((row) => {
+      const { $id, $label } = serializeRow(options.schema, model, row);
+      return { $id, $label };
+    });
+    return c.json({ data });
+  });
+  app.all("/:key", methodNotAllowed(["GET"]));
+  return app;
+}
+
+/** Absent means the cap; a bigger number is capped rather than refused, since pickers just want "enough". */
+export function parseLimit(raw: string | undefined, cap: number): number {
+  if (raw === undefined || raw === "") return cap;
+  const limit = Number(raw);
+  if (!Number.isInteger(limit) || limit < 1) {
+    const message = `limit must be a whole number from 1 to ${cap}`;
+    throw new AtriumError("bad_request", message, { fields: { limit: message } });
+  }
+  return Math.min(limit, cap);
+}

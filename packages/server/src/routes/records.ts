@@ -1,0 +1,86 @@
+import {
+  AtriumError,
+  decodeRecordId,
+  decodeWrite,
+  type ModelMeta,
+  parseListQuery,
+  serializeRow,
+} from "@atrium/core";
+import { type Context, Hono } from "hono";
+import type { ResolvedOptions } from "../appOptions.js";
+import { methodNotAllowed } from "../middleware/methodNotAllowed.js";
+import { readJsonBody } from "../readJsonBody.js";
+import { resolveModel } from "../resolveModel.js";
+import { deleteMany } from "./deleteMany.js";
+
+/** CRUD over one model: `/api/records/{key}` and `/api/records/{key}/{id}`, where `{id}` is a record's `$id`. */
+export function recordRoutes(options: ResolvedOptions): Hono {
+  const { schema, dataSource } = options;
+  const app = new Hono();
+  const model = (c: Context): ModelMeta => resolveModel(schema, c.req.param("key") ?? "");
+  const recordId = (c: Context, target: ModelMeta) => decodeRecordId(target, c.req.param("id") ?? "");
+
+  app.get("/:key", async (c) => {
+    const target = model(c);
+    const query = parseListQuery(schema, target, new URL(c.req.url).searchParams, {
+      maxPerPage: options.maxPerPage,
+    });
+    const result = await dataSource.list(target, query);
+    return c.json({
+      data: result.rows.map((row) => serializeRow(schema, target, row)),
+      total: result.total,
+      totalIsEstimate: result.totalIsEstimate,
+      page: query.page,
+      perPage: query.perPage,
+    });
+  });
+
+  app.post("/:key", async (c) => {
+    const target = model(c);
+    const data = decodeWrite(schema, target, await readJsonBody(c, options.maxBodyBytes), "create");
+    const row = await dataSource.create(target, data);
+    return c.json({ data: serializeRow(schema, target, row) }, 201);
+  });
+
+  app.all("/:key", methodNotAllowed(["GET", "POST"]));
+
+  // Registered before `/:key/:id` so that a POST here is a bulk delete; the id routes take no POST anyway.
+  app.post("/:key/delete-many", deleteMany(options));
+
+  app.get("/:key/:id", async (c) => {
+    const target = model(c);
+    const row = await dataSource.get(target, recordId(c, target));
+    if (!row) throw notFound(target, c.req.param("id") ?? "");
+    return c.json({ data: serializeRow(schema, target, row) });
+  });
+
+  app.patch("/:key/:id", async (c) => {
+    const target = model(c);
+    const id = recordId(c, target);
+    const data = decodeWrite(schema, target, await readJsonBody(c, options.maxBodyBytes), "update");
+    const row = await dataSource.update(target, id, data);
+    return c.json({ data: serializeRow(schema, target, row) });
+  });
+
+  app.delete("/:key/:id", async (c) => {
+    const target = model(c);
+    await dataSource.delete(target, recordId(c, target));
+    return c.body(null, 204);
+  });
+
+  app.all("/:key/:id", methodNotAllowed(["GET", "PATCH", "DELETE"]));
+
+  app.get("/:key/:id/delete-preview", async (c) => {
+    const target = model(c);
+    const preview = await dataSource.deletePreview(target, recordId(c, target));
+    return c.json({ data: preview });
+  });
+
+  app.all("/:key/:id/delete-preview", methodNotAllowed(["GET"]));
+
+  return app;
+}
+
+function notFound(model: ModelMeta, id: string): AtriumError {
+  return new AtriumError("not_found", `No ${model.label} has the id '${id}'; it may have been deleted`);
+}

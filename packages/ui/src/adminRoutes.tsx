@@ -1,0 +1,32 @@
+import { lazy } from "react";
+import type { RouteObject } from "react-router";
+import { Shell } from "./shell/Shell.js";
+
+// Each view is its own chunk: opening the overview or a list never downloads the form code.
+const HomePage = lazy(() => import("./pages/HomePage.js").then((module) => ({ default: module.HomePage })));
+const ListPage = lazy(() => import("./list/ListPage.js").then((module) => ({ default: module.ListPage })));
+const RecordPage = lazy(() => import("./record/RecordPage.js").then((module) => ({ default: module.RecordPage })));
+const EditPage = lazy(() => import("./form/EditPage.js").then((module) => ({ default: module.EditPage })));
+const CreatePage = lazy(() => import("./form/CreatePage.js").then((module) => ({ default: module.CreatePage })));
+const CustomPageRoute = lazy(() =>
+  import("./pages/CustomPageRoute.js").then((module) => ({ default: module.CustomPageRoute })),
+);
+const NotFoundPage = lazy(() => import("./pages/NotFoundPage.js").then((module) => ({ default: module.NotFoundPage })));
+
+export function adminRoutes(): RouteObject[] {
+  return [
+    {
+      path: "/",
+      element: <Shell />,
+      children: [
+        { index: true, element: <HomePage /> },
+        { path: "m/:modelKey", element: <ListPage /> },
+        { path: "m/:modelKey/new", element: <CreatePage /> },
+        { path: "m/:modelKey/:id", element: <RecordPage /> },
+        { path: "m/:modelKey/:id/edit", element: <EditPage /> },
+        { path: "pages/:pageKey", element: <CustomPageRoute /> },
+        { path: "*", element: <NotFoundPage /> },
+      ],
+    },
+  ];
+}

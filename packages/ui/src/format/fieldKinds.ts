@@ -1,0 +1,68 @@
+import type { FieldMeta, ModelMeta } from "@atrium/core";
+
+/** `@db.Date` columns carry no time: they travel as "YYYY-MM-DD" and must never be shifted by time zones. */
+export function isDateOnly(field: FieldMeta): boolean {
+  return field.type === "DateTime" && field.nativeType?.[0] === "Date";
+}
+
+const longTextTypes = new Set(["Text", "MediumText", "LongText", "NText"]);
+
+export function isLongText(field: FieldMeta): boolean {
+  return field.type === "String" && longTextTypes.has(field.nativeType?.[0] ?? "");
+}
+
+export function isNumeric(field: FieldMeta): boolean {
+  return field.kind === "scalar" && ["Int", "Float", "BigInt", "Decimal"].includes(field.type) && !field.isList;
+}
+
+export function isToOne(field: FieldMeta): boolean {
+  return field.kind === "relation" && !field.relation?.toMany;
+}
+
+/** Foreign-key scalars that the relation field beside them already shows (and edits). */
+export function coveredForeignKeys(model: ModelMeta): Set<string> {
+  const covered = new Set<string>();
+  for (const field of model.fields) {
+    if (field.kind === "relation" && field.relation && !field.relation.toMany) {
+      for (const name of field.relation.fromFields) covered.add(name);
+    }
+  }
+  return covered;
+}
+
+/** Columns for a list: the title field first, then what fits in a row (no Bytes, Json or long text). */
+export function listColumns(model: ModelMeta, max = 7): FieldMeta[] {
+  const covered = coveredForeignKeys(model);
+  const title = model.fields.find((field) => field.name === model.titleField);
+  const rest = model.fields.filter((field) => {
+    if (field === title || covered.has(field.name)) return false;
+    if (field.kind === "relation") return !field.relation?.toMany;
+    if (field.type === "Bytes" || field.type === "Json" || field.type === "Unsupported") return false;
+    return !isLongText(field);
+  });
+  // Id columns help when the title is not the id; keep them right after it.
+  rest.sort((a, b) => Number(b.isId) - Number(a.isId));
+  return [...(title ? [title] : []), ...rest].slice(0, max);
+}
+
+export function isSortable(field: FieldMeta): boolean {
+  if (field.isList) return false;
+  if (field.kind === "relation") return isToOne(field);
+  return !["Json", "Bytes", "Unsupported"].includes(field.type);
+}
+
+/** Sort path of a column; relation columns sort by the related record's title field. */
+export function sortPath(field: FieldMeta, models: ModelMeta[]): string | undefined {
+  if (!isSortable(field)) return undefined;
+  if (field.kind !== "relation") return field.name;
+  const related = models.find((model) => model.name === field.relation?.model);
+  return related ? `${field.name}.${related.titleField}` : undefined;
+}
+
+export function relatedModel(field: FieldMeta, models: ModelMeta[]): ModelMeta | undefined {
+  return field.relation ? models.find((model) => model.name === field.relation?.model) : undefined;
+}
+
+export function recordPath(modelKey: string, id: string): string {
+  return `/m/${encodeURIComponent(modelKey)}/${encodeURIComponent(id)}`;
+}

@@ -1,0 +1,12 @@
+const exact = new Intl.NumberFormat();
+const compact = new Intl.NumberFormat(undefined, { notation: "compact", maximumFractionDigits: 1 });
+
+/** "1,234", or "about 1.2M" when the server only estimated. */
+export function formatCount(total: number | null | undefined, isEstimate: boolean): string {
+  if (total === null || total === undefined) return "unknown";
+  return isEstimate ? `about ${compact.format(total)}` : exact.format(total);
+}
+
+export function plural(count: number, one: string, many: string): string {
+  return `${exact.format(count)} ${count === 1 ? one : many}`;
+}

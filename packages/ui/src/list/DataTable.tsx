@@ -1,0 +1,129 @@
+import type { FieldMeta, ModelMeta } from "@atrium/core";
+import type { Row, SortEntry } from "@atrium/client";
+import { ArrowDown, ArrowUp, ChevronsUpDown } from "lucide-react";
+import type { MouseEvent } from "react";
+import { Link } from "react-router";
+import { Skeleton } from "../components/StateViews.js";
+import { CellValue } from "../format/CellValue.js";
+import { isNumeric, recordPath, sortPath } from "../format/fieldKinds.js";
+
+export interface DataTableProps {
+  model: ModelMeta;
+  models: ModelMeta[];
+  columns: FieldMeta[];
+  rows: Row[] | undefined;
+  sort: SortEntry[];
+  onSort: (field: string, additive: boolean) => void;
+  selected: Set<string>;
+  onSelect: (ids: string[], selected: boolean) => void;
+  loadingRows?: number;
+}
+
+function SortHeader({ field, path, sort, onSort }: { field: FieldMeta; path: string; sort: SortEntry[]; onSort: DataTableProps["onSort"] }) {
+  const index = sort.findIndex((entry) => entry.field === path);
+  const entry = sort[index];
+  const Icon = !entry ? ChevronsUpDown : entry.direction === "asc" ? ArrowUp : ArrowDown;
+  return (
+    <button
+      type="button"
+      className="sort-button"
+      onClick={(event: MouseEvent) => onSort(path, event.shiftKey)}
+      title="Click to sort; Shift+click to add a sort column"
+    >
+      {field.label}
+      <Icon size={13} aria-hidden="true" style={{ opacity: entry ? 1 : 0.4 }} />
+      {entry && sort.length > 1 && <span className="sort-rank">{index + 1}</span>}
+    </button>
+  );
+}
+
+/** A semantic table: sortable headers carry `aria-sort`, the title cell links to the record. */
+export function DataTable({ model, models, columns, rows, sort, onSort, selected, onSelect, loadingRows = 8 }: DataTableProps) {
+  const ids = rows?.map((row) => row.$id) ?? [];
+  const allSelected = ids.length > 0 && ids.every((id) => selected.has(id));
+  const someSelected = ids.some((id) => selected.has(id));
+  return (
+    <div className="table-scroll">
+      <table className="data-table" aria-busy={rows === undefined} aria-label={model.labelPlural}>
+        <thead>
+          <tr>
+            <th className="cell-select" scope="col">
+              <input
+                type="checkbox"
+                className="checkbox"
+                aria-label="Select all rows on this page"
+                checked={allSelected}
+                ref={(input) => {
+                  if (input) input.indeterminate = someSelected && !allSelected;
+                }}
+                onChange={(event) => onSelect(ids, event.target.checked)}
+                disabled={ids.length === 0}
+              />
+            </th>
+            {columns.map((field) => {
+              const path = sortPath(field, models);
+              const entry = path ? sort.find((candidate) => candidate.field === path) : undefined;
+              return (
+                <th
+                  key={field.name}
+                  scope="col"
+                  className={isNumeric(field) ? "cell-number" : undefined}
+                  aria-sort={entry ? (entry.direction === "asc" ? "ascending" : "descending") : path ? "none" : undefined}
+                >
+                  {path ? <SortHeader field={field} path={path} sort={sort} onSort={onSort} /> : field.label}
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {rows === undefined
+            ? Array.from({ length: loadingRows }, (_, index) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have no identity
+                <tr key={index} aria-hidden="true">
+                  <td className="cell-select">
+                    <Skeleton width={16} height={16} />
+                  </td>
+                  {columns.map((field, column) => (
+                    <td key={field.name}>
+                      <Skeleton width={column === 0 ? "70%" : `${40 + ((index * 7 + column * 13) % 40)}%`} />
+                    </td>
+                  ))}
+                </tr>
+              ))
+            : rows.map((row) => (
+                <tr key={row.$id} aria-selected={selected.has(row.$id)}>
+                  <td className="cell-select">
+                    <input
+                      type="checkbox"
+                      className="checkbox"
+                      aria-label={`Select ${row.$label}`}
+                      checked={selected.has(row.$id)}
+                      onChange={(event) => onSelect([row.$id], event.target.checked)}
+                    />
+                  </td>
+                  {columns.map((field, column) => (
+                    <td
+                      key={field.name}
+                      className={column === 0 ? "cell-title" : isNumeric(field) ? "cell-number" : undefined}
+                    >
+                      {column === 0 ? (
+                        <Link to={recordPath(model.key, row.$id)}>
+                          {row[field.name] === null || row[field.name] === undefined || row[field.name] === "" ? (
+                            row.$label || row.$id
+                          ) : (
+                            <CellValue field={field} value={row[field.name]} models={models} />
+                          )}
+                        </Link>
+                      ) : (
+                        <CellValue field={field} value={row[field.name]} models={models} />
+                      )}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

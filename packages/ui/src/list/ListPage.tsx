@@ -1,0 +1,184 @@
+import { toggleSort, useModel, useRecordList } from "@atrium/client";
+import type { ModelMeta } from "@atrium/core";
+import { Filter, Plus, Trash2, X } from "lucide-react";
+import { useCallback, useEffect, useId, useMemo, useState } from "react";
+import { Link, useParams } from "react-router";
+import { ErrorState, EmptyState, PageHeader, Skeleton } from "../components/StateViews.js";
+import { useToast } from "../components/Toasts.js";
+import { DeleteDialog } from "../delete/DeleteDialog.js";
+import { listColumns } from "../format/fieldKinds.js";
+import { formatCount, plural } from "../format/formatCount.js";
+import { NotFoundPage } from "../pages/NotFoundPage.js";
+import { DataTable } from "./DataTable.js";
+import { FilterChips } from "./FilterChips.js";
+import { FilterPanel } from "./FilterPanel.js";
+import { Pagination } from "./Pagination.js";
+import { SearchBox } from "./SearchBox.js";
+import { useListState } from "./useListState.js";
+
+export function ListPage() {
+  const { modelKey = "" } = useParams();
+  const { model, data: meta, isUnknown, error, isError } = useModel(modelKey);
+  if (isError) return <ErrorState error={error} title="Could not load the schema" />;
+  if (isUnknown) return <NotFoundPage what={`There is no model “${modelKey}”.`} />;
+  if (!model || !meta) return <Skeleton width="30%" height={22} />;
+  return <ModelList key={model.key} model={model} models={meta.models} />;
+}
+
+function ModelList({ model, models }: { model: ModelMeta; models: ModelMeta[] }) {
+  const [state, setState] = useListState();
+  const list = useRecordList(model.key, state);
+  const columns = useMemo(() => listColumns(model), [model]);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [filtersOpen, setFiltersOpen] = useState(state.filters.length > 0);
+  const [deleting, setDeleting] = useState(false);
+  const filterPanelId = useId();
+  const toast = useToast();
+  const stateKey = JSON.stringify(state);
+
+  // A selection refers to rows on screen; a new page, sort or filter starts afresh.
+  useEffect(() => {
+    if (stateKey) setSelected(new Set());
+  }, [stateKey]);
+
+  const onSelect = useCallback((ids: string[], on: boolean) => {
+    setSelected((current) => {
+      const next = new Set(current);
+      for (const id of ids) {
+        if (on) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
+  }, []);
+  const onSearch = useCallback((q: string) => setState({ ...state, q, page: 1 }, { replace: true }), [setState, state]);
+
+  const data = list.data;
+  const rows = list.isPending ? undefined : data?.data;
+  const filtered = state.q !== "" || state.filters.length > 0;
+  return (
+    <>
+      <PageHeader
+        title={model.labelPlural}
+        description={
+          data
+            ? `${formatCount(data.total, data.totalIsEstimate)} ${data.total === 1 ? model.label.toLowerCase() : model.labelPlural.toLowerCase()}${filtered ? " match" : ""}`
+            : model.help
+        }
+        actions={
+          <Link to={`/m/${model.key}/new`} className="button button-primary">
+            <Plus size={15} aria-hidden="true" />
+            Add {model.label.toLowerCase()}
+          </Link>
+        }
+      />
+      <div className="toolbar">
+        {model.searchFields.length > 0 && (
+          <SearchBox value={state.q} onSearch={onSearch} label={`Search ${model.labelPlural.toLowerCase()}`} />
+        )}
+        <button
+          type="button"
+          className="button"
+          aria-expanded={filtersOpen}
+          aria-controls={filterPanelId}
+          onClick={() => setFiltersOpen((open) => !open)}
+        >
+          <Filter size={14} aria-hidden="true" />
+          Filters
+          {state.filters.length > 0 && <span className="badge badge-accent">{state.filters.length}</span>}
+        </button>
+        <span className="toolbar-spacer" />
+        {selected.size > 0 && (
+          <div className="selection-bar" role="region" aria-label="Selection">
+            <span>{plural(selected.size, "selected", "selected")}</span>
+            <button type="button" className="button button-small button-danger" onClick={() => setDeleting(true)}>
+              <Trash2 size={13} aria-hidden="true" />
+              Delete selected
+            </button>
+            <button
+              type="button"
+              className="button button-small button-ghost icon-button"
+              onClick={() => setSelected(new Set())}
+              aria-label="Clear selection"
+            >
+              <X size={13} aria-hidden="true" />
+            </button>
+          </div>
+        )}
+      </div>
+      <FilterChips model={model} models={models} state={state} onChange={setState} />
+      <div className="list-layout" data-filters-open={filtersOpen}>
+        <div className="card table-card">
+          {list.isError && !data ? (
+            <ErrorState error={list.error} title={`Could not load ${model.labelPlural.toLowerCase()}`} onRetry={() => list.refetch()} />
+          ) : rows && rows.length === 0 ? (
+            filtered ? (
+              <EmptyState title="No matches" filtered>
+                <p>No {model.labelPlural.toLowerCase()} match the search and filters.</p>
+                <button type="button" className="button" onClick={() => setState({ ...state, q: "", filters: [], page: 1 })}>
+                  Clear search and filters
+                </button>
+              </EmptyState>
+            ) : (
+              <EmptyState title={`No ${model.labelPlural.toLowerCase()} yet`}>
+                <Link to={`/m/${model.key}/new`} className="button button-primary">
+                  <Plus size={15} aria-hidden="true" />
+                  Add the first {model.label.toLowerCase()}
+                </Link>
+              </EmptyState>
+            )
+          ) : (
+            <>
+              {list.isError && <p className="banner" role="alert">Refreshing failed: {(list.error as Error).message}</p>}
+              <div style={{ opacity: list.isPlaceholderData ? 0.6 : 1, transition: "opacity 0.15s" }}>
+                <DataTable
+                  model={model}
+                  models={models}
+                  columns={columns}
+                  rows={rows}
+                  sort={state.sort}
+                  onSort={(field, additive) => setState(toggleSort(state, field, additive))}
+                  selected={selected}
+                  onSelect={onSelect}
+                  loadingRows={Math.min(state.perPage, 10)}
+                />
+              </div>
+            </>
+          )}
+          {data && (data.data.length > 0 || state.page > 1) && (
+            <Pagination
+              page={state.page}
+              perPage={state.perPage}
+              rowCount={data.data.length}
+              total={data.total}
+              totalIsEstimate={data.totalIsEstimate}
+              onPage={(page) => setState({ ...state, page })}
+              onPerPage={(perPage) => setState({ ...state, perPage, page: 1 })}
+            />
+          )}
+        </div>
+        {filtersOpen && (
+          <FilterPanel
+            id={filterPanelId}
+            model={model}
+            models={models}
+            state={state}
+            onChange={setState}
+            onClose={() => setFiltersOpen(false)}
+          />
+        )}
+      </div>
+      <DeleteDialog
+        model={model}
+        ids={deleting ? [...selected] : []}
+        open={deleting}
+        onClose={() => setDeleting(false)}
+        onDeleted={(count) => {
+          setDeleting(false);
+          setSelected(new Set());
+          toast(`Deleted ${plural(count, model.label.toLowerCase(), model.labelPlural.toLowerCase())}`);
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+import { useAdmin, useModel, useRecord } from "@atrium/client";
+import { useEffect } from "react";
+import { Link, useLocation, useParams } from "react-router";
+
+interface Crumb {
+  label: string;
+  to?: string;
+}
+
+/** Derived from the route, so every page gets a trail (and a document title) without wiring its own. */
+export function Breadcrumbs() {
+  const { modelKey, id, pageKey } = useParams();
+  const { pathname } = useLocation();
+  const { registry } = useAdmin();
+  const { model } = useModel(modelKey);
+  const record = useRecord(modelKey, id);
+  const crumbs: Crumb[] = [{ label: "Overview", to: "/" }];
+  if (modelKey) {
+    crumbs.push({ label: model?.labelPlural ?? modelKey, to: `/m/${modelKey}` });
+    if (id) {
+      crumbs.push({
+        label: record.data?.$label ?? (record.isPending ? "…" : id),
+        to: `/m/${modelKey}/${encodeURIComponent(id)}`,
+      });
+      if (pathname.endsWith("/edit")) crumbs.push({ label: "Edit" });
+    } else if (pathname.endsWith("/new")) {
+      crumbs.push({ label: `New ${model?.label.toLowerCase() ?? "record"}` });
+    }
+  } else if (pageKey) {
+    crumbs.push({ label: registry.page(pageKey)?.title ?? pageKey });
+  }
+  const last = crumbs[crumbs.length - 1];
+  useEffect(() => {
+    document.title = crumbs.length > 1 && last ? `${last.label} · Atrium` : "Atrium";
+  });
+  return (
+    <nav className="breadcrumbs" aria-label="Breadcrumb">
+      <ol>
+        {crumbs.map((crumb, index) => (
+          <li key={`${crumb.label}-${index}`}>
+            {index === crumbs.length - 1 || !crumb.to ? (
+              <span aria-current="page">{crumb.label}</span>
+            ) : (
+              <Link to={crumb.to}>{crumb.label}</Link>
+            )}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}

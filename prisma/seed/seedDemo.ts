@@ -1,0 +1,74 @@
+/**
+ * Fills an empty database (pushed from prisma/schema.prisma) with the bookstore demo. Deterministic: the same
+ * scale always writes the same rows, whatever the day or machine.
+ */
+import { performance } from "node:perf_hooks";
+import { AtriumError } from "@atrium/core";
+import type { Prisma, PrismaClient } from "../generated/client/client.js";
+import { generateDemoData } from "./generateDemoData.js";
+import { insertDemoData, type ModelRows } from "./insertDemoData.js";
+
+export type { ModelRows } from "./insertDemoData.js";
+
+export interface SeedDemoOptions {
+  /**
+   * Multiplies the row counts; 1 gives about 175,000 rows. Fixed lists (category tree, tags, warehouses,
+   * settings) do not scale, and small scales keep a minimum of each model.
+   * @default 1
+   */
+  scale?: number;
+}
+
+export interface SeedSummary {
+  /** Rows written per model, in insert order. */
+  models: ModelRows[];
+  totalRows: number;
+  /** Wall-clock seconds for generating and inserting. */
+  seconds: number;
+}
+
+const MAX_SCALE = 20;
+
+export async function seedDemo(client: PrismaClient, options: SeedDemoOptions = {}): Promise<SeedSummary> {
+  const scale = options.scale ?? 1;
+  if (typeof scale !== "number" || !Number.isFinite(scale) || scale <= 0 || scale > MAX_SCALE) {
+    throw new AtriumError("validation_failed", `The demo scale must be a number above 0 and at most ${MAX_SCALE}.`, {
+      fields: { scale: `Use a number above 0 and at most ${MAX_SCALE}, e.g. 1 for the full demo.` },
+    });
+  }
+  const started = performance.now();
+  const data = generateDemoData(scale);
+  // One transaction: all or nothing, and SQLite syncs to disk once instead of once per statement.
+  const models = await client.$transaction(
+    async (tx) => {
+      await assertEmpty(tx);
+      return insertDemoData(tx, data);
+    },
+    { maxWait: 10_000, timeout: 600_000 },
+  );
+  return {
+    models,
+    totalRows: models.reduce((sum, entry) => sum + entry.rows, 0),
+    seconds: Math.round(performance.now() - started) / 1000,
+  };
+}
+
+/** The seed writes fixed ids, so existing rows would collide half-way; refuse up front instead. */
+async function assertEmpty(tx: Prisma.TransactionClient): Promise<void> {
+  const counts: [string, number][] = [
+    ["Author", await tx.author.count()],
+    ["Book", await tx.book.count()],
+    ["Category", await tx.category.count()],
+    ["Customer", await tx.customer.count()],
+    ["Order", await tx.order.count()],
+    ["Staff", await tx.staff.count()],
+    ["Setting", await tx.setting.count()],
+  ];
+  const filled = counts.filter(([, rows]) => rows > 0).map(([model]) => model);
+  if (filled.length > 0) {
+    throw new AtriumError(
+      "conflict",
+      `The demo database already has data (${filled.join(", ")}); seed a freshly pushed, empty database.`,
+    );
+  }
+}
