@@ -11,7 +11,7 @@ export interface DemoCounts {
 }
 
 /**
- * At scale 1 the demo has about 175,000 rows, order items being the big table (about 57,000): enough that an
+ * At scale 1 the demo has about 165,000 rows, order items being the big table (about 59,000): enough that an
  * admin which counts or offsets naively feels slow, while seeding stays well under a minute.
  * The category tree, tags, warehouses and settings are fixed so that every scale has all three tree levels.
  */
@@ -26,7 +26,7 @@ export function demoCounts(scale: number): DemoCounts {
     customers: scaled(8_000, 20),
     staff: scaled(40, 8),
     orders: scaled(25_000, 30),
-    reviews: scaled(30_000, 30),
+    reviews: scaled(20_000, 30),
     exchangeRateDays: scaled(365, 14, 3_650),
   };
 }

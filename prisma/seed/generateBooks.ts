@@ -1,4 +1,4 @@
-import { BookFormat, type Prisma } from "../generated/client/client.js";
+import type { BookFormat, Prisma } from "../generated/client/client.js";
 import { bookTitle, translatedTitle } from "./bookTitle.js";
 import { coverThumbnail, hslToRgb } from "./coverThumbnail.js";
 import type { Catalog } from "./generateCatalog.js";
@@ -32,6 +32,7 @@ const PRICE_RANGES: Record<BookFormat, [number, number]> = {
   AUDIOBOOK: [15, 32],
 };
 const FORMAT_CHANCE: Record<BookFormat, number> = { HARDCOVER: 0.55, PAPERBACK: 0.85, EBOOK: 0.7, AUDIOBOOK: 0.25 };
+const FORMATS = Object.keys(FORMAT_CHANCE) as BookFormat[];
 
 export function generateBooks(random: Random, catalog: Catalog, count: number): Books {
   const result: Books = { books: [], editions: [], translations: [], awards: [], bookIdsByTag: new Map(), facts: [] };
@@ -80,11 +81,11 @@ export function generateBooks(random: Random, catalog: Catalog, count: number): 
 }
 
 function addEditions(random: Random, result: Books, facts: BookFacts): void {
-  const formats = Object.values(BookFormat).filter((format) => random.chance(FORMAT_CHANCE[format]));
-  if (formats.length === 0) formats.push(BookFormat.PAPERBACK);
+  const formats = FORMATS.filter((format) => random.chance(FORMAT_CHANCE[format]));
+  if (formats.length === 0) formats.push("PAPERBACK");
   for (const format of formats) {
     const [low, high] = PRICE_RANGES[format];
-    const priceCents = random.int(low, high) * 100 + random.pick([99, 49, 0]) - (random.chance(0.5) ? 1 : 0);
+    const priceCents = random.int(low, high) * 100 + random.pick([99, 99, 49, 0]);
     const id = random.cuid();
     // A few editions are announced but not out yet, so the demo has dates in the future too.
     const releasedOn = random.chance(0.03) ? addDays(REFERENCE_DATE, random.int(5, 120)) : addDays(facts.publishedOn, random.int(0, 300));
@@ -96,7 +97,7 @@ function addEditions(random: Random, result: Books, facts: BookFacts): void {
       // Most rows leave the currency to its default.
       ...(random.chance(0.1) ? { currency: random.pick(["EUR", "GBP"]) } : {}),
       releasedOn,
-      durationMin: format === BookFormat.AUDIOBOOK ? random.int(180, 1_800) : null,
+      durationMin: format === "AUDIOBOOK" ? random.int(180, 1_800) : null,
       available: random.chance(0.95),
     });
     facts.editions.push({ id, priceCents });

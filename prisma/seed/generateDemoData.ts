@@ -24,6 +24,24 @@ export function generateDemoData(scale: number): DemoData {
   const books = generateBooks(random, catalog, counts.books);
   const people = generatePeople(random, counts);
   const sales = generateSales(random, counts, books, people);
-  // The helper facts (shelves, facts, customerFacts...) ride along unused; the insert names what it writes.
-  return { ...catalog, ...books, ...people, ...sales, ...generateReference(random, counts.exchangeRateDays) };
+  const reference = generateReference(random, counts.exchangeRateDays);
+  // Named one by one so the generators' helper facts (shelves, popularity...) do not ride along.
+  return {
+    publishers: catalog.publishers,
+    authors: catalog.authors,
+    categories: catalog.categories,
+    tags: catalog.tags,
+    books: books.books,
+    bookIdsByTag: books.bookIdsByTag,
+    editions: books.editions,
+    translations: books.translations,
+    awards: books.awards,
+    warehouses: people.warehouses,
+    staff: people.staff,
+    customers: people.customers,
+    profiles: people.profiles,
+    addresses: people.addresses,
+    ...sales,
+    ...reference,
+  };
 }

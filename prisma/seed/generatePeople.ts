@@ -1,4 +1,4 @@
-import { type Prisma, StaffRole } from "../generated/client/client.js";
+import type { Prisma, StaffRole } from "../generated/client/client.js";
 import type { DemoCounts } from "./demoCounts.js";
 import { slugify } from "./generateCatalog.js";
 import { EMAIL_DOMAINS, GENRES, WAREHOUSES } from "./pools.js";
@@ -45,16 +45,16 @@ function addStaff(random: Random, people: People, count: number): void {
     const id = index + 1;
     const first = random.faker.person.firstName();
     const last = random.faker.person.lastName();
-    const role =
+    const role: StaffRole =
       index === 0
-        ? StaffRole.OWNER
+        ? "OWNER"
         : index <= Math.max(2, Math.round(count / 10))
-          ? StaffRole.MANAGER
-          : random.pick([StaffRole.CLERK, StaffRole.CLERK, StaffRole.EDITOR, StaffRole.WAREHOUSE]);
+          ? "MANAGER"
+          : random.pick(["CLERK", "CLERK", "EDITOR", "WAREHOUSE"]);
     // The owner reports to nobody, managers to the owner, everyone else to a manager: a three-level chart.
-    const managerId = role === StaffRole.OWNER ? null : role === StaffRole.MANAGER ? 1 : random.pick(managers);
-    if (role === StaffRole.MANAGER) managers.push(id);
-    if (role === StaffRole.CLERK || role === StaffRole.MANAGER) people.orderHandlerIds.push(id);
+    const managerId = role === "OWNER" ? null : role === "MANAGER" ? 1 : random.pick(managers);
+    if (role === "MANAGER") managers.push(id);
+    if (role === "CLERK" || role === "MANAGER") people.orderHandlerIds.push(id);
     people.staff.push({
       id,
       email: uniqueEmail(emails, `${slugify(first)}.${slugify(last)}`, "atrium-books.example"),
@@ -64,7 +64,7 @@ function addStaff(random: Random, people: People, count: number): void {
       active: index === 0 || random.chance(0.9),
       hiredOn: dayBefore(random.int(30, 12 * 365)),
       managerId,
-      warehouseId: role === StaffRole.WAREHOUSE ? random.int(1, people.warehouses.length) : null,
+      warehouseId: role === "WAREHOUSE" ? random.int(1, people.warehouses.length) : null,
     });
   }
 }

@@ -1,4 +1,4 @@
-import { OrderStatus, type Prisma } from "../generated/client/client.js";
+import type { OrderStatus, Prisma } from "../generated/client/client.js";
 import type { DemoCounts } from "./demoCounts.js";
 import type { BookFacts, Books } from "./generateBooks.js";
 import type { People } from "./generatePeople.js";
@@ -82,7 +82,7 @@ function generateOrderDrafts(
     }
     const items = [...bookIds].map((bookId) => {
       const edition = random.pick((books.facts[bookId - 1] as BookFacts).editions);
-      if (status !== OrderStatus.CANCELLED) purchased.add(`${customer.id}:${bookId}`);
+      if (status !== "CANCELLED") purchased.add(`${customer.id}:${bookId}`);
       return {
         bookId,
         editionId: edition.id,
@@ -104,7 +104,7 @@ function generateOrderDrafts(
         billingAddressId: billing,
         // Most customers ship where they pay; some send books to another of their addresses.
         shippingAddressId: random.chance(0.8) ? billing : random.pick(customer.addressIds),
-        handledById: status === OrderStatus.PENDING ? null : random.pick(people.orderHandlerIds),
+        handledById: status === "PENDING" ? null : random.pick(people.orderHandlerIds),
       },
     });
   }
@@ -112,11 +112,11 @@ function generateOrderDrafts(
 }
 
 function statusFor(random: Random, ageDays: number): OrderStatus {
-  if (random.chance(0.04)) return OrderStatus.CANCELLED;
-  if (ageDays < 2) return random.chance(0.6) ? OrderStatus.PENDING : OrderStatus.PAID;
-  if (ageDays < 6) return random.pick([OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.SHIPPED]);
-  if (ageDays < 15) return random.chance(0.3) ? OrderStatus.SHIPPED : OrderStatus.DELIVERED;
-  return OrderStatus.DELIVERED;
+  if (random.chance(0.04)) return "CANCELLED";
+  if (ageDays < 2) return random.chance(0.6) ? "PENDING" : "PAID";
+  if (ageDays < 6) return random.pick(["PAID", "SHIPPED", "SHIPPED"]);
+  if (ageDays < 15) return random.chance(0.3) ? "SHIPPED" : "DELIVERED";
+  return "DELIVERED";
 }
 
 function generateReviews(

@@ -12,7 +12,7 @@ export type { ModelRows } from "./insertDemoData.js";
 
 export interface SeedDemoOptions {
   /**
-   * Multiplies the row counts; 1 gives about 175,000 rows. Fixed lists (category tree, tags, warehouses,
+   * Multiplies the row counts; 1 gives about 165,000 rows. Fixed lists (category tree, tags, warehouses,
    * settings) do not scale, and small scales keep a minimum of each model.
    * @default 1
    */

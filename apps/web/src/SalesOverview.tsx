@@ -3,6 +3,15 @@ import { Link } from "react-router";
 
 const numberFormat = new Intl.NumberFormat();
 
+/** Sidebar icon; any component taking `size` works (lucide-react icons do). */
+export function TrendIcon({ size = 16 }: { size?: number }) {
+  return (
+    <svg width={size} height={size} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
+      <path d="M3 17l6-6 4 4 8-8M15 7h6v6" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}
+
 /**
  * A demo custom page: it uses the same hooks as the built-in views (so it shares their cache) and renders
  * inside the shell. A real one would call an endpoint of its own.

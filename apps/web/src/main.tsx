@@ -1,16 +1,15 @@
 import { createRegistry } from "@atrium/client";
 import { AdminApp } from "@atrium/ui";
-import { TrendingUp } from "lucide-react";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { SalesOverview } from "./SalesOverview.js";
+import { SalesOverview, TrendIcon } from "./SalesOverview.js";
 
 // Composition root: everything the admin knows beyond the schema is registered here.
 const registry = createRegistry().registerPage({
   key: "sales-overview",
   title: "Sales overview",
   description: "A custom page living inside the admin shell.",
-  icon: TrendingUp,
+  icon: TrendIcon,
   component: SalesOverview,
 });
 

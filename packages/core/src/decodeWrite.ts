@@ -12,8 +12,9 @@ import type { WriteData } from "./dataSource.js";
 import { AtriumError } from "./errors.js";
 import { FieldErrorBag } from "./fieldErrorBag.js";
 import type { IdValues } from "./listQuery.js";
-import { type FieldMeta, findField, findModelByName, type ModelMeta, type SchemaMeta } from "./metadata.js";
+import { type FieldMeta, findField, type ModelMeta, type SchemaMeta } from "./metadata.js";
 import { decodeRecordId } from "./recordId.js";
+import { relatedModel } from "./relatedModel.js";
 import { decodeWireValue } from "./wireCodec.js";
 
 export type WriteMode = "create" | "update";
@@ -25,13 +26,6 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const prototype = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;
-}
-
-function relatedModel(schema: SchemaMeta, field: FieldMeta): ModelMeta {
-  const target = field.relation && findModelByName(schema, field.relation.model);
-  if (!target)
-    throw new Error(`Relation field ${field.name} points at unknown model ${field.relation?.model}`);
-  return target;
 }
 
 function validation(message: string): AtriumError {

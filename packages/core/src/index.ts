@@ -1,3 +1,4 @@
+export * from "./allowedOperators.js";
 export * from "./dataSource.js";
 export * from "./decodeWrite.js";
 export * from "./errors.js";
@@ -6,5 +7,6 @@ export * from "./metadata.js";
 export * from "./parseListQuery.js";
 export * from "./recordId.js";
 export * from "./recordLabel.js";
+export * from "./relatedModel.js";
 export * from "./serializeRow.js";
 export * from "./wireCodec.js";

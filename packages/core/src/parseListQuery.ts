@@ -17,8 +17,9 @@ import {
   type ListQuery,
   type SortSpec,
 } from "./listQuery.js";
-import { type FieldMeta, findField, findModelByName, type ModelMeta, type SchemaMeta } from "./metadata.js";
+import { type FieldMeta, findField, type ModelMeta, type SchemaMeta } from "./metadata.js";
 import { decodeRecordId } from "./recordId.js";
+import { relatedModel } from "./relatedModel.js";
 import { int32Max } from "./valueText.js";
 import { decodeFilterValue } from "./wireCodec.js";
 
@@ -31,13 +32,6 @@ export interface ParseListQueryOptions {
 
 const filterPrefix = "filter.";
 const topLevel = new Set(["page", "perPage", "sort", "q"]);
-
-function related(schema: SchemaMeta, field: FieldMeta): ModelMeta {
-  const target = field.relation && findModelByName(schema, field.relation.model);
-  if (!target)
-    throw new Error(`Relation field ${field.name} points at unknown model ${field.relation?.model}`);
-  return target;
-}
 
 function badRequest(message: string): AtriumError {
   return new AtriumError("bad_request", message);
@@ -69,7 +63,7 @@ function walkPath(
         `'${name}' on ${owner.name} is a to-many relation; sort only through to-one relations`,
       );
     }
-    owner = related(schema, field);
+    owner = relatedModel(schema, field);
   }
   throw badRequest("Expected a field name");
 }
@@ -127,7 +121,7 @@ function parseFilter(schema: SchemaMeta, model: ModelMeta, key: string, text: st
   }
   let value: unknown;
   if (field.kind === "relation" && op !== "isNull")
-    value = decodeRelationIds(related(schema, field), op, text);
+    value = decodeRelationIds(relatedModel(schema, field), op, text);
   else value = decodeFilterValue(field, op, text);
   return { path: segments, op, value };
 }

@@ -1,7 +1,8 @@
 import type { StoredRow } from "./dataSource.js";
-import { type FieldMeta, findModelByName, type ModelMeta, type SchemaMeta } from "./metadata.js";
+import type { FieldMeta, ModelMeta, SchemaMeta } from "./metadata.js";
 import { encodeRecordId, idValuesOf } from "./recordId.js";
 import { recordLabel } from "./recordLabel.js";
+import { relatedModel } from "./relatedModel.js";
 import { encodeWireValue } from "./wireCodec.js";
 
 /** A record as the API sends it: wire-encoded fields plus its address and label. */
@@ -16,13 +17,6 @@ export interface RecordRef {
 /** Address and label of a record (a related record or a look-up hit), from its id and title fields. */
 export function toRecordRef(model: ModelMeta, row: Record<string, unknown>): RecordRef {
   return { $id: encodeRecordId(model, idValuesOf(model, row)), $label: recordLabel(model, row) };
-}
-
-function relatedModel(schema: SchemaMeta, field: FieldMeta): ModelMeta {
-  const related = field.relation && findModelByName(schema, field.relation.model);
-  if (!related)
-    throw new Error(`Relation field ${field.name} points at unknown model ${field.relation?.model}`);
-  return related;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -9,7 +9,10 @@ import { startServer, webDistDir } from "../startServer.js";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
 export const demoSchemaPath = join(repoRoot, "prisma/schema.prisma");
-export const demoDatabaseFile = join(repoRoot, ".data/demo.db");
+/** The browser tests point ATRIUM_DEMO_DB at a database of their own, so they never touch the user's demo. */
+export const demoDatabaseFile = process.env.ATRIUM_DEMO_DB
+  ? resolve(process.env.ATRIUM_DEMO_DB)
+  : join(repoRoot, ".data/demo.db");
 
 /** `npm run demo`: seeds the demo database on first run only, builds the SPA if needed, and serves both. */
 export async function runDemo(options: { port: number; host: string }): Promise<void> {

@@ -44,6 +44,8 @@ describe("buildOrderBy", () => {
     expect(() => buildOrderBy(keys, airport, [{ path: ["departures", "number"], direction: "asc" }])).toThrow(
       /not a to-one relation/,
     );
-    expect(() => buildOrderBy(keys, airport, [{ path: ["country"], direction: "asc" }])).toThrow(/country\.name/);
+    expect(() => buildOrderBy(keys, airport, [{ path: ["country"], direction: "asc" }])).toThrow(
+      /country\.name/,
+    );
   });
 });

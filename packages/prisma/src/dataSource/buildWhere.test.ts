@@ -18,7 +18,13 @@ function modelOf(schema: SchemaMeta, name: string): ModelMeta {
 const task = modelOf(saas, "Task");
 
 function where(filters: FilterSpec[], options: { search?: string; provider?: "sqlite" | "postgresql" } = {}) {
-  return buildWhere({ schema: saas, model: task, filters, search: options.search, provider: options.provider ?? "sqlite" });
+  return buildWhere({
+    schema: saas,
+    model: task,
+    filters,
+    search: options.search,
+    provider: options.provider ?? "sqlite",
+  });
 }
 
 describe("buildWhere", () => {
@@ -52,13 +58,17 @@ describe("buildWhere", () => {
 
   it("ignores case in contains, startsWith and search on PostgreSQL only, where it is needed", () => {
     const filters: FilterSpec[] = [{ path: ["title"], op: "contains", value: "Fix" }];
-    expect(where(filters, { provider: "postgresql" })).toEqual({ title: { contains: "Fix", mode: "insensitive" } });
+    expect(where(filters, { provider: "postgresql" })).toEqual({
+      title: { contains: "Fix", mode: "insensitive" },
+    });
     expect(where(filters)).toEqual({ title: { contains: "Fix" } });
     expect(where([{ path: ["title"], op: "startsWith", value: "F" }], { provider: "postgresql" })).toEqual({
       title: { startsWith: "F", mode: "insensitive" },
     });
     const user = modelOf(saas, "User");
-    expect(buildWhere({ schema: saas, model: user, filters: [], search: " Ann ", provider: "postgresql" })).toEqual({
+    expect(
+      buildWhere({ schema: saas, model: user, filters: [], search: " Ann ", provider: "postgresql" }),
+    ).toEqual({
       OR: [
         { email: { contains: "Ann", mode: "insensitive" } },
         { firstName: { contains: "Ann", mode: "insensitive" } },
@@ -71,7 +81,9 @@ describe("buildWhere", () => {
     expect(where([{ path: ["dueAt"], op: "isNull", value: true }])).toEqual({ dueAt: null });
     expect(where([{ path: ["dueAt"], op: "isNull", value: false }])).toEqual({ dueAt: { not: null } });
     expect(where([{ path: ["assignee"], op: "isNull", value: true }])).toEqual({ assignee: { is: null } });
-    expect(where([{ path: ["assignee"], op: "isNull", value: false }])).toEqual({ assignee: { isNot: null } });
+    expect(where([{ path: ["assignee"], op: "isNull", value: false }])).toEqual({
+      assignee: { isNot: null },
+    });
     expect(where([{ path: ["subtasks"], op: "isNull", value: true }])).toEqual({ subtasks: { none: {} } });
     expect(where([{ path: ["subtasks"], op: "isNull", value: false }])).toEqual({ subtasks: { some: {} } });
   });
@@ -87,8 +99,12 @@ describe("buildWhere", () => {
   });
 
   it("compares to-many relations by id with some/none", () => {
-    expect(where([{ path: ["labels"], op: "eq", value: { id: 4 } }])).toEqual({ labels: { some: { id: 4 } } });
-    expect(where([{ path: ["labels"], op: "neq", value: { id: 4 } }])).toEqual({ labels: { none: { id: 4 } } });
+    expect(where([{ path: ["labels"], op: "eq", value: { id: 4 } }])).toEqual({
+      labels: { some: { id: 4 } },
+    });
+    expect(where([{ path: ["labels"], op: "neq", value: { id: 4 } }])).toEqual({
+      labels: { none: { id: 4 } },
+    });
     expect(where([{ path: ["labels"], op: "in", value: [{ id: 4 }, { id: 5 }] }])).toEqual({
       labels: { some: { OR: [{ id: 4 }, { id: 5 }] } },
     });

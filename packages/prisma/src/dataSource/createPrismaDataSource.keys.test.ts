@@ -51,7 +51,13 @@ describe("Restrict", () => {
     expect(error.message).toContain("2 airports (country)");
     const details = error.details as DeletePreview;
     expect(details.blockers).toEqual([
-      { model: "airport", label: "Airports", via: "country", count: 2, examples: ["Charles de Gaulle", "Orly"] },
+      {
+        model: "airport",
+        label: "Airports",
+        via: "country",
+        count: 2,
+        examples: ["Charles de Gaulle", "Orly"],
+      },
     ]);
     expect(await db.client.country.count()).toBe(2);
   });
@@ -87,7 +93,10 @@ describe("Cascade", () => {
   it("deletes the dependent rows the preview counted", async () => {
     const order = db.model("Order");
     const preview = await db.dataSource.deletePreview(order, { orderNo: 1 });
-    expect(preview).toMatchObject({ canDelete: true, cascades: [{ model: "order-line", via: "order", count: 2 }] });
+    expect(preview).toMatchObject({
+      canDelete: true,
+      cascades: [{ model: "order-line", via: "order", count: 2 }],
+    });
     await db.dataSource.delete(order, { orderNo: 1 });
     expect(await db.client.orderLine.count()).toBe(0);
   });
@@ -129,13 +138,22 @@ describe("compound and unique-only identities", () => {
       connect: { order: { orderNo: 7 }, product: { sku: "MUG" } },
       setMany: {},
     });
-    expect(created).toMatchObject({ orderNo: 7, lineNo: 1, quantity: 3, product: { sku: "MUG", title: "Mug" } });
+    expect(created).toMatchObject({
+      orderNo: 7,
+      lineNo: 1,
+      quantity: 3,
+      product: { sku: "MUG", title: "Mug" },
+    });
     const id = { orderNo: 7, lineNo: 1 };
-    expect((await db.dataSource.update(line, id, { scalars: { quantity: 4 }, connect: {}, setMany: {} })).quantity).toBe(
-      4,
-    );
+    expect(
+      (await db.dataSource.update(line, id, { scalars: { quantity: 4 }, connect: {}, setMany: {} })).quantity,
+    ).toBe(4);
     const duplicate = await caught(
-      db.dataSource.create(line, { scalars: { orderNo: 7, lineNo: 1, productSku: "MUG" }, connect: {}, setMany: {} }),
+      db.dataSource.create(line, {
+        scalars: { orderNo: 7, lineNo: 1, productSku: "MUG" },
+        connect: {},
+        setMany: {},
+      }),
     );
     expect(duplicate.code).toBe("unique_violation");
     expect(Object.keys(duplicate.fields ?? {}).sort()).toEqual(["lineNo", "orderNo"]);
@@ -177,7 +195,11 @@ describe("compound and unique-only identities", () => {
 
   it("reads, updates and deletes a model addressed only by a @unique", async () => {
     const passenger = db.model("Passenger");
-    await db.dataSource.create(passenger, { scalars: { passport: "P9", fullName: "Bo" }, connect: {}, setMany: {} });
+    await db.dataSource.create(passenger, {
+      scalars: { passport: "P9", fullName: "Bo" },
+      connect: {},
+      setMany: {},
+    });
     const updated = await db.dataSource.update(
       passenger,
       { passport: "P9" },

@@ -27,7 +27,13 @@ describe("scalar round trips", () => {
     const moment = new Date("2025-12-31T23:59:59.123Z");
     const row = await db.dataSource.create(
       sample,
-      write({ ...required, big: 9007199254740993n, blobOpt: new Uint8Array([0, 1, 254, 255]), momentOpt: moment, moodOpt: "SAD" }),
+      write({
+        ...required,
+        big: 9007199254740993n,
+        blobOpt: new Uint8Array([0, 1, 254, 255]),
+        momentOpt: moment,
+        moodOpt: "SAD",
+      }),
     );
     expect(row.big).toBe(9007199254740993n);
     expect(row.blobOpt).toEqual(new Uint8Array([0, 1, 254, 255]));
@@ -46,7 +52,10 @@ describe("scalar round trips", () => {
   });
 
   it("clears an optional Json field to NULL and stores JSON null in a required one", async () => {
-    const row = await db.dataSource.create(sample, write({ ...required, dataOpt: { a: [1, null] }, data: null }));
+    const row = await db.dataSource.create(
+      sample,
+      write({ ...required, dataOpt: { a: [1, null] }, data: null }),
+    );
     expect(row.dataOpt).toEqual({ a: [1, null] });
     expect(row.data).toBeNull();
     const cleared = await db.dataSource.update(sample, { id: row.id }, write({ dataOpt: null }));
@@ -70,7 +79,9 @@ describe("scalar round trips", () => {
 
   it("leaves nothing out but Unsupported fields", async () => {
     const row = await db.dataSource.create(sample, write(required));
-    const readable = sample.fields.filter((field) => field.kind !== "relation" && field.type !== "Unsupported");
+    const readable = sample.fields.filter(
+      (field) => field.kind !== "relation" && field.type !== "Unsupported",
+    );
     expect(Object.keys(row).sort()).toEqual(readable.map((field) => field.name).sort());
   });
 });

@@ -5,7 +5,18 @@ import { openTestDatabase, type TestDatabase } from "./testing/openTestDatabase.
 
 let db: TestDatabase;
 let task: ModelMeta;
-const ids = { acme: "", beta: "", ann: "", bob: "", carl: "", website: "", mobile: "", bug: 0, docs: 0, fixLogin: 0 };
+const ids = {
+  acme: "",
+  beta: "",
+  ann: "",
+  bob: "",
+  carl: "",
+  website: "",
+  mobile: "",
+  bug: 0,
+  docs: 0,
+  fixLogin: 0,
+};
 
 function query(overrides: Partial<ListQuery> = {}): ListQuery {
   return { page: 1, perPage: 50, sort: [{ path: ["id"], direction: "asc" }], filters: [], ...overrides };
@@ -61,10 +72,21 @@ beforeAll(async () => {
     },
   });
   await client.task.create({
-    data: { title: "fix typo", projectId: ids.website, parentId: fixLogin.id, labels: { connect: [{ id: ids.bug }] } },
+    data: {
+      title: "fix typo",
+      projectId: ids.website,
+      parentId: fixLogin.id,
+      labels: { connect: [{ id: ids.bug }] },
+    },
   });
   await client.task.create({
-    data: { title: "Ship app", projectId: ids.mobile, assigneeId: ids.ann, status: "DONE", reporterId: ids.bob },
+    data: {
+      title: "Ship app",
+      projectId: ids.mobile,
+      assigneeId: ids.ann,
+      status: "DONE",
+      reporterId: ids.bob,
+    },
   });
 }, 120_000);
 
@@ -85,15 +107,21 @@ describe("list filters", () => {
       "Write docs",
     ]);
     expect(await taskTitles([{ path: ["id"], op: "gt", value: ids.fixLogin + 2 }])).toEqual(["Ship app"]);
-    expect(await taskTitles([{ path: ["id"], op: "gte", value: ids.fixLogin + 2 }])).toEqual(["fix typo", "Ship app"]);
-    expect(await taskTitles([{ path: ["dueAt"], op: "isNull", value: false }])).toEqual(["Write docs"]);
-    expect(await taskTitles([{ path: ["dueAt"], op: "gt", value: new Date("2026-01-01T00:00:00Z") }])).toEqual([
-      "Write docs",
+    expect(await taskTitles([{ path: ["id"], op: "gte", value: ids.fixLogin + 2 }])).toEqual([
+      "fix typo",
+      "Ship app",
     ]);
+    expect(await taskTitles([{ path: ["dueAt"], op: "isNull", value: false }])).toEqual(["Write docs"]);
+    expect(
+      await taskTitles([{ path: ["dueAt"], op: "gt", value: new Date("2026-01-01T00:00:00Z") }]),
+    ).toEqual(["Write docs"]);
   });
 
   it("matches contains and startsWith whatever the case", async () => {
-    expect(await taskTitles([{ path: ["title"], op: "contains", value: "FIX" }])).toEqual(["Fix login", "fix typo"]);
+    expect(await taskTitles([{ path: ["title"], op: "contains", value: "FIX" }])).toEqual([
+      "Fix login",
+      "fix typo",
+    ]);
     expect(await taskTitles([{ path: ["title"], op: "startsWith", value: "sHiP" }])).toEqual(["Ship app"]);
   });
 
@@ -119,15 +147,19 @@ describe("list filters", () => {
       "Fix login",
       "Ship app",
     ]);
-    expect(await taskTitles([{ path: ["assignee"], op: "in", value: [{ id: ids.bob }, { id: ids.carl }] }])).toEqual([
-      "Write docs",
-    ]);
+    expect(
+      await taskTitles([{ path: ["assignee"], op: "in", value: [{ id: ids.bob }, { id: ids.carl }] }]),
+    ).toEqual(["Write docs"]);
     expect(await taskTitles([{ path: ["labels"], op: "eq", value: { id: ids.bug } }])).toEqual([
       "Fix login",
       "fix typo",
     ]);
-    expect(await taskTitles([{ path: ["project", "org", "slug"], op: "eq", value: "beta" }])).toEqual(["Ship app"]);
-    expect(await taskTitles([{ path: ["labels", "name"], op: "startsWith", value: "DO" }])).toEqual(["Write docs"]);
+    expect(await taskTitles([{ path: ["project", "org", "slug"], op: "eq", value: "beta" }])).toEqual([
+      "Ship app",
+    ]);
+    expect(await taskTitles([{ path: ["labels", "name"], op: "startsWith", value: "DO" }])).toEqual([
+      "Write docs",
+    ]);
     expect(await taskTitles([{ path: ["assignee"], op: "isNull", value: true }])).toEqual(["fix typo"]);
     expect(await taskTitles([{ path: ["labels"], op: "isNull", value: true }])).toEqual(["Ship app"]);
     expect(await taskTitles([{ path: ["subtasks"], op: "isNull", value: false }])).toEqual(["Fix login"]);
@@ -136,7 +168,10 @@ describe("list filters", () => {
 
 describe("list rows", () => {
   it("carry to-one relations as id and title, and to-many relations as counts", async () => {
-    const result = await db.dataSource.list(task, query({ filters: [{ path: ["id"], op: "eq", value: ids.fixLogin }] }));
+    const result = await db.dataSource.list(
+      task,
+      query({ filters: [{ path: ["id"], op: "eq", value: ids.fixLogin }] }),
+    );
     expect(result.total).toBe(1);
     expect(result.totalIsEstimate).toBe(false);
     const [row] = result.rows;
@@ -167,7 +202,10 @@ describe("list rows", () => {
   });
 
   it("page without gaps or repeats when many rows share the sort value", async () => {
-    const extra = Array.from({ length: 23 }, (_, index) => ({ title: `Bulk ${index}`, projectId: ids.mobile }));
+    const extra = Array.from({ length: 23 }, (_, index) => ({
+      title: `Bulk ${index}`,
+      projectId: ids.mobile,
+    }));
     await db.client.task.createMany({ data: extra });
     const filters: FilterSpec[] = [{ path: ["title"], op: "startsWith", value: "Bulk" }];
     const seen: unknown[] = [];
@@ -222,7 +260,12 @@ describe("writes", () => {
 
   it("update connects, disconnects and replaces many-to-many sets", async () => {
     const created = await db.client.task.create({
-      data: { title: "Edit me", projectId: ids.website, assigneeId: ids.ann, labels: { connect: [{ id: ids.bug }] } },
+      data: {
+        title: "Edit me",
+        projectId: ids.website,
+        assigneeId: ids.ann,
+        labels: { connect: [{ id: ids.bug }] },
+      },
     });
     const updated = await db.dataSource.update(
       task,
@@ -233,7 +276,12 @@ describe("writes", () => {
         setMany: { labels: [{ id: ids.docs }] },
       },
     );
-    expect(updated).toMatchObject({ title: "Edited", assignee: null, project: { title: "Mobile" }, labels: 1 });
+    expect(updated).toMatchObject({
+      title: "Edited",
+      assignee: null,
+      project: { title: "Mobile" },
+      labels: 1,
+    });
     const labels = await db.client.label.findMany({ where: { tasks: { some: { id: created.id } } } });
     expect(labels.map((label: { name: string }) => label.name)).toEqual(["docs"]);
     await db.client.task.delete({ where: { id: created.id } });
@@ -249,7 +297,10 @@ describe("writes", () => {
 
   it("a duplicate unique value is a 409 naming the field", async () => {
     const error = await caught(
-      db.dataSource.create(db.model("Organization"), { ...noWrites, scalars: { name: "Other", slug: "acme" } }),
+      db.dataSource.create(db.model("Organization"), {
+        ...noWrites,
+        scalars: { name: "Other", slug: "acme" },
+      }),
     );
     expect(error.code).toBe("unique_violation");
     expect(error.status).toBe(409);
@@ -263,7 +314,10 @@ describe("writes", () => {
     );
     expect(byKey.code).toBe("foreign_key_violation");
     expect(byKey.status).toBe(422);
-    expect(byKey.fields).toMatchObject({ project: "No project has this id", projectId: "No project has this id" });
+    expect(byKey.fields).toMatchObject({
+      project: "No project has this id",
+      projectId: "No project has this id",
+    });
 
     const byConnect = await caught(
       db.dataSource.create(task, {
@@ -276,7 +330,11 @@ describe("writes", () => {
     expect(byConnect.fields).toEqual({ assignee: "No user has this id" });
 
     const bySet = await caught(
-      db.dataSource.update(task, { id: ids.fixLogin }, { ...noWrites, setMany: { labels: [{ id: 424_242 }] } }),
+      db.dataSource.update(
+        task,
+        { id: ids.fixLogin },
+        { ...noWrites, setMany: { labels: [{ id: 424_242 }] } },
+      ),
     );
     expect(bySet.status).toBe(422);
     expect(Object.keys(bySet.fields ?? {})).toEqual(["labels"]);
@@ -321,7 +379,9 @@ describe("deletes", () => {
     const preview = await db.dataSource.deletePreview(db.model("Organization"), { id: ids.acme });
     expect(preview.canDelete).toBe(true);
     expect(preview.blockers).toEqual([]);
-    const cascades = Object.fromEntries(preview.cascades.map((group) => [`${group.model}.${group.via}`, group]));
+    const cascades = Object.fromEntries(
+      preview.cascades.map((group) => [`${group.model}.${group.via}`, group]),
+    );
     expect(cascades["project.org"]).toMatchObject({ label: "Projects", count: 1, examples: ["Website"] });
     expect(cascades["task.project"]).toMatchObject({ label: "Tasks", count: 3 });
     expect(cascades["task.project"]?.examples).toEqual(["Fix login", "Write docs", "fix typo"]);
@@ -367,7 +427,8 @@ describe("counts", () => {
     const bounded = await openTestDatabase("saas", { dataSource: { maxExactCount: 2 } });
     try {
       const org = bounded.model("Organization");
-      for (const slug of ["a", "b", "c"]) await bounded.client.organization.create({ data: { name: slug, slug } });
+      for (const slug of ["a", "b", "c"])
+        await bounded.client.organization.create({ data: { name: slug, slug } });
       expect(await bounded.dataSource.count(org)).toEqual({ total: 2, isEstimate: true });
       const listed = await bounded.dataSource.list(org, query());
       expect(listed.rows).toHaveLength(3);

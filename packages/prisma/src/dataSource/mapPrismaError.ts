@@ -57,7 +57,7 @@ export function mapPrismaError(error: unknown, context: PrismaErrorContext): Atr
     case "P2014":
       return new AtriumError(
         "delete_restricted",
-        `This change would leave a required ${relationLabel(error)} relation empty; change the other record first`,
+        `This change would leave a required ${relationLabel(error, context.schema)}relation empty; change the other record first`,
       );
     default:
       return undefined;
@@ -109,6 +109,7 @@ export function errorFields(error: KnownRequestError, model: ModelMeta): FieldMe
   const candidates: unknown[] = [
     constraint?.fields,
     constraint?.index,
+    cause?.column,
     meta.target,
     meta.field_name,
     meta.column_name,
@@ -159,10 +160,12 @@ function columnName(field: FieldMeta): string {
   return field.dbName ?? field.name;
 }
 
-function relationLabel(error: KnownRequestError): string {
-  const a = error.meta?.model_a_name;
-  const b = error.meta?.model_b_name;
-  return typeof a === "string" && typeof b === "string" ? `${a}–${b}` : "";
+/** "Profile – Owner " from the models' labels, or nothing. */
+function relationLabel(error: KnownRequestError, schema: SchemaMeta): string {
+  const labels = [error.meta?.model_a_name, error.meta?.model_b_name].map((name) =>
+    typeof name === "string" ? findModel(schema, name)?.label.toLowerCase() : undefined,
+  );
+  return labels.every(Boolean) ? `${labels.join(" – ")} ` : "";
 }
 
 function unique<T>(items: T[]): T[] {

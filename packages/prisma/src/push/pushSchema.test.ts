@@ -1,4 +1,5 @@
-import { mkdtemp, readFile } from "node:fs/promises";
+import { readlinkSync } from "node:fs";
+import { mkdtemp, readdir, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -112,6 +113,19 @@ describe("pushSchema to SQLite", () => {
     const { db: after, columns } = inspect(file);
     expect(columns("countries")).toEqual(["iso_code"]);
     after.close();
+  });
+
+  it("closes the database file when done", async () => {
+    const { url, file } = await tempDbUrl();
+    await pushSchema({ schemaText: await read("keys"), url });
+    const openFiles = (await readdir("/proc/self/fd")).map((fd) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`);
+      } catch {
+        return "";
+      }
+    });
+    expect(openFiles).not.toContain(file);
   });
 
   it("asks for a file: url", async () => {

@@ -137,7 +137,8 @@ async function pushPostgres(options: PushSchemaOptions, fileName: string): Promi
 export async function diffFromEmpty(schemaText: string, fileName = "schema.prisma"): Promise<string> {
   const SchemaEngine = await loadSchemaEngine();
   // `diff` from "empty" never connects, but the engine wants an adapter to be built with.
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaBetterSqlite3({ url: ":memory:" }));
+  const connections = trackConnections(new PrismaBetterSqlite3({ url: ":memory:" }));
+  const adapter = bindMigrationAwareSqlAdapterFactory(connections.factory);
   const engine = await runEngine(() =>
     SchemaEngine.new({ datamodels: [[fileName, schemaText]] }, () => {}, adapter),
   );
@@ -154,6 +155,7 @@ export async function diffFromEmpty(schemaText: string, fileName = "schema.prism
     return result.stdout ?? "";
   } finally {
     engine.free();
+    await connections.closeAll();
   }
 }
 

@@ -1,4 +1,4 @@
-import { AtriumError, serializeRow } from "@atrium/core";
+import { AtriumError, toRecordRef } from "@atrium/core";
 import { Hono } from "hono";
 import type { ResolvedOptions } from "../appOptions.js";
 import { methodNotAllowed } from "../middleware/methodNotAllowed.js";
@@ -12,11 +12,7 @@ export function lookupRoutes(options: ResolvedOptions): Hono {
     const search = c.req.query("q")?.trim() || undefined;
     const limit = parseLimit(c.req.query("limit"), options.lookupLimit);
     const rows = await options.dataSource.lookup(model, search, limit);
-    const data = rows.map((row) => {
-      const { $id, $label } = serializeRow(options.schema, model, row);
-      return { $id, $label };
-    });
-    return c.json({ data });
+    return c.json({ data: rows.map((row) => toRecordRef(model, row)) });
   });
   app.all("/:key", methodNotAllowed(["GET"]));
   return app;

@@ -17,6 +17,8 @@ export interface DataTableProps {
   selected: Set<string>;
   onSelect: (ids: string[], selected: boolean) => void;
   loadingRows?: number;
+  /** Row checkboxes for bulk actions. @default true */
+  selectable?: boolean;
 }
 
 function SortHeader({ field, path, sort, onSort }: { field: FieldMeta; path: string; sort: SortEntry[]; onSort: DataTableProps["onSort"] }) {
@@ -38,7 +40,18 @@ function SortHeader({ field, path, sort, onSort }: { field: FieldMeta; path: str
 }
 
 /** A semantic table: sortable headers carry `aria-sort`, the title cell links to the record. */
-export function DataTable({ model, models, columns, rows, sort, onSort, selected, onSelect, loadingRows = 8 }: DataTableProps) {
+export function DataTable({
+  model,
+  models,
+  columns,
+  rows,
+  sort,
+  onSort,
+  selected,
+  onSelect,
+  loadingRows = 8,
+  selectable = true,
+}: DataTableProps) {
   const ids = rows?.map((row) => row.$id) ?? [];
   const allSelected = ids.length > 0 && ids.every((id) => selected.has(id));
   const someSelected = ids.some((id) => selected.has(id));
@@ -47,6 +60,7 @@ export function DataTable({ model, models, columns, rows, sort, onSort, selected
       <table className="data-table" aria-busy={rows === undefined} aria-label={model.labelPlural}>
         <thead>
           <tr>
+            {selectable && (
             <th className="cell-select" scope="col">
               <input
                 type="checkbox"
@@ -60,6 +74,7 @@ export function DataTable({ model, models, columns, rows, sort, onSort, selected
                 disabled={ids.length === 0}
               />
             </th>
+            )}
             {columns.map((field) => {
               const path = sortPath(field, models);
               const entry = path ? sort.find((candidate) => candidate.field === path) : undefined;
@@ -81,9 +96,11 @@ export function DataTable({ model, models, columns, rows, sort, onSort, selected
             ? Array.from({ length: loadingRows }, (_, index) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have no identity
                 <tr key={index} aria-hidden="true">
+                  {selectable && (
                   <td className="cell-select">
                     <Skeleton width={16} height={16} />
                   </td>
+                  )}
                   {columns.map((field, column) => (
                     <td key={field.name}>
                       <Skeleton width={column === 0 ? "70%" : `${40 + ((index * 7 + column * 13) % 40)}%`} />
@@ -92,7 +109,8 @@ export function DataTable({ model, models, columns, rows, sort, onSort, selected
                 </tr>
               ))
             : rows.map((row) => (
-                <tr key={row.$id} aria-selected={selected.has(row.$id)}>
+                <tr key={row.$id} aria-selected={selectable ? selected.has(row.$id) : undefined}>
+                  {selectable && (
                   <td className="cell-select">
                     <input
                       type="checkbox"
@@ -102,6 +120,7 @@ export function DataTable({ model, models, columns, rows, sort, onSort, selected
                       onChange={(event) => onSelect([row.$id], event.target.checked)}
                     />
                   </td>
+                  )}
                   {columns.map((field, column) => (
                     <td
                       key={field.name}

@@ -1,0 +1,120 @@
+// @vitest-environment node
+import type { FieldMeta, ModelMeta } from "@atrium/core";
+import { describe, expect, it } from "vitest";
+import { formFields, toFormValues, toWriteBody } from "./formValues.js";
+import { validateField } from "./validateField.js";
+
+function field(name: string, type: string, extra: Partial<FieldMeta> = {}): FieldMeta {
+  return {
+    name,
+    label: name,
+    kind: "scalar",
+    type,
+    isList: false,
+    isRequired: true,
+    isId: false,
+    isUnique: false,
+    isReadOnly: false,
+    hasDefault: false,
+    isUpdatedAt: false,
+    isForeignKey: false,
+    ...extra,
+  };
+}
+
+const model: ModelMeta = {
+  key: "order",
+  name: "Order",
+  label: "Order",
+  labelPlural: "Orders",
+  idFields: ["id"],
+  idKind: "id",
+  titleField: "title",
+  searchFields: ["title"],
+  uniqueIndexes: [],
+  fields: [
+    field("id", "Int", { isId: true, isReadOnly: true, hasDefault: true, default: { kind: "autoincrement" } }),
+    field("title", "String"),
+    field("amount", "Decimal"),
+    field("big", "BigInt", { isRequired: false }),
+    field("paid", "Boolean", { hasDefault: true, default: { kind: "literal", value: false } }),
+    field("meta", "Json", { isRequired: false }),
+    field("customerId", "Int", { isForeignKey: true }),
+    field("customer", "Customer", {
+      kind: "relation",
+      relation: { name: "c", model: "Customer", toMany: false, fromFields: ["customerId"], toFields: ["id"], isManyToMany: false },
+    }),
+    field("tags", "Tag", {
+      kind: "relation",
+      isList: true,
+      isRequired: false,
+      relation: { name: "t", model: "Tag", toMany: true, fromFields: [], toFields: [], isManyToMany: true },
+    }),
+    field("items", "Item", {
+      kind: "relation",
+      isList: true,
+      relation: { name: "i", model: "Item", toMany: true, fromFields: [], toFields: [], isManyToMany: false },
+    }),
+  ],
+};
+
+const row = {
+  $id: "7",
+  $label: "First",
+  id: 7,
+  title: "First",
+  amount: "12345678901234567890.123456789",
+  big: "9223372036854775807",
+  paid: false,
+  meta: { a: 1 },
+  customerId: 3,
+  customer: { $id: "3", $label: "Ann" },
+  tags: 2,
+  items: 5,
+};
+
+describe("form fields", () => {
+  it("edits a foreign key through its relation and hides one-to-many lists", () => {
+    expect(formFields(model, "edit").map((f) => f.name)).toEqual(["id", "title", "amount", "big", "paid", "meta", "customer", "tags"]);
+    expect(formFields(model, "create").map((f) => f.name)).not.toContain("id");
+  });
+});
+
+describe("write body", () => {
+  it("never loses digits of Decimal and BigInt values", () => {
+    const initial = toFormValues(model, "edit", row, { tags: [] });
+    expect(initial.amount).toBe("12345678901234567890.123456789");
+    const body = toWriteBody(model, "edit", { ...initial, big: "-9223372036854775808" }, initial);
+    expect(body).toEqual({ big: "-9223372036854775808" });
+  });
+
+  it("sends only changed fields on edit, relations as $id and many-to-many as $id arrays", () => {
+    const initial = toFormValues(model, "edit", row, { tags: [{ $id: "t1", $label: "red" }] });
+    const body = toWriteBody(
+      model,
+      "edit",
+      { ...initial, customer: { $id: "9", $label: "Bob" }, tags: [], meta: '{"b": [1, 2]}' },
+      initial,
+    );
+    expect(body).toEqual({ customer: "9", tags: [], meta: { b: [1, 2] } });
+  });
+
+  it("leaves empty optional fields to the server's defaults on create", () => {
+    const initial = toFormValues(model, "create");
+    expect(initial.paid).toBe(false);
+    const body = toWriteBody(model, "create", { ...initial, title: "New", amount: "1.50", customer: { $id: "3", $label: "Ann" } }, initial);
+    expect(body).toEqual({ title: "New", amount: "1.50", paid: false, customer: "3" });
+  });
+});
+
+describe("validateField", () => {
+  const [, title, amount, big, , meta] = model.fields as [FieldMeta, FieldMeta, FieldMeta, FieldMeta, FieldMeta, FieldMeta];
+
+  it("explains what is wrong with a typed value", () => {
+    expect(validateField(title, "", "create")).toBe("This field is required.");
+    expect(validateField(amount, "1.2.3", "create")).toMatch(/decimal number/);
+    expect(validateField(big, "9223372036854775808", "create")).toMatch(/too large/);
+    expect(validateField(meta, "{oops", "create")).toMatch(/^Not valid JSON/);
+    expect(validateField(amount, "-0.5", "create")).toBe(true);
+  });
+});

@@ -1,0 +1,90 @@
+import { useModel, useRecord } from "@atrium/client";
+import type { ModelMeta } from "@atrium/core";
+import { Pencil, Trash2 } from "lucide-react";
+import { useState } from "react";
+import { Link, useNavigate, useParams } from "react-router";
+import { ErrorState, PageHeader, Skeleton } from "../components/StateViews.js";
+import { useToast } from "../components/Toasts.js";
+import { DeleteDialog } from "../delete/DeleteDialog.js";
+import { CellValue } from "../format/CellValue.js";
+import { coveredForeignKeys, relatedModel } from "../format/fieldKinds.js";
+import { NotFoundPage } from "../pages/NotFoundPage.js";
+import { BytesDownload } from "./BytesDownload.js";
+import { RelatedList } from "./RelatedList.js";
+
+export function RecordPage() {
+  const { modelKey = "", id = "" } = useParams();
+  const { model, data: meta, isUnknown } = useModel(modelKey);
+  if (isUnknown) return <NotFoundPage what={`There is no model “${modelKey}”.`} />;
+  if (!model || !meta) return <Skeleton width="30%" height={22} />;
+  return <RecordDetail key={`${model.key}/${id}`} model={model} models={meta.models} id={id} />;
+}
+
+function RecordDetail({ model, models, id }: { model: ModelMeta; models: ModelMeta[]; id: string }) {
+  const record = useRecord(model.key, id);
+  const [deleting, setDeleting] = useState(false);
+  const navigate = useNavigate();
+  const toast = useToast();
+  if (record.isError) {
+    return <ErrorState error={record.error} title={`Could not load this ${model.label.toLowerCase()}`} onRetry={() => record.refetch()} />;
+  }
+  const row = record.data;
+  const covered = coveredForeignKeys(model);
+  const shown = model.fields.filter((field) => !covered.has(field.name) && !(field.kind === "relation" && field.relation?.toMany));
+  const toMany = model.fields.filter((field) => field.kind === "relation" && field.relation?.toMany);
+  const editPath = `/m/${model.key}/${encodeURIComponent(id)}/edit`;
+  return (
+    <>
+      <PageHeader
+        title={row ? row.$label : <Skeleton width={240} height={22} />}
+        description={model.label}
+        actions={
+          <>
+            <Link to={editPath} className="button button-primary">
+              <Pencil size={14} aria-hidden="true" />
+              Edit
+            </Link>
+            <button type="button" className="button" onClick={() => setDeleting(true)} disabled={!row}>
+              <Trash2 size={14} aria-hidden="true" />
+              Delete
+            </button>
+          </>
+        }
+      />
+      <section className="card" aria-label="Fields">
+        <dl className="detail-grid">
+          {shown.map((field) => (
+            <div key={field.name} style={{ display: "contents" }}>
+              <dt>{field.label}</dt>
+              <dd>
+                {!row ? (
+                  <Skeleton width="50%" />
+                ) : field.type === "Bytes" && typeof row[field.name] === "string" ? (
+                  <BytesDownload base64={row[field.name] as string} fileName={`${model.key}-${field.name}.bin`} />
+                ) : (
+                  <CellValue field={field} value={row[field.name]} models={models} full />
+                )}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      {row &&
+        toMany.map((field) => {
+          const related = relatedModel(field, models);
+          return related ? <RelatedList key={field.name} field={field} related={related} models={models} recordId={row.$id} /> : null;
+        })}
+      <DeleteDialog
+        model={model}
+        ids={deleting && row ? [row.$id] : []}
+        recordLabel={row?.$label}
+        open={deleting}
+        onClose={() => setDeleting(false)}
+        onDeleted={() => {
+          toast(`Deleted “${row?.$label ?? id}”`);
+          navigate(`/m/${model.key}`, { replace: true });
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+import { emptyListState, toSearchParams, useRecordList } from "@atrium/client";
+import type { FieldMeta, ModelMeta } from "@atrium/core";
+import { ArrowRight } from "lucide-react";
+import { useState } from "react";
+import { Link } from "react-router";
+import { ErrorState } from "../components/StateViews.js";
+import { listColumns } from "../format/fieldKinds.js";
+import { formatCount } from "../format/formatCount.js";
+import { DataTable } from "../list/DataTable.js";
+import { Pagination } from "../list/Pagination.js";
+
+export interface RelatedListProps {
+  /** The to-many relation field on the record's model. */
+  field: FieldMeta;
+  related: ModelMeta;
+  models: ModelMeta[];
+  recordId: string;
+}
+
+const noSelection = new Set<string>();
+
+/** The records on the other side of a to-many relation, read through the list endpoint with a filter. */
+export function RelatedList({ field, related, models, recordId }: RelatedListProps) {
+  const backField = field.relation?.backField;
+  const back = related.fields.find((candidate) => candidate.name === backField);
+  // A to-one back field compares one id; a many-to-many one matches records linked to this one.
+  const op = back?.relation?.toMany ? "in" : "eq";
+  const [page, setPage] = useState(1);
+  const [perPage, setPerPage] = useState(10);
+  const filters = backField ? [{ path: backField, op, value: recordId } as const] : [];
+  const state = { ...emptyListState(), page, perPage, filters };
+  const list = useRecordList(related.key, state, { enabled: Boolean(backField) });
+  const columns = listColumns(related, 5).filter((column) => column.name !== backField);
+  const viewAll = `/m/${related.key}?${toSearchParams({ ...emptyListState(), filters }).toString()}`;
+  const headingId = `related-${field.name}`;
+  return (
+    <section className="card related-section section" aria-labelledby={headingId}>
+      <div className="card-header">
+        <h2 id={headingId}>
+          {field.label}{" "}
+          {list.data && <span className="badge">{formatCount(list.data.total, list.data.totalIsEstimate)}</span>}
+        </h2>
+        {backField && (
+          <Link to={viewAll} className="button button-small button-ghost">
+            View all <span className="sr-only">{field.label}</span>
+            <ArrowRight size={13} aria-hidden="true" />
+          </Link>
+        )}
+      </div>
+      {!backField ? (
+        <p className="card-body muted">This relation has no back field, so its records cannot be listed here.</p>
+      ) : list.isError ? (
+        <ErrorState error={list.error} title={`Could not load ${field.label.toLowerCase()}`} onRetry={() => list.refetch()} />
+      ) : list.data?.data.length === 0 ? (
+        <p className="card-body muted">None yet.</p>
+      ) : (
+        <>
+          <DataTable
+            model={related}
+            models={models}
+            columns={columns}
+            rows={list.isPending ? undefined : list.data?.data}
+            sort={[]}
+            onSort={() => {}}
+            selected={noSelection}
+            onSelect={() => {}}
+            loadingRows={3}
+            selectable={false}
+          />
+          {list.data && (list.data.total ?? 0) > perPage && (
+            <Pagination
+              page={page}
+              perPage={perPage}
+              rowCount={list.data.data.length}
+              total={list.data.total}
+              totalIsEstimate={list.data.totalIsEstimate}
+              onPage={setPage}
+              onPerPage={(next) => {
+                setPerPage(next);
+                setPage(1);
+              }}
+            />
+          )}
+        </>
+      )}
+    </section>
+  );
+}
