@@ -3,7 +3,7 @@ import { bookTitle, translatedTitle } from "./bookTitle.js";
 import { coverThumbnail, hslToRgb } from "./coverThumbnail.js";
 import type { Catalog } from "./generateCatalog.js";
 import { AWARD_CATEGORIES, AWARDS, LANGUAGES } from "./pools.js";
-import { addDays, dayBefore, type Random, REFERENCE_DATE } from "./random.js";
+import { addDays, appendTo, dayBefore, type Random, REFERENCE_DATE } from "./random.js";
 
 /** What the sales generator needs to know about a book beyond its row. */
 export interface BookFacts {
@@ -31,11 +31,23 @@ const PRICE_RANGES: Record<BookFormat, [number, number]> = {
   EBOOK: [5, 14],
   AUDIOBOOK: [15, 32],
 };
-const FORMAT_CHANCE: Record<BookFormat, number> = { HARDCOVER: 0.55, PAPERBACK: 0.85, EBOOK: 0.7, AUDIOBOOK: 0.25 };
+const FORMAT_CHANCE: Record<BookFormat, number> = {
+  HARDCOVER: 0.55,
+  PAPERBACK: 0.85,
+  EBOOK: 0.7,
+  AUDIOBOOK: 0.25,
+};
 const FORMATS = Object.keys(FORMAT_CHANCE) as BookFormat[];
 
 export function generateBooks(random: Random, catalog: Catalog, count: number): Books {
-  const result: Books = { books: [], editions: [], translations: [], awards: [], bookIdsByTag: new Map(), facts: [] };
+  const result: Books = {
+    books: [],
+    editions: [],
+    translations: [],
+    awards: [],
+    bookIdsByTag: new Map(),
+    facts: [],
+  };
   // Popularity is shuffled so the prolific authors are not simply the first ids.
   const authorIds = random.faker.helpers.shuffle(catalog.authors.map((author) => author.id as number));
   const nextAuthor = random.zipf(authorIds.length, 0.8);
@@ -46,10 +58,12 @@ export function generateBooks(random: Random, catalog: Catalog, count: number): 
     const id = index + 1;
     const shelf = random.chance(0.02) ? null : random.pick(catalog.shelves);
     const { title, subtitle } = bookTitle(random, shelf?.nonFiction ?? false);
-    const publishedOn = random.chance(0.1) ? dayBefore(random.int(40 * 365, 120 * 365)) : dayBefore(random.int(10, 40 * 365));
+    const publishedOn = random.chance(0.1)
+      ? dayBefore(random.int(40 * 365, 120 * 365))
+      : dayBefore(random.int(10, 40 * 365));
     const createdAt = random.daysAgo(30, 1_800);
     const authorId = authorIds[nextAuthor()] as number;
-    booksByAuthor.set(authorId, [...(booksByAuthor.get(authorId) ?? []), id]);
+    appendTo(booksByAuthor, authorId, id);
     const hue = random.int(0, 359);
     result.books.push({
       id,
@@ -69,7 +83,7 @@ export function generateBooks(random: Random, catalog: Catalog, count: number): 
       updatedAt: random.between(createdAt, REFERENCE_DATE),
     });
     for (const tagId of random.sample(tagIds, random.int(1, 5))) {
-      result.bookIdsByTag.set(tagId, [...(result.bookIdsByTag.get(tagId) ?? []), id]);
+      appendTo(result.bookIdsByTag, tagId, id);
     }
     const facts: BookFacts = { id, quality: 2.2 + random.int(0, 26) / 10, publishedOn, editions: [] };
     addEditions(random, result, facts);
@@ -88,7 +102,9 @@ function addEditions(random: Random, result: Books, facts: BookFacts): void {
     const priceCents = random.int(low, high) * 100 + random.pick([99, 99, 49, 0]);
     const id = random.cuid();
     // A few editions are announced but not out yet, so the demo has dates in the future too.
-    const releasedOn = random.chance(0.03) ? addDays(REFERENCE_DATE, random.int(5, 120)) : addDays(facts.publishedOn, random.int(0, 300));
+    const releasedOn = random.chance(0.03)
+      ? addDays(REFERENCE_DATE, random.int(5, 120))
+      : addDays(facts.publishedOn, random.int(0, 300));
     result.editions.push({
       id,
       bookId: facts.id,
@@ -104,7 +120,13 @@ function addEditions(random: Random, result: Books, facts: BookFacts): void {
   }
 }
 
-function addTranslations(random: Random, result: Books, facts: BookFacts, title: string, authors: number): void {
+function addTranslations(
+  random: Random,
+  result: Books,
+  facts: BookFacts,
+  title: string,
+  authors: number,
+): void {
   for (const language of random.sample(LANGUAGES, random.int(1, 3))) {
     result.translations.push({
       id: random.uuid(),
@@ -158,7 +180,9 @@ function bookMetadata(random: Random, title: string): Prisma.InputJsonValue {
     audience: random.pick(["adult", "young adult", "children", "general"]),
     printRuns: Array.from({ length: random.int(1, 4) }, () => random.int(1, 50) * 1_000),
   };
-  if (random.chance(0.2)) metadata.series = { name: `${title.replace(/^The /, "")} Cycle`, number: random.int(1, 7) };
-  if (random.chance(0.1)) metadata.contentWarnings = random.sample(["violence", "grief", "war", "illness"], 2);
+  if (random.chance(0.2))
+    metadata.series = { name: `${title.replace(/^The /, "")} Cycle`, number: random.int(1, 7) };
+  if (random.chance(0.1))
+    metadata.contentWarnings = random.sample(["violence", "grief", "war", "illness"], 2);
   return metadata;
 }

@@ -32,7 +32,9 @@ export function generateCatalog(random: Random, counts: DemoCounts): Catalog {
 }
 
 function generatePublishers(random: Random, count: number): Prisma.PublisherCreateManyInput[] {
-  const names = PUBLISHER_PARTS.first.flatMap((first) => PUBLISHER_PARTS.last.map((last) => `${first} ${last}`));
+  const names = PUBLISHER_PARTS.first.flatMap((first) =>
+    PUBLISHER_PARTS.last.map((last) => `${first} ${last}`),
+  );
   return random.sample(names, count).map((name, index) => ({
     id: index + 1,
     name,

@@ -14,7 +14,7 @@ export function generateReference(random: Random, days: number): Reference {
     let rate = start;
     for (let day = days - 1; day >= 0; day -= 1) {
       // A small random walk, so charts and filters on `rate` have something to show.
-      rate *= 1 + (random.int(-40, 40) / 10_000);
+      rate *= 1 + random.int(-40, 40) / 10_000;
       exchangeRates.push({
         currency,
         day: dayBefore(day),

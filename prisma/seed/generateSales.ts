@@ -2,9 +2,9 @@ import type { OrderStatus, Prisma } from "../generated/client/client.js";
 import type { DemoCounts } from "./demoCounts.js";
 import type { BookFacts, Books } from "./generateBooks.js";
 import type { People } from "./generatePeople.js";
-import { ORDER_NOTES } from "./pools.js";
-import { addDays, type Random, REFERENCE_DATE } from "./random.js";
+import { addDays, appendTo, type Random, REFERENCE_DATE } from "./random.js";
 import { reviewText } from "./reviewText.js";
+import { ORDER_NOTES } from "./textPools.js";
 
 export interface Sales {
   orders: Prisma.OrderCreateManyInput[];
@@ -42,7 +42,12 @@ export function generateSales(random: Random, counts: DemoCounts, books: Books, 
         discount: item.discount,
       });
     }
-    orders.push({ ...draft.order, id, number: `BK-${draft.placedAt.getUTCFullYear()}-${String(id).padStart(6, "0")}`, total: (totalCents / 100).toFixed(2) });
+    orders.push({
+      ...draft.order,
+      id,
+      number: `BK-${draft.placedAt.getUTCFullYear()}-${String(id).padStart(6, "0")}`,
+      total: (totalCents / 100).toFixed(2),
+    });
   });
 
   return {
@@ -141,7 +146,7 @@ function generateReviews(
     const stars = Math.min(5, Math.max(1, Math.round(book.quality + (random.int(0, 20) - 10) / 6)));
     const { title, body } = reviewText(random, stars);
     const from = new Date(Math.max(book.publishedOn.getTime(), customer.createdAt.getTime()));
-    starsByBook.set(book.id, [...(starsByBook.get(book.id) ?? []), stars]);
+    appendTo(starsByBook, book.id, stars);
     reviews.push({
       id: reviews.length + 1,
       bookId: book.id,
@@ -156,12 +161,18 @@ function generateReviews(
   }
   for (const book of books.books) {
     const stars = starsByBook.get(book.id as number);
-    book.rating = stars ? Math.round((stars.reduce((sum, value) => sum + value, 0) / stars.length) * 100) / 100 : null;
+    book.rating = stars
+      ? Math.round((stars.reduce((sum, value) => sum + value, 0) / stars.length) * 100) / 100
+      : null;
   }
   return reviews;
 }
 
-function generateInventory(random: Random, books: Books, warehouses: number): Prisma.InventoryCreateManyInput[] {
+function generateInventory(
+  random: Random,
+  books: Books,
+  warehouses: number,
+): Prisma.InventoryCreateManyInput[] {
   const warehouseIds = Array.from({ length: warehouses }, (_, index) => index + 1);
   const inventory: Prisma.InventoryCreateManyInput[] = [];
   for (const edition of books.editions) {

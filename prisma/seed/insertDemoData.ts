@@ -31,7 +31,10 @@ export async function insertDemoData(tx: Prisma.TransactionClient, data: DemoDat
   // createMany cannot write an implicit many-to-many table; one connect per tag keeps it to a few queries.
   let links = 0;
   for (const [tagId, bookIds] of data.bookIdsByTag) {
-    await tx.tag.update({ where: { id: tagId }, data: { books: { connect: bookIds.map((id) => ({ id })) } } });
+    await tx.tag.update({
+      where: { id: tagId },
+      data: { books: { connect: bookIds.map((id) => ({ id })) } },
+    });
     links += bookIds.length;
   }
   summary.push({ model: "_BookToTag", rows: links });

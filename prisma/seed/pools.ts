@@ -31,48 +31,71 @@ export const CATEGORY_TREE: Record<string, Record<string, string[]>> = {
   },
 };
 
+// biome-ignore format: a word pool reads best as a paragraph
 export const TAGS = [
-  "fiction", "history", "science", "biography", "classic", "bestseller", "award-winner", "debut",
-  "series", "standalone", "translated", "illustrated", "book-club", "staff-pick", "signed", "short-read",
-  "epic", "romance", "thriller", "humour", "dark", "uplifting", "philosophy", "politics", "nature",
-  "travel", "food", "art", "music", "sports", "technology", "true-crime", "war", "family", "friendship",
-  "adventure", "mythology", "dystopia", "space", "magic",
+  "fiction", "history", "science", "biography", "classic", "bestseller", "award-winner", "debut", "series",
+  "standalone", "translated", "illustrated", "book-club", "staff-pick", "signed", "short-read", "epic",
+  "romance", "thriller", "humour", "dark", "uplifting", "philosophy", "politics", "nature", "travel", "food",
+  "art", "music", "sports", "technology", "true-crime", "war", "family", "friendship", "adventure",
+  "mythology", "dystopia", "space", "magic",
 ] as const;
 
+// biome-ignore format: a word pool reads best as a paragraph
 export const TITLE_ADJECTIVES = [
   "Silent", "Last", "Hidden", "Broken", "Golden", "Forgotten", "Burning", "Quiet", "Distant", "Crimson",
   "Winter", "Secret", "Lost", "Little", "Endless", "Hollow", "Bright", "Wild", "Iron", "Glass", "Paper",
   "Midnight", "Northern", "Shattered", "Gentle", "Restless", "Salt", "Velvet", "Sunken", "Wandering",
 ] as const;
 
+// biome-ignore format: a word pool reads best as a paragraph
 export const TITLE_NOUNS = [
-  "River", "Garden", "House", "Kingdom", "Shadow", "Orchard", "Harbour", "Lighthouse", "Mountain",
-  "Letter", "Map", "Clockmaker", "Daughter", "Stranger", "Winter", "Island", "Library", "Forest", "Crown",
-  "Storm", "Bridge", "Window", "Tide", "Engine", "Cartographer", "Archive", "Mirror", "Feather", "Field",
-  "Sea", "Promise", "Witness", "Empire", "Country", "Silence", "Fire", "Summer", "Station", "Machine",
+  "River", "Garden", "House", "Kingdom", "Shadow", "Orchard", "Harbour", "Lighthouse", "Mountain", "Letter",
+  "Map", "Clockmaker", "Daughter", "Stranger", "Winter", "Island", "Library", "Forest", "Crown", "Storm",
+  "Bridge", "Window", "Tide", "Engine", "Cartographer", "Archive", "Mirror", "Feather", "Field", "Sea",
+  "Promise", "Witness", "Empire", "Country", "Silence", "Fire", "Summer", "Station", "Machine",
 ] as const;
 
+// biome-ignore format: a word pool reads best as a paragraph
 export const TITLE_PLACES = [
   "Lisbon", "Marrakesh", "the North", "Kyoto", "Venice", "the Valley", "Prague", "Havana", "the Moors",
   "Alexandria", "Patagonia", "Samarkand", "the Delta", "Istanbul", "the Highlands", "Tangier",
 ] as const;
 
+// biome-ignore format: a word pool reads best as a paragraph
 export const NONFICTION_TOPICS = [
   "the Silk Road", "the Atom", "Money", "the Ocean", "Sleep", "the Roman Republic", "Memory", "Bread",
   "the Printing Press", "Chess", "the Cell", "Empires", "the Moon", "Coffee", "Cities", "Time",
   "the Renaissance", "Mathematics", "the Brain", "Maps", "Tea", "the Railway", "Salt", "Language",
 ] as const;
 
+// biome-ignore format: a word pool reads best as a paragraph
 export const SUBTITLES = [
-  "A Novel", "A Memoir", "A History", "Stories", "A Love Story", "A Thriller", "Poems",
-  "A Journey", "An Investigation", "The Untold Story", "A Biography",
+  "A Novel", "A Memoir", "A History", "Stories", "A Love Story", "A Thriller", "Poems", "A Journey",
+  "An Investigation", "The Untold Story", "A Biography",
 ] as const;
 
 export const PUBLISHER_PARTS = {
   first: [
-    "Harbor", "Lantern", "Quill", "Meridian", "Ashgrove", "Bluebell", "Northgate", "Kestrel", "Foxglove",
-    "Larkspur", "Stonebridge", "Copperfield", "Wren", "Juniper", "Cobalt", "Ember", "Riverbend", "Oakleaf",
-    "Marigold", "Tidewater",
+    "Harbor",
+    "Lantern",
+    "Quill",
+    "Meridian",
+    "Ashgrove",
+    "Bluebell",
+    "Northgate",
+    "Kestrel",
+    "Foxglove",
+    "Larkspur",
+    "Stonebridge",
+    "Copperfield",
+    "Wren",
+    "Juniper",
+    "Cobalt",
+    "Ember",
+    "Riverbend",
+    "Oakleaf",
+    "Marigold",
+    "Tidewater",
   ],
   last: ["Press", "Books", "House", "& Sons", "Publishing", "Editions", "Library", "Imprints"],
 } as const;
@@ -81,23 +104,42 @@ export const LANGUAGES = ["fr", "de", "es", "it", "ja", "pt", "nl", "sv", "pl", 
 
 /** What "The" becomes at the start of a translated title ("" drops it). */
 export const TRANSLATED_ARTICLES: Record<string, string> = {
-  fr: "Le", de: "Der", es: "El", it: "Il", pt: "O", nl: "De", sv: "", pl: "", ja: "", zh: "",
+  fr: "Le",
+  de: "Der",
+  es: "El",
+  it: "Il",
+  pt: "O",
+  nl: "De",
+  sv: "",
+  pl: "",
+  ja: "",
+  zh: "",
 };
 
 export const COUNTRIES = ["US", "GB", "IE", "CA", "AU", "FR", "DE", "NG", "IN", "JP", "BR", "SE"] as const;
 
+// biome-ignore format: a word pool reads best as a paragraph
 export const PROFESSIONS = [
   "journalist", "teacher", "lawyer", "nurse", "librarian", "diplomat", "engineer", "bookseller",
   "translator", "historian", "doctor", "chef", "architect", "park ranger",
 ] as const;
 
+// biome-ignore format: a word pool reads best as a paragraph
 export const AWARDS = [
   "Meridian Prize", "Golden Quill Award", "Lantern Book Prize", "Northern Lights Award",
   "Harbour Fiction Prize", "Kestrel Medal", "Ashgrove Non-fiction Prize", "Tidewater First Novel Award",
 ] as const;
 
-export const AWARD_CATEGORIES = ["Fiction", "Non-fiction", "Debut", "Translation", "Young Readers", null] as const;
+export const AWARD_CATEGORIES = [
+  "Fiction",
+  "Non-fiction",
+  "Debut",
+  "Translation",
+  "Young Readers",
+  null,
+] as const;
 
+// biome-ignore format: a word pool reads best as a paragraph
 export const EMAIL_DOMAINS = [
   "example.com", "example.org", "example.net", "mail.example.com", "inbox.example.org",
 ] as const;
@@ -113,57 +155,17 @@ export const WAREHOUSES = [
 
 /** Units per US dollar around late 2026; the demo walks each rate a little from day to day. */
 export const EXCHANGE_RATES = {
-  EUR: 0.92, GBP: 0.79, JPY: 151.2, CAD: 1.37, AUD: 1.52, CHF: 0.88, SEK: 10.6, INR: 83.4,
+  EUR: 0.92,
+  GBP: 0.79,
+  JPY: 151.2,
+  CAD: 1.37,
+  AUD: 1.52,
+  CHF: 0.88,
+  SEK: 10.6,
+  INR: 83.4,
 } as const;
 
+// biome-ignore format: a word pool reads best as a paragraph
 export const GENRES = [
   "crime", "science fiction", "fantasy", "literary fiction", "history", "biography", "poetry", "cookery",
-] as const;
-
-export const REVIEW_TITLES: Record<number, readonly string[]> = {
-  1: ["Not for me", "Could not finish it", "Disappointing", "A slog", "Skip this one"],
-  2: ["Had its moments", "Uneven", "Expected more", "Slow going", "Not the author's best"],
-  3: ["Decent read", "Good, not great", "Worth a look", "Solid but forgettable", "Mixed feelings"],
-  4: ["Really enjoyed it", "A fine book", "Recommended", "Hard to put down", "Very good"],
-  5: ["A masterpiece", "Loved every page", "Instant favourite", "Stunning", "Read it twice already"],
-};
-
-export const REVIEW_OPENINGS: Record<number, readonly string[]> = {
-  1: ["I wanted to like this book.", "I gave up halfway through.", "This was a chore to read."],
-  2: ["The premise is promising, but the execution falls short.", "Parts of it worked for me."],
-  3: ["A pleasant enough read.", "There is a good book in here somewhere.", "It kept me reading."],
-  4: ["A thoughtful, well-paced book.", "I finished it in two evenings.", "Smart and engaging."],
-  5: ["One of the best books I have read this year.", "Beautifully written from start to finish."],
-};
-
-export const REVIEW_DETAILS = [
-  "The characters felt real and their choices mattered.",
-  "The middle section drags a little.",
-  "The prose is clear and often lovely.",
-  "The ending surprised me.",
-  "I learned a great deal without ever feeling lectured.",
-  "Some chapters could have been cut.",
-  "The dialogue is sharp and funny.",
-  "The setting is vividly drawn.",
-  "The translation reads smoothly.",
-  "It raises more questions than it answers, in a good way.",
-  "The research behind it shows on every page.",
-  "I would have liked more depth in the secondary characters.",
-] as const;
-
-export const REVIEW_CLOSINGS = [
-  "Recommended for a long weekend.",
-  "I will look for more by this author.",
-  "Good choice for a book club.",
-  "Borrow it rather than buy it.",
-  "Already lent my copy to a friend.",
-  "",
-] as const;
-
-export const ORDER_NOTES = [
-  "Please leave the parcel with the neighbour.",
-  "Gift: do not include the invoice.",
-  "Deliver after 5 pm.",
-  "Call on arrival.",
-  "Leave at the front desk.",
 ] as const;

@@ -1,5 +1,5 @@
-import { REVIEW_CLOSINGS, REVIEW_DETAILS, REVIEW_OPENINGS, REVIEW_TITLES } from "./pools.js";
 import type { Random } from "./random.js";
+import { REVIEW_CLOSINGS, REVIEW_DETAILS, REVIEW_OPENINGS, REVIEW_TITLES } from "./textPools.js";
 
 /** A review whose title and tone match its stars, in plain English rather than lorem ipsum. */
 export function reviewText(random: Random, stars: number): { title: string; body: string } {

@@ -23,7 +23,10 @@ const seeded: { file: string; summary: SeedSummary }[] = [];
 
 async function freshDatabase(name: string): Promise<{ file: string; client: PrismaClient }> {
   const file = join(workDir, name);
-  await pushSchema({ schemaText: await readFile(join(prismaDir, "schema.prisma"), "utf8"), url: `file:${file}` });
+  await pushSchema({
+    schemaText: await readFile(join(prismaDir, "schema.prisma"), "utf8"),
+    url: `file:${file}`,
+  });
   const client = openClient(file);
   clients.push(client);
   return { file, client };

@@ -32,9 +32,13 @@ const MAX_SCALE = 20;
 export async function seedDemo(client: PrismaClient, options: SeedDemoOptions = {}): Promise<SeedSummary> {
   const scale = options.scale ?? 1;
   if (typeof scale !== "number" || !Number.isFinite(scale) || scale <= 0 || scale > MAX_SCALE) {
-    throw new AtriumError("validation_failed", `The demo scale must be a number above 0 and at most ${MAX_SCALE}.`, {
-      fields: { scale: `Use a number above 0 and at most ${MAX_SCALE}, e.g. 1 for the full demo.` },
-    });
+    throw new AtriumError(
+      "validation_failed",
+      `The demo scale must be a number above 0 and at most ${MAX_SCALE}.`,
+      {
+        fields: { scale: `Use a number above 0 and at most ${MAX_SCALE}, e.g. 1 for the full demo.` },
+      },
+    );
   }
   const started = performance.now();
   const data = generateDemoData(scale);

@@ -31,7 +31,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const client = await createClientForSchema(options.schemaPath, options.databaseUrl);
   const dataSource = createPrismaDataSource({ client, schema });
   const webRoot = options.webRoot ?? webDistDir;
-  const app = createAtriumApp({ schema, dataSource, staticHandler: await spaHandler(webRoot) });
+  const app = createAtriumApp({ schema, dataSource, ...(await spaOptions(webRoot)) });
 
   const server = await new Promise<ReturnType<typeof serve>>((resolveListening, reject) => {
     const listening = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () =>
@@ -51,24 +51,18 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
 }
 
 /**
- * Serves the built SPA: real files as they are (hashed assets cached for a year), and index.html for every
- * other page so that deep links and reloads work. Undefined when the SPA was not built.
+ * The built SPA: real files as they are (hashed assets cached for a year), and index.html for every other
+ * page so that deep links and reloads work. Nothing when the SPA was not built.
  */
-async function spaHandler(webRoot: string): Promise<MiddlewareHandler | undefined> {
+async function spaOptions(webRoot: string): Promise<{ staticHandler?: MiddlewareHandler; indexHtml?: string }> {
   const indexPath = join(webRoot, "index.html");
-  if (!existsSync(indexPath)) return undefined;
-  const indexHtml = await readFile(indexPath, "utf8");
-  const files = serveStatic({
+  if (!existsSync(indexPath)) return {};
+  const staticHandler = serveStatic({
     root: webRoot,
     onFound: (path, context) => {
       const isHashedAsset = path.includes("/assets/");
       context.header("Cache-Control", isHashedAsset ? "public, max-age=31536000, immutable" : "no-cache");
     },
   });
-  return async (context) => {
-    const served = await files(context, async () => {});
-    if (served) return served;
-    context.header("Cache-Control", "no-cache");
-    return context.html(indexHtml);
-  };
+  return { staticHandler, indexHtml: await readFile(indexPath, "utf8") };
 }

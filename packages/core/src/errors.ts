@@ -15,6 +15,7 @@ export type ErrorCode =
   | "delete_restricted"
   | "payload_too_large"
   | "unsupported_media_type"
+  | "method_not_allowed"
   | "conflict"
   | "unauthorized"
   | "forbidden"
@@ -35,6 +36,7 @@ const statusByCode: Record<ErrorCode, number> = {
   delete_restricted: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  method_not_allowed: 405,
   conflict: 409,
   unauthorized: 401,
   forbidden: 403,

@@ -16,3 +16,10 @@ export {
 } from "./schema/loadSchemaMeta.js";
 export { type Datamodel, readDatamodel, type SchemaFile } from "./schema/readDatamodel.js";
 // export * from "./dataSource/index.js";
+export { createAdapter, providerOfUrl, redactUrl } from "./runtime/createAdapter.js";
+export {
+  createClientForSchema,
+  type GenericPrismaClient,
+  loadClientClass,
+  schemaForAtriumClient,
+} from "./runtime/prepareClient.js";

@@ -131,8 +131,7 @@ describe("buildWhere", () => {
     expect(result).toEqual({ flightNumber: "AF1", flightDate: departure });
   });
 
-  it("uses a join when the relation references something other than the id", () => {
-    // Booking.passenger references Passenger.passport, which is also Passenger's identity (a @unique).
+  it("compares by foreign key when the relation references a @unique that is the related identity", () => {
     const booking = modelOf(keys, "Booking");
     const result = buildWhere({
       schema: keys,
@@ -141,6 +140,19 @@ describe("buildWhere", () => {
       provider: "sqlite",
     });
     expect(result).toEqual({ passport: "P1" });
+  });
+
+  it("joins when the relation references something other than the related identity", () => {
+    const schema = structuredClone(keys);
+    const passenger = modelOf(schema, "Passenger");
+    passenger.idFields = ["fullName"];
+    const result = buildWhere({
+      schema,
+      model: modelOf(schema, "Booking"),
+      filters: [{ path: ["passenger"], op: "eq", value: { fullName: "Ada" } }],
+      provider: "sqlite",
+    });
+    expect(result).toEqual({ passenger: { is: { fullName: "Ada" } } });
   });
 
   it("filters optional Json fields on SQL NULL with Prisma's DbNull", () => {

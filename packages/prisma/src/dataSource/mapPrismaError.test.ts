@@ -30,7 +30,7 @@ function adapterCause(cause: Record<string, unknown>) {
   return { driverAdapterError: { name: "DriverAdapterError", cause } };
 }
 
-const failOnWarn = (message: string) => {
+const failOnWarn = (message: string): void => {
   throw new Error(`unexpected warning: ${message}`);
 };
 
@@ -120,7 +120,9 @@ describe("mapPrismaError", () => {
     const error = new Error("Unknown argument `nope`");
     error.name = "PrismaClientValidationError";
     const warnings: string[] = [];
-    const mapped = map(error, modelOf("Airport"), (message) => warnings.push(message));
+    const mapped = map(error, modelOf("Airport"), (message) => {
+      warnings.push(message);
+    });
     expect(mapped?.status).toBe(422);
     expect(mapped?.message).not.toContain("nope");
     expect(warnings).toHaveLength(1);

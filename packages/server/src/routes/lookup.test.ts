@@ -44,7 +44,7 @@ describe("GET /api/lookup/{key}", () => {
 
   it("rejects a limit that is not a positive whole number with fields.limit", async () => {
     const { app } = testApp();
-    for (const limit of ["0", "-3", "2.5", "ten"]) {
+    for (const limit of ["0", "-3", "2.5", "ten", "0x10", "1e1"]) {
       const res = await app.request(`/api/lookup/author?limit=${limit}`);
       expect(res.status, limit).toBe(400);
       const { error } = await res.json();

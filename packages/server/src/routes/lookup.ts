@@ -21,8 +21,9 @@ export function lookupRoutes(options: ResolvedOptions): Hono {
 /** Absent means the cap; a bigger number is capped rather than refused, since pickers just want "enough". */
 export function parseLimit(raw: string | undefined, cap: number): number {
   if (raw === undefined || raw === "") return cap;
-  const limit = Number(raw);
-  if (!Number.isInteger(limit) || limit < 1) {
+  // Digits only: Number() would also take " 5", "0x10" and "1e1".
+  const limit = /^\d{1,9}$/.test(raw) ? Number(raw) : 0;
+  if (limit < 1) {
     const message = `limit must be a whole number from 1 to ${cap}`;
     throw new AtriumError("bad_request", message, { fields: { limit: message } });
   }

@@ -1,0 +1,88 @@
+import { emptyListState, type RecordRef, useAdmin, useModel, useRecord, useUpdateRecord } from "@atrium/client";
+import type { ModelMeta } from "@atrium/core";
+import { useQueries } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { useNavigate, useParams } from "react-router";
+import { ErrorState, PageHeader, Skeleton } from "../components/StateViews.js";
+import { useToast } from "../components/Toasts.js";
+import { recordPath, relatedModel } from "../format/fieldKinds.js";
+import { NotFoundPage } from "../pages/NotFoundPage.js";
+import { formFields, isManyToMany, toFormValues } from "./formValues.js";
+import { RecordForm } from "./RecordForm.js";
+
+/** Many-to-many pickers start from the linked records; a record only carries their count. */
+const maxLinked = 500;
+
+export function EditPage() {
+  const { modelKey = "", id = "" } = useParams();
+  const { model, data: meta, isUnknown } = useModel(modelKey);
+  if (isUnknown) return <NotFoundPage what={`There is no model “${modelKey}”.`} />;
+  if (!model || !meta) return <Skeleton width="30%" height={22} />;
+  return <EditRecord key={`${model.key}/${id}`} model={model} models={meta.models} id={id} />;
+}
+
+function EditRecord({ model, models, id }: { model: ModelMeta; models: ModelMeta[]; id: string }) {
+  const { queries } = useAdmin();
+  const record = useRecord(model.key, id);
+  const update = useUpdateRecord(model.key);
+  const navigate = useNavigate();
+  const toast = useToast();
+  const manyFields = formFields(model, "edit").filter(isManyToMany);
+  const linked = useQueries({
+    queries: manyFields.map((field) => {
+      const related = relatedModel(field, models);
+      const backField = field.relation?.backField ?? "";
+      const state = { ...emptyListState(), perPage: maxLinked, filters: [{ path: backField, op: "in" as const, value: id }] };
+      return { ...queries.list(related?.key ?? "", state), enabled: Boolean(related && backField), staleTime: 0 };
+    }),
+  });
+  const loading = record.isPending || linked.some((query) => query.isPending && query.fetchStatus !== "idle");
+  const failed = record.error ?? linked.find((query) => query.isError)?.error;
+  const linkedData = linked.map((query) => query.data);
+  const defaultValues = useMemo(() => {
+    if (!record.data) return undefined;
+    const refs: Record<string, RecordRef[]> = {};
+    manyFields.forEach((field, index) => {
+      refs[field.name] = (linkedData[index]?.data ?? []).map((row) => ({ $id: row.$id, $label: row.$label }));
+    });
+    return toFormValues(model, "edit", record.data, refs);
+    // The form takes its defaults once; later refetches must not reset what the user is typing.
+    // biome-ignore lint/correctness/useExhaustiveDependencies: see above
+  }, [Boolean(record.data), loading]);
+
+  if (failed) return <ErrorState error={failed} title={`Could not load this ${model.label.toLowerCase()}`} onRetry={() => record.refetch()} />;
+  return (
+    <>
+      <PageHeader title={record.data ? `Edit “${record.data.$label}”` : <Skeleton width={240} height={22} />} description={model.label} />
+      {loading || !defaultValues ? (
+        <div className="card card-body" style={{ display: "grid", gap: 16, maxWidth: 880 }} aria-busy="true">
+          <Skeleton width="60%" />
+          <Skeleton width="80%" />
+          <Skeleton width="40%" />
+        </div>
+      ) : (
+        <RecordForm
+          model={model}
+          mode="edit"
+          defaultValues={defaultValues}
+          cancelTo={recordPath(model.key, id)}
+          save={(body) => update.mutateAsync({ id, body })}
+          onSaved={(row, intent, { allowNavigation, submitted }) => {
+            toast(`Saved “${row.$label}”`);
+            if (intent === "continue" && row.$id === id) {
+              // The saved many-to-many sets are what the form sent; the row itself only has their counts.
+              const refs = Object.fromEntries(manyFields.map((field) => [field.name, submitted[field.name] as RecordRef[]]));
+              return toFormValues(model, "edit", row, refs);
+            }
+            allowNavigation();
+            if (intent === "another") navigate(`/m/${model.key}/new`);
+            else if (intent === "continue") navigate(`${recordPath(model.key, row.$id)}/edit`, { replace: true });
+            else navigate(recordPath(model.key, row.$id));
+            return undefined;
+          }}
+        />
+      )}
+    </>
+  );
+
+}

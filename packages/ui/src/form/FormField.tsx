@@ -1,0 +1,72 @@
+import { type FieldWidgetProps, useAdmin } from "@atrium/client";
+import type { FieldMeta, ModelMeta } from "@atrium/core";
+import { Lock } from "lucide-react";
+import { type Control, Controller } from "react-hook-form";
+import type { FormMode, FormValues } from "./formValues.js";
+import { validateField } from "./validateField.js";
+import { resolveWidget } from "./widgets/defaultWidgets.js";
+
+export interface FormFieldProps {
+  model: ModelMeta;
+  field: FieldMeta;
+  control: Control<FormValues>;
+  mode: FormMode;
+  idPrefix: string;
+}
+
+/** Label, input (from the widget map), help text and error, wired together for assistive technology. */
+export function FormField({ model, field, control, mode, idPrefix }: FormFieldProps) {
+  const { registry } = useAdmin();
+  const Widget = resolveWidget(registry, model, field);
+  const id = `${idPrefix}-${field.name}`;
+  const helpId = `${id}-help`;
+  const errorId = `${id}-error`;
+  const required = field.isRequired && !field.isReadOnly && !field.isList && !(mode === "create" && field.hasDefault);
+  return (
+    <Controller
+      name={field.name}
+      control={control}
+      rules={{ validate: (value) => validateField(field, value, mode) }}
+      render={({ field: input, fieldState }) => {
+        const describedBy = [field.help ? helpId : undefined, fieldState.error ? errorId : undefined].filter(Boolean).join(" ");
+        const props: FieldWidgetProps = {
+          id,
+          field,
+          model,
+          value: input.value,
+          onChange: input.onChange,
+          onBlur: input.onBlur,
+          disabled: field.isReadOnly,
+          invalid: Boolean(fieldState.error),
+          describedBy: describedBy || undefined,
+        };
+        return (
+          <div className="form-field">
+            <label className="form-label" htmlFor={id}>
+              {field.label}
+              {required && (
+                <span className="required" aria-hidden="true">
+                  *
+                </span>
+              )}
+              {field.isReadOnly && <Lock size={11} aria-label="read-only" style={{ marginLeft: 6, opacity: 0.6 }} />}
+            </label>
+            <div className="form-control">
+              <Widget {...props} />
+              {field.help && (
+                <p className="form-help" id={helpId}>
+                  {field.help}
+                </p>
+              )}
+              {fieldState.error?.message && (
+                <p className="form-error" id={errorId}>
+                  {fieldState.error.message}
+                </p>
+              )}
+            </div>
+          </div>
+        );
+      }}
+    />
+  );
+}

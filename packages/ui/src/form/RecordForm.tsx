@@ -1,0 +1,123 @@
+import { isApiError, type Row } from "@atrium/client";
+import type { ModelMeta } from "@atrium/core";
+import { useEffect, useId, useRef, useState } from "react";
+import { useForm } from "react-hook-form";
+import { Link } from "react-router";
+import { ErrorBanner } from "../components/Banner.js";
+import { FormField } from "./FormField.js";
+import { type FormMode, type FormValues, formFields, toWriteBody } from "./formValues.js";
+import { useUnsavedChangesGuard } from "./useUnsavedChangesGuard.js";
+
+/** What happens after a successful save, Django-style. */
+export type SaveIntent = "save" | "continue" | "another";
+
+export interface RecordFormProps {
+  model: ModelMeta;
+  mode: FormMode;
+  defaultValues: FormValues;
+  /** Sends the body; rejects with an ApiError whose `fields` land next to their inputs. */
+  save: (body: Record<string, unknown>) => Promise<Row>;
+  /**
+   * Runs after a save: navigate (call `allowNavigation` first so the unsaved-changes guard lets it
+   * through), or return the values to keep editing with.
+   */
+  onSaved: (row: Row, intent: SaveIntent, context: { allowNavigation: () => void; submitted: FormValues }) => FormValues | undefined;
+  cancelTo: string;
+}
+
+const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
+
+export function RecordForm({ model, mode, defaultValues, save, onSaved, cancelTo }: RecordFormProps) {
+  const form = useForm<FormValues>({ defaultValues, mode: "onTouched" });
+  const { control, handleSubmit, formState, reset, setError, setFocus } = form;
+  const [failure, setFailure] = useState<{ error: unknown; unplaced: Record<string, string> }>();
+  const intent = useRef<SaveIntent>("save");
+  const initial = useRef(defaultValues);
+  const formRef = useRef<HTMLFormElement>(null);
+  const idPrefix = useId();
+  const fields = formFields(model, mode);
+  const guard = useUnsavedChangesGuard(formState.isDirty);
+
+  const submit = handleSubmit(
+    async (values) => {
+      setFailure(undefined);
+      try {
+        const row = await save(toWriteBody(model, mode, values, initial.current));
+        const next = onSaved(row, intent.current, { allowNavigation: guard.allowNavigation, submitted: values });
+        if (next) {
+          initial.current = next;
+          reset(next);
+        }
+      } catch (error) {
+        const unplaced: Record<string, string> = {};
+        if (isApiError(error) && error.fields) {
+          for (const [name, message] of Object.entries(error.fields)) {
+            // The server may name a foreign-key column; its message belongs next to the relation picker.
+            const target =
+              fields.find((field) => field.name === name) ??
+              fields.find((field) => field.relation?.fromFields.includes(name));
+            if (target) setError(target.name, { type: "server", message });
+            else unplaced[name] = message;
+          }
+        }
+        setFailure({ error, unplaced });
+        formRef.current?.scrollIntoView({ block: "start", behavior: "smooth" });
+      }
+    },
+    (errors) => {
+      const first = fields.find((field) => errors[field.name]);
+      if (first) setFocus(first.name);
+    },
+  );
+
+  // Ctrl/Cmd+S saves and stays, like an editor.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "s") {
+        event.preventDefault();
+        intent.current = "continue";
+        void submit();
+      }
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, [submit]);
+
+  const button = (value: SaveIntent, label: string, primary = false) => (
+    <button
+      type="submit"
+      className={primary ? "button button-primary" : "button"}
+      disabled={formState.isSubmitting}
+      onClick={() => {
+        intent.current = value;
+      }}
+    >
+      {formState.isSubmitting && intent.current === value ? "Saving…" : label}
+    </button>
+  );
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate aria-label={`${mode === "create" ? "New" : "Edit"} ${model.label.toLowerCase()}`}>
+      {failure && <ErrorBanner error={failure.error} unplacedFields={failure.unplaced} />}
+      <div className="card form-card">
+        <div className="form-grid">
+          {fields.map((field) => (
+            <FormField key={field.name} model={model} field={field} control={control} mode={mode} idPrefix={idPrefix} />
+          ))}
+        </div>
+        <div className="form-actions">
+          {button("save", "Save", true)}
+          {button("continue", "Save and continue editing")}
+          {button("another", "Save and add another")}
+          <Link to={cancelTo} className="button button-ghost">
+            Cancel
+          </Link>
+          <span className="hint">
+            <span className="kbd">{isMac ? "⌘" : "Ctrl"}</span> <span className="kbd">S</span> saves
+          </span>
+        </div>
+      </div>
+      {guard.dialog}
+    </form>
+  );
+}
