@@ -19,9 +19,11 @@ const LINE_COUNTS = [1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 5,
 
 /** Orders, their items, reviews and stock; also fills in each book's average rating. */
 export function generateSales(random: Random, counts: DemoCounts, books: Books, people: People): Sales {
-  const nextBook = popularity(random, books.facts.length, 0.9);
+  // Skews tuned so the best seller has about 2% of the sales, not a tenth of them.
+  const nextBook = popularity(random, books.facts.length, 0.6);
   const nextCustomer = popularity(random, people.customerFacts.length, 0.5);
-  const purchased = new Set<string>();
+  /** Bought (customer, book) pairs by "customerId:bookId"; a Map keeps insertion order, so picks stay seeded. */
+  const purchased: Purchases = new Map();
   const drafts = generateOrderDrafts(random, counts.orders, books, people, nextBook, nextCustomer, purchased);
 
   // Ids follow the order date, as they would in a live shop.
@@ -58,6 +60,9 @@ export function generateSales(random: Random, counts: DemoCounts, books: Books, 
   };
 }
 
+/** "customerId:bookId" -> [customer index, book index] of every book bought and not cancelled. */
+type Purchases = Map<string, [customerIndex: number, bookIndex: number]>;
+
 interface OrderDraft {
   placedAt: Date;
   order: Omit<Prisma.OrderCreateManyInput, "id" | "number" | "total">;
@@ -71,7 +76,7 @@ function generateOrderDrafts(
   people: People,
   nextBook: () => number,
   nextCustomer: () => number,
-  purchased: Set<string>,
+  purchased: Purchases,
 ): OrderDraft[] {
   const drafts: OrderDraft[] = [];
   for (let index = 0; index < count; index += 1) {
@@ -87,7 +92,7 @@ function generateOrderDrafts(
     }
     const items = [...bookIds].map((bookId) => {
       const edition = random.pick((books.facts[bookId - 1] as BookFacts).editions);
-      if (status !== "CANCELLED") purchased.add(`${customer.id}:${bookId}`);
+      if (status !== "CANCELLED") purchased.set(`${customer.id}:${bookId}`, [customer.id - 1, bookId - 1]);
       return {
         bookId,
         editionId: edition.id,
@@ -131,15 +136,19 @@ function generateReviews(
   people: People,
   nextBook: () => number,
   nextCustomer: () => number,
-  purchased: Set<string>,
+  purchased: Purchases,
 ): Prisma.ReviewCreateManyInput[] {
   const reviews: Prisma.ReviewCreateManyInput[] = [];
+  const purchases = [...purchased.values()];
   const seen = new Set<string>();
   const starsByBook = new Map<number, number[]>();
   // The pairs space is far larger than the count, so collisions are rare; the cap guards tiny scales.
   for (let attempt = 0; reviews.length < count && attempt < count * 5; attempt += 1) {
-    const book = books.facts[nextBook()] as BookFacts;
-    const customer = people.customerFacts[nextCustomer()] as People["customerFacts"][number];
+    // Half the reviews come from buyers, the rest from readers who got the book elsewhere.
+    const [customerIndex, bookIndex] =
+      purchases.length > 0 && random.chance(0.5) ? random.pick(purchases) : [nextCustomer(), nextBook()];
+    const book = books.facts[bookIndex] as BookFacts;
+    const customer = people.customerFacts[customerIndex] as People["customerFacts"][number];
     const key = `${customer.id}:${book.id}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -70,8 +70,8 @@ export const NONFICTION_TOPICS = [
 
 // biome-ignore format: a word pool reads best as a paragraph
 export const SUBTITLES = [
-  "A Novel", "A Memoir", "A History", "Stories", "A Love Story", "A Thriller", "Poems", "A Journey",
-  "An Investigation", "The Untold Story", "A Biography",
+  "A Novel", "A Memoir", "Stories", "A Love Story", "A Thriller", "Poems", "A Novel in Three Parts",
+  "A Mystery", "A Fable",
 ] as const;
 
 export const PUBLISHER_PARTS = {

@@ -54,7 +54,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
  * The built SPA: real files as they are (hashed assets cached for a year), and index.html for every other
  * page so that deep links and reloads work. Nothing when the SPA was not built.
  */
-async function spaOptions(webRoot: string): Promise<{ staticHandler?: MiddlewareHandler; indexHtml?: string }> {
+async function spaOptions(
+  webRoot: string,
+): Promise<{ staticHandler?: MiddlewareHandler; indexHtml?: string }> {
   const indexPath = join(webRoot, "index.html");
   if (!existsSync(indexPath)) return {};
   const staticHandler = serveStatic({

@@ -6,7 +6,15 @@ const numberFormat = new Intl.NumberFormat();
 /** Sidebar icon; any component taking `size` works (lucide-react icons do). */
 export function TrendIcon({ size = 16 }: { size?: number }) {
   return (
-    <svg width={size} height={size} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
+    <svg
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      aria-hidden="true"
+    >
       <path d="M3 17l6-6 4 4 8-8M15 7h6v6" strokeLinecap="round" strokeLinejoin="round" />
     </svg>
   );
@@ -57,7 +65,9 @@ export function SalesOverview() {
                     <Link to={`/m/${model.key}`}>{model.labelPlural}</Link>
                   </td>
                   <td className="cell-number">
-                    {count?.total == null ? "—" : `${count.isEstimate ? "~" : ""}${numberFormat.format(count.total)}`}
+                    {count?.total == null
+                      ? "—"
+                      : `${count.isEstimate ? "~" : ""}${numberFormat.format(count.total)}`}
                   </td>
                   <td>
                     <div

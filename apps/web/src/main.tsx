@@ -14,7 +14,7 @@ const registry = createRegistry().registerPage({
 });
 
 const container = document.getElementById("root");
-if (!container) throw new Error("index.html must contain <div id=\"root\"></div>");
+if (!container) throw new Error('index.html must contain <div id="root"></div>');
 createRoot(container).render(
   <StrictMode>
     <AdminApp registry={registry} />

@@ -26,7 +26,8 @@ function defaultQueryClient(): QueryClient {
     defaultOptions: {
       queries: {
         // A 404 or 422 will not change by asking again; network and 5xx errors might.
-        retry: (failures, error) => failures < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
+        retry: (failures, error) =>
+          failures < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
         refetchOnWindowFocus: false,
       },
     },
@@ -35,7 +36,10 @@ function defaultQueryClient(): QueryClient {
 
 export function AdminProvider({ api, registry, queryClient, children }: AdminProviderProps) {
   const [ownClient] = useState(() => queryClient ?? defaultQueryClient());
-  const value = useMemo<AdminContextValue>(() => ({ api, registry, queries: createQueries(api) }), [api, registry]);
+  const value = useMemo<AdminContextValue>(
+    () => ({ api, registry, queries: createQueries(api) }),
+    [api, registry],
+  );
   return (
     <QueryClientProvider client={ownClient}>
       <AdminContext.Provider value={value}>{children}</AdminContext.Provider>

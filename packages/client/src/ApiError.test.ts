@@ -7,7 +7,9 @@ describe("parseApiError", () => {
   it("keeps the server's code, message and per-field messages", () => {
     const error = parseApiError(
       422,
-      JSON.stringify({ error: { code: "validation_failed", message: "Check the form", fields: { email: "Required" } } }),
+      JSON.stringify({
+        error: { code: "validation_failed", message: "Check the form", fields: { email: "Required" } },
+      }),
     );
     expect(error).toBeInstanceOf(ApiError);
     expect(error.status).toBe(422);
@@ -24,7 +26,10 @@ describe("parseApiError", () => {
   });
 
   it("drops malformed field maps rather than rendering objects next to inputs", () => {
-    const error = parseApiError(400, JSON.stringify({ error: { code: "bad_request", message: "x", fields: { a: 1 } } }));
+    const error = parseApiError(
+      400,
+      JSON.stringify({ error: { code: "bad_request", message: "x", fields: { a: 1 } } }),
+    );
     expect(error.fields).toBeUndefined();
   });
 });
@@ -49,7 +54,9 @@ describe("createAdminApi", () => {
   });
 
   it("throws an ApiError with the server's field messages on a failed write", async () => {
-    const body = { error: { code: "unique_violation", message: "Email taken", fields: { email: "Already used" } } };
+    const body = {
+      error: { code: "unique_violation", message: "Email taken", fields: { email: "Already used" } },
+    };
     const api = createAdminApi({
       fetch: fetchDouble("/api/records/user", new Response(JSON.stringify(body), { status: 409 })),
     });

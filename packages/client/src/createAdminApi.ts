@@ -56,7 +56,11 @@ export function createAdminApi(options: AdminApiOptions = {}): AdminApi {
     try {
       return JSON.parse(text) as T;
     } catch {
-      throw new ApiError(response.status, "bad_response", `The server sent a response that is not JSON (${path}).`);
+      throw new ApiError(
+        response.status,
+        "bad_response",
+        `The server sent a response that is not JSON (${path}).`,
+      );
     }
   }
 
@@ -71,16 +75,20 @@ export function createAdminApi(options: AdminApiOptions = {}): AdminApi {
     },
     list(modelKey, params, signal) {
       const query = params.toString();
-      return request<ListResponse>("GET", `/api/records/${seg(modelKey)}${query ? `?${query}` : ""}`, { signal });
+      return request<ListResponse>("GET", `/api/records/${seg(modelKey)}${query ? `?${query}` : ""}`, {
+        signal,
+      });
     },
     async get(modelKey, id, signal) {
-      return (await request<{ data: Row }>("GET", `/api/records/${seg(modelKey)}/${seg(id)}`, { signal })).data;
+      return (await request<{ data: Row }>("GET", `/api/records/${seg(modelKey)}/${seg(id)}`, { signal }))
+        .data;
     },
     async create(modelKey, body) {
       return (await request<{ data: Row }>("POST", `/api/records/${seg(modelKey)}`, { body })).data;
     },
     async update(modelKey, id, body) {
-      return (await request<{ data: Row }>("PATCH", `/api/records/${seg(modelKey)}/${seg(id)}`, { body })).data;
+      return (await request<{ data: Row }>("PATCH", `/api/records/${seg(modelKey)}/${seg(id)}`, { body }))
+        .data;
     },
     async remove(modelKey, id) {
       await request<void>("DELETE", `/api/records/${seg(modelKey)}/${seg(id)}`);
@@ -97,7 +105,8 @@ export function createAdminApi(options: AdminApiOptions = {}): AdminApi {
     },
     async lookup(modelKey, search, signal) {
       const query = search ? `?q=${encodeURIComponent(search)}` : "";
-      return (await request<{ data: RecordRef[] }>("GET", `/api/lookup/${seg(modelKey)}${query}`, { signal })).data;
+      return (await request<{ data: RecordRef[] }>("GET", `/api/lookup/${seg(modelKey)}${query}`, { signal }))
+        .data;
     },
   };
 }

@@ -33,7 +33,11 @@ export function useCounts() {
 /** A page of records; the previous page stays on screen while the next one loads. */
 export function useRecordList(modelKey: string, state: ListState, options: { enabled?: boolean } = {}) {
   const { queries } = useAdmin();
-  return useQuery({ ...queries.list(modelKey, state), placeholderData: keepPreviousData, enabled: options.enabled });
+  return useQuery({
+    ...queries.list(modelKey, state),
+    placeholderData: keepPreviousData,
+    enabled: options.enabled,
+  });
 }
 
 export function useRecord(modelKey: string | undefined, id: string | undefined) {
@@ -83,7 +87,8 @@ export function useUpdateRecord(modelKey: string) {
   const client = useQueryClient();
   const invalidate = useInvalidateAfterWrite();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: Record<string, unknown> }) => api.update(modelKey, id, body),
+    mutationFn: ({ id, body }: { id: string; body: Record<string, unknown> }) =>
+      api.update(modelKey, id, body),
     onSuccess: async (row: Row, { id }) => {
       client.setQueryData(adminKeys.record(modelKey, row.$id), row);
       // An edit of an id field gives the record a new `$id`.

@@ -4,8 +4,8 @@ import {
   emptyListState,
   listStateFromSearchParams,
   toApiParams,
-  toSearchParams,
   toggleSort,
+  toSearchParams,
   withFilter,
 } from "./listState.js";
 
@@ -33,7 +33,9 @@ describe("list state in the URL", () => {
   });
 
   it("keeps dotted relation paths and comma lists intact", () => {
-    const state = listStateFromSearchParams(new URLSearchParams("filter.author.name.contains=Ann&filter.tags.in=a,b"));
+    const state = listStateFromSearchParams(
+      new URLSearchParams("filter.author.name.contains=Ann&filter.tags.in=a,b"),
+    );
     expect(state.filters).toEqual([
       { path: "author.name", op: "contains", value: "Ann" },
       { path: "tags", op: "in", value: "a,b" },

@@ -95,7 +95,12 @@ export function emptyListState(): ListState {
 }
 
 /** Sets (or, with `undefined`/"", removes) one filter; any change of filters goes back to page 1. */
-export function withFilter(state: ListState, path: string, op: FilterOperator, value: string | undefined): ListState {
+export function withFilter(
+  state: ListState,
+  path: string,
+  op: FilterOperator,
+  value: string | undefined,
+): ListState {
   const filters = state.filters.filter((filter) => !(filter.path === path && filter.op === op));
   if (value !== undefined && value !== "") filters.push({ path, op, value });
   return { ...state, filters, page: 1 };

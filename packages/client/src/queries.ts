@@ -14,7 +14,8 @@ export const adminKeys = {
   records: (modelKey: string) => ["atrium", "records", modelKey] as const,
   list: (modelKey: string, params: string) => ["atrium", "records", modelKey, "list", params] as const,
   record: (modelKey: string, id: string) => ["atrium", "records", modelKey, "record", id] as const,
-  deletePreview: (modelKey: string, id: string) => ["atrium", "records", modelKey, "delete-preview", id] as const,
+  deletePreview: (modelKey: string, id: string) =>
+    ["atrium", "records", modelKey, "delete-preview", id] as const,
   lookup: (modelKey: string, search: string) => ["atrium", "records", modelKey, "lookup", search] as const,
 };
 
@@ -24,9 +25,18 @@ export type AdminQueries = ReturnType<typeof createQueries>;
 export function createQueries(api: AdminApi) {
   return {
     // The schema only changes with a server restart.
-    meta: () => queryOptions({ queryKey: adminKeys.meta(), queryFn: ({ signal }) => api.meta(signal), staleTime: Infinity }),
+    meta: () =>
+      queryOptions({
+        queryKey: adminKeys.meta(),
+        queryFn: ({ signal }) => api.meta(signal),
+        staleTime: Infinity,
+      }),
     counts: () =>
-      queryOptions({ queryKey: adminKeys.counts(), queryFn: ({ signal }) => api.counts(signal), staleTime: 30_000 }),
+      queryOptions({
+        queryKey: adminKeys.counts(),
+        queryFn: ({ signal }) => api.counts(signal),
+        staleTime: 30_000,
+      }),
     list: (modelKey: string, state: ListState) => {
       const params = toApiParams(state);
       return queryOptions({
@@ -35,7 +45,10 @@ export function createQueries(api: AdminApi) {
       });
     },
     record: (modelKey: string, id: string) =>
-      queryOptions({ queryKey: adminKeys.record(modelKey, id), queryFn: ({ signal }) => api.get(modelKey, id, signal) }),
+      queryOptions({
+        queryKey: adminKeys.record(modelKey, id),
+        queryFn: ({ signal }) => api.get(modelKey, id, signal),
+      }),
     deletePreview: (modelKey: string, id: string) =>
       queryOptions({
         queryKey: adminKeys.deletePreview(modelKey, id),

@@ -2,9 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { createRegistry } from "./registry.js";
 
-describe("createRegistry", () => {
-  const Page = () => null;
+const Page = () => null;
 
+describe("createRegistry", () => {
   it("keeps custom pages in registration order and finds them by key", () => {
     const registry = createRegistry()
       .registerPage({ key: "sales", title: "Sales", component: Page })
@@ -15,8 +15,12 @@ describe("createRegistry", () => {
 
   it("refuses a duplicate or unusable page key with a message saying what to do", () => {
     const registry = createRegistry().registerPage({ key: "sales", title: "Sales", component: Page });
-    expect(() => registry.registerPage({ key: "sales", title: "Again", component: Page })).toThrow(/registered twice/);
-    expect(() => registry.registerPage({ key: "Sales Page", title: "x", component: Page })).toThrow(/lowercase/);
+    expect(() => registry.registerPage({ key: "sales", title: "Again", component: Page })).toThrow(
+      /registered twice/,
+    );
+    expect(() => registry.registerPage({ key: "Sales Page", title: "x", component: Page })).toThrow(
+      /lowercase/,
+    );
   });
 
   it("gives each registry its own widgets", () => {

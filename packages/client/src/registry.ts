@@ -50,7 +50,9 @@ export function createRegistry(): Registry {
   const registry: Registry = {
     registerPage(page) {
       if (!pageKeyPattern.test(page.key)) {
-        throw new Error(`Custom page key '${page.key}' must be lowercase letters, digits and dashes (e.g. 'sales-overview')`);
+        throw new Error(
+          `Custom page key '${page.key}' must be lowercase letters, digits and dashes (e.g. 'sales-overview')`,
+        );
       }
       if (pages.some((existing) => existing.key === page.key)) {
         throw new Error(`Custom page '${page.key}' is registered twice; give each page its own key`);

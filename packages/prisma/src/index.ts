@@ -1,10 +1,18 @@
 export { type GenerateClientOptions, generateClient } from "./cli/generateClient.js";
+export * from "./dataSource/index.js";
 export {
   diffFromEmpty,
   type PushSchemaOptions,
   type PushSchemaResult,
   pushSchema,
 } from "./push/pushSchema.js";
+export { createAdapter, providerOfUrl, redactUrl } from "./runtime/createAdapter.js";
+export {
+  createClientForSchema,
+  type GenericPrismaClient,
+  loadClientClass,
+  schemaForAtriumClient,
+} from "./runtime/prepareClient.js";
 export { type BuildSchemaMetaInput, buildSchemaMeta } from "./schema/buildSchemaMeta.js";
 export { humanize, kebabCase, pluralize } from "./schema/labels.js";
 export {
@@ -15,11 +23,3 @@ export {
   readSchemaFiles,
 } from "./schema/loadSchemaMeta.js";
 export { type Datamodel, readDatamodel, type SchemaFile } from "./schema/readDatamodel.js";
-// export * from "./dataSource/index.js";
-export { createAdapter, providerOfUrl, redactUrl } from "./runtime/createAdapter.js";
-export {
-  createClientForSchema,
-  type GenericPrismaClient,
-  loadClientClass,
-  schemaForAtriumClient,
-} from "./runtime/prepareClient.js";

@@ -2,8 +2,8 @@ import { type AdminApi, AdminProvider, createAdminApi, type Registry } from "@at
 import type { QueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { createBrowserRouter, RouterProvider } from "react-router";
-import { ToastProvider } from "./components/Toasts.js";
 import { adminRoutes } from "./adminRoutes.js";
+import { ToastProvider } from "./components/Toasts.js";
 import "./styles/styles.css";
 
 export interface AdminAppProps {

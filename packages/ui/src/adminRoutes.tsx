@@ -5,13 +5,19 @@ import { Shell } from "./shell/Shell.js";
 // Each view is its own chunk: opening the overview or a list never downloads the form code.
 const HomePage = lazy(() => import("./pages/HomePage.js").then((module) => ({ default: module.HomePage })));
 const ListPage = lazy(() => import("./list/ListPage.js").then((module) => ({ default: module.ListPage })));
-const RecordPage = lazy(() => import("./record/RecordPage.js").then((module) => ({ default: module.RecordPage })));
+const RecordPage = lazy(() =>
+  import("./record/RecordPage.js").then((module) => ({ default: module.RecordPage })),
+);
 const EditPage = lazy(() => import("./form/EditPage.js").then((module) => ({ default: module.EditPage })));
-const CreatePage = lazy(() => import("./form/CreatePage.js").then((module) => ({ default: module.CreatePage })));
+const CreatePage = lazy(() =>
+  import("./form/CreatePage.js").then((module) => ({ default: module.CreatePage })),
+);
 const CustomPageRoute = lazy(() =>
   import("./pages/CustomPageRoute.js").then((module) => ({ default: module.CustomPageRoute })),
 );
-const NotFoundPage = lazy(() => import("./pages/NotFoundPage.js").then((module) => ({ default: module.NotFoundPage })));
+const NotFoundPage = lazy(() =>
+  import("./pages/NotFoundPage.js").then((module) => ({ default: module.NotFoundPage })),
+);
 
 export function adminRoutes(): RouteObject[] {
   return [

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { generateClient } from "../cli/generateClient.js";
@@ -44,14 +44,28 @@ export async function loadClientClass(schemaPath: string): Promise<PrismaClientC
   const hash = createHash("sha256").update(schemaText).digest("hex").slice(0, 16);
   const folder = join(generatedRoot, hash);
   const entry = join(folder, "client", "client.ts");
-  if (!existsSync(entry)) {
-    await mkdir(folder, { recursive: true });
-    const generatedSchema = join(folder, "schema.prisma");
-    await writeFile(generatedSchema, schemaText);
-    await generateClient(generatedSchema);
-  }
+  if (!existsSync(entry)) await generateInto(folder, schemaText);
   const module = (await import(pathToFileURL(entry).href)) as { PrismaClient: PrismaClientConstructor };
   return module.PrismaClient;
+}
+
+/**
+ * Generates into a scratch folder and renames it into place, so that two processes (test workers, servers
+ * behind a load balancer) starting on a cold cache never import a half-written client.
+ */
+async function generateInto(folder: string, schemaText: string): Promise<void> {
+  const scratch = `${folder}.${process.pid}.${Date.now()}`;
+  await mkdir(scratch, { recursive: true });
+  const generatedSchema = join(scratch, "schema.prisma");
+  await writeFile(generatedSchema, schemaText);
+  await generateClient(generatedSchema);
+  try {
+    await rename(scratch, folder);
+  } catch (error) {
+    // Another process won the race: its client is the same schema, so ours is not needed.
+    await rm(scratch, { recursive: true, force: true });
+    if (!existsSync(folder)) throw error;
+  }
 }
 
 /** A connected Prisma client for a schema file and a database URL. */

@@ -5,7 +5,10 @@ import type { ReactNode } from "react";
 export function Banner({ tone = "danger", children }: { tone?: "danger" | "warning"; children: ReactNode }) {
   const Icon = tone === "danger" ? CircleAlert : AlertTriangle;
   return (
-    <div className={tone === "warning" ? "banner banner-warning" : "banner"} role={tone === "danger" ? "alert" : "status"}>
+    <div
+      className={tone === "warning" ? "banner banner-warning" : "banner"}
+      role={tone === "danger" ? "alert" : "status"}
+    >
       <Icon size={16} aria-hidden="true" />
       <div>{children}</div>
     </div>
@@ -13,7 +16,13 @@ export function Banner({ tone = "danger", children }: { tone?: "danger" | "warni
 }
 
 /** The server's message, plus field messages that have no input on screen to sit next to. */
-export function ErrorBanner({ error, unplacedFields }: { error: unknown; unplacedFields?: Record<string, string> }) {
+export function ErrorBanner({
+  error,
+  unplacedFields,
+}: {
+  error: unknown;
+  unplacedFields?: Record<string, string>;
+}) {
   const extra = Object.entries(unplacedFields ?? {});
   return (
     <Banner>

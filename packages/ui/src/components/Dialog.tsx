@@ -20,6 +20,8 @@ export function Dialog({ open, title, onClose, children, footer }: DialogProps) 
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
+    // Escape is handled natively (onCancel); the click handler only adds closing by a click on the backdrop.
+    // biome-ignore lint/a11y/useKeyWithClickEvents: keyboard users close with Escape or the Close button
     <dialog
       ref={ref}
       className="dialog"
@@ -37,7 +39,12 @@ export function Dialog({ open, title, onClose, children, footer }: DialogProps) 
         <>
           <div className="dialog-header">
             <h2 id={titleId}>{title}</h2>
-            <button type="button" className="button button-ghost icon-button" onClick={onClose} aria-label="Close">
+            <button
+              type="button"
+              className="button button-ghost icon-button"
+              onClick={onClose}
+              aria-label="Close"
+            >
               <X size={16} aria-hidden="true" />
             </button>
           </div>

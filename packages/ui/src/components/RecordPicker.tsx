@@ -119,17 +119,20 @@ export function RecordPicker({
         />
       </div>
       {open && !disabled && (
-        <ul className="combobox-list" id={listId} role="listbox" aria-label="Matching records">
+        <div className="combobox-list" id={listId} role="listbox" aria-label="Matching records">
           {lookup.isError ? (
-            <li className="combobox-note">Search failed: {(lookup.error as Error).message}</li>
+            <div className="combobox-note">Search failed: {(lookup.error as Error).message}</div>
           ) : lookup.isPending ? (
-            <li className="combobox-note">Searching…</li>
+            <div className="combobox-note">Searching…</div>
           ) : options.length === 0 ? (
-            <li className="combobox-note">{search ? `No match for “${search}”` : "Nothing to choose"}</li>
+            <div className="combobox-note">{search ? `No match for “${search}”` : "Nothing to choose"}</div>
           ) : (
             options.map((ref, index) => (
-              <li
+              // Focus stays in the input (aria-activedescendant); arrows and Enter there drive the options.
+              // biome-ignore lint/a11y/useKeyWithClickEvents: keyboard handled by the combobox input
+              <div
                 key={ref.$id}
+                tabIndex={-1}
                 id={`${listId}-${index}`}
                 role="option"
                 aria-selected={index === active}
@@ -137,10 +140,10 @@ export function RecordPicker({
                 onClick={() => pick(ref)}
               >
                 {ref.$label}
-              </li>
+              </div>
             ))
           )}
-        </ul>
+        </div>
       )}
     </div>
   );

@@ -31,7 +31,15 @@ function hint(error: unknown): string {
 }
 
 /** Says what happened and offers a retry, instead of an empty table. */
-export function ErrorState({ error, title = "Could not load this", onRetry }: { error: unknown; title?: string; onRetry?: () => void }) {
+export function ErrorState({
+  error,
+  title = "Could not load this",
+  onRetry,
+}: {
+  error: unknown;
+  title?: string;
+  onRetry?: () => void;
+}) {
   return (
     <div className="state state-error" role="alert">
       <CircleAlert size={32} aria-hidden="true" />
@@ -51,7 +59,15 @@ export function Skeleton({ width = "100%", height = 12 }: { width?: number | str
   return <span className="skeleton" style={{ width, height }} aria-hidden="true" />;
 }
 
-export function PageHeader({ title, description, actions }: { title: ReactNode; description?: ReactNode; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  actions,
+}: {
+  title: ReactNode;
+  description?: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
     <div className="page-header">
       <div>

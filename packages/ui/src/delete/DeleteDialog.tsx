@@ -23,7 +23,17 @@ export interface DeleteDialogProps {
   recordLabel?: string;
 }
 
-function Groups({ title, groups, icon, tone }: { title: string; groups: DeletePreviewGroup[]; icon: React.ReactNode; tone?: string }) {
+function Groups({
+  title,
+  groups,
+  icon,
+  tone,
+}: {
+  title: string;
+  groups: DeletePreviewGroup[];
+  icon: React.ReactNode;
+  tone?: string;
+}) {
   if (groups.length === 0) return null;
   return (
     <section className="preview-group">
@@ -34,7 +44,9 @@ function Groups({ title, groups, icon, tone }: { title: string; groups: DeletePr
       <ul>
         {groups.map((group) => (
           <li key={`${group.model}-${group.via}`}>
-            <Link to={`/m/${group.model}`}>{plural(group.count, group.label.toLowerCase(), group.label.toLowerCase())}</Link>{" "}
+            <Link to={`/m/${group.model}`}>
+              {plural(group.count, group.label.toLowerCase(), group.label.toLowerCase())}
+            </Link>{" "}
             <span className="faint">(via {group.via})</span>
             {group.examples.length > 0 && (
               <div className="muted">
@@ -53,13 +65,26 @@ function Groups({ title, groups, icon, tone }: { title: string; groups: DeletePr
 export function DeleteDialog({ model, ids, open, onClose, onDeleted, recordLabel }: DeleteDialogProps) {
   const { queries } = useAdmin();
   const previewed = ids.slice(0, maxPreviews);
-  const results = useQueries({ queries: previewed.map((id) => ({ ...queries.deletePreview(model.key, id), enabled: open })) });
+  const results = useQueries({
+    queries: previewed.map((id) => ({ ...queries.deletePreview(model.key, id), enabled: open })),
+  });
   const remove = useDeleteRecords(model.key);
   const loading = results.some((result) => result.isPending);
   const failed = results.find((result) => result.isError);
-  const preview = loading || failed ? undefined : mergePreviews(results.map((result) => result.data!));
-  const what = ids.length === 1 ? (recordLabel ? `“${recordLabel}”` : `this ${model.label.toLowerCase()}`) : plural(ids.length, model.label.toLowerCase(), model.labelPlural.toLowerCase());
-  const title = ids.length === 1 ? `Delete ${model.label.toLowerCase()}?` : `Delete ${plural(ids.length, model.label.toLowerCase(), model.labelPlural.toLowerCase())}?`;
+  const preview =
+    loading || failed
+      ? undefined
+      : mergePreviews(results.flatMap((result) => (result.data ? [result.data] : [])));
+  const what =
+    ids.length === 1
+      ? recordLabel
+        ? `“${recordLabel}”`
+        : `this ${model.label.toLowerCase()}`
+      : plural(ids.length, model.label.toLowerCase(), model.labelPlural.toLowerCase());
+  const title =
+    ids.length === 1
+      ? `Delete ${model.label.toLowerCase()}?`
+      : `Delete ${plural(ids.length, model.label.toLowerCase(), model.labelPlural.toLowerCase())}?`;
   const confirm = () =>
     remove.mutate(ids, {
       onSuccess: (count) => {
@@ -78,7 +103,7 @@ export function DeleteDialog({ model, ids, open, onClose, onDeleted, recordLabel
       onClose={close}
       footer={
         <>
-          <button type="button" className="button" onClick={close} autoFocus>
+          <button type="button" className="button" onClick={close}>
             Cancel
           </button>
           <button
@@ -97,7 +122,12 @@ export function DeleteDialog({ model, ids, open, onClose, onDeleted, recordLabel
       {failed ? (
         <Banner>Could not check what this delete would affect: {describeError(failed.error)}</Banner>
       ) : loading ? (
-        <div style={{ display: "grid", gap: 8 }} aria-busy="true" aria-label="Checking related records">
+        <div
+          style={{ display: "grid", gap: 8 }}
+          role="status"
+          aria-busy="true"
+          aria-label="Checking related records"
+        >
           <Skeleton width="80%" />
           <Skeleton width="60%" />
         </div>
@@ -105,24 +135,42 @@ export function DeleteDialog({ model, ids, open, onClose, onDeleted, recordLabel
         <>
           <Banner>
             <p>
-              {what} cannot be deleted while other records still point at {ids.length === 1 ? "it" : "them"}. Delete or
-              reassign these first:
+              {what} cannot be deleted while other records still point at {ids.length === 1 ? "it" : "them"}.
+              Delete or reassign these first:
             </p>
           </Banner>
-          <Groups title="Blocking the delete" groups={preview.blockers} icon={<Ban size={14} aria-hidden="true" />} tone="var(--danger)" />
+          <Groups
+            title="Blocking the delete"
+            groups={preview.blockers}
+            icon={<Ban size={14} aria-hidden="true" />}
+            tone="var(--danger)"
+          />
         </>
       ) : preview ? (
         <>
           <p style={{ marginTop: 0 }}>
             This permanently deletes {what}.
-            {preview.cascades.length === 0 && preview.setNull.length === 0 && " No other records are affected."}
+            {preview.cascades.length === 0 &&
+              preview.setNull.length === 0 &&
+              " No other records are affected."}
           </p>
-          <Groups title="Also deleted" groups={preview.cascades} icon={<Trash2 size={14} aria-hidden="true" />} tone="var(--danger)" />
-          <Groups title="Unlinked (set to empty)" groups={preview.setNull} icon={<Link2Off size={14} aria-hidden="true" />} />
+          <Groups
+            title="Also deleted"
+            groups={preview.cascades}
+            icon={<Trash2 size={14} aria-hidden="true" />}
+            tone="var(--danger)"
+          />
+          <Groups
+            title="Unlinked (set to empty)"
+            groups={preview.setNull}
+            icon={<Link2Off size={14} aria-hidden="true" />}
+          />
         </>
       ) : null}
       {ids.length > maxPreviews && (
-        <p className="faint">Checked the first {maxPreviews} of {ids.length} records; the others are checked when deleting.</p>
+        <p className="faint">
+          Checked the first {maxPreviews} of {ids.length} records; the others are checked when deleting.
+        </p>
       )}
     </Dialog>
   );

@@ -3,7 +3,13 @@ import { describe, expect, it } from "vitest";
 import { mergePreviews } from "./mergePreviews.js";
 
 describe("mergePreviews", () => {
-  const group = (count: number, examples: string[]) => ({ model: "comment", label: "Comments", via: "post", count, examples });
+  const group = (count: number, examples: string[]) => ({
+    model: "comment",
+    label: "Comments",
+    via: "post",
+    count,
+    examples,
+  });
 
   it("sums what each selected record would take with it and blocks if any one is blocked", () => {
     const merged = mergePreviews([

@@ -11,7 +11,8 @@ function mergeGroups(groups: DeletePreviewGroup[]): DeletePreviewGroup[] {
     }
     existing.count += group.count;
     for (const example of group.examples) {
-      if (existing.examples.length < 5 && !existing.examples.includes(example)) existing.examples.push(example);
+      if (existing.examples.length < 5 && !existing.examples.includes(example))
+        existing.examples.push(example);
     }
   }
   return [...merged.values()];

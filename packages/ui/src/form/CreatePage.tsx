@@ -38,7 +38,9 @@ function CreateRecord({ model }: { model: ModelMeta }) {
             return defaults;
           }
           allowNavigation();
-          navigate(intent === "continue" ? `${recordPath(model.key, row.$id)}/edit` : recordPath(model.key, row.$id));
+          navigate(
+            intent === "continue" ? `${recordPath(model.key, row.$id)}/edit` : recordPath(model.key, row.$id),
+          );
           return undefined;
         }}
       />

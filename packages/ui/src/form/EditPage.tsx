@@ -1,7 +1,15 @@
-import { emptyListState, type RecordRef, useAdmin, useModel, useRecord, useUpdateRecord } from "@atrium/client";
+import {
+  emptyListState,
+  type RecordRef,
+  type Row,
+  useAdmin,
+  useModel,
+  useRecord,
+  useUpdateRecord,
+} from "@atrium/client";
 import type { ModelMeta } from "@atrium/core";
 import { useQueries } from "@tanstack/react-query";
-import { useMemo } from "react";
+import { useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { ErrorState, PageHeader, Skeleton } from "../components/StateViews.js";
 import { useToast } from "../components/Toasts.js";
@@ -24,65 +32,97 @@ export function EditPage() {
 function EditRecord({ model, models, id }: { model: ModelMeta; models: ModelMeta[]; id: string }) {
   const { queries } = useAdmin();
   const record = useRecord(model.key, id);
-  const update = useUpdateRecord(model.key);
-  const navigate = useNavigate();
-  const toast = useToast();
   const manyFields = formFields(model, "edit").filter(isManyToMany);
   const linked = useQueries({
     queries: manyFields.map((field) => {
       const related = relatedModel(field, models);
       const backField = field.relation?.backField ?? "";
-      const state = { ...emptyListState(), perPage: maxLinked, filters: [{ path: backField, op: "in" as const, value: id }] };
-      return { ...queries.list(related?.key ?? "", state), enabled: Boolean(related && backField), staleTime: 0 };
+      const state = {
+        ...emptyListState(),
+        perPage: maxLinked,
+        filters: [{ path: backField, op: "in" as const, value: id }],
+      };
+      return {
+        ...queries.list(related?.key ?? "", state),
+        enabled: Boolean(related && backField),
+        staleTime: 0,
+      };
     }),
   });
   const loading = record.isPending || linked.some((query) => query.isPending && query.fetchStatus !== "idle");
   const failed = record.error ?? linked.find((query) => query.isError)?.error;
-  const linkedData = linked.map((query) => query.data);
-  const defaultValues = useMemo(() => {
-    if (!record.data) return undefined;
-    const refs: Record<string, RecordRef[]> = {};
-    manyFields.forEach((field, index) => {
-      refs[field.name] = (linkedData[index]?.data ?? []).map((row) => ({ $id: row.$id, $label: row.$label }));
-    });
-    return toFormValues(model, "edit", record.data, refs);
-    // The form takes its defaults once; later refetches must not reset what the user is typing.
-    // biome-ignore lint/correctness/useExhaustiveDependencies: see above
-  }, [Boolean(record.data), loading]);
-
-  if (failed) return <ErrorState error={failed} title={`Could not load this ${model.label.toLowerCase()}`} onRetry={() => record.refetch()} />;
+  if (failed) {
+    return (
+      <ErrorState
+        error={failed}
+        title={`Could not load this ${model.label.toLowerCase()}`}
+        onRetry={() => record.refetch()}
+      />
+    );
+  }
+  const refs: Record<string, RecordRef[]> = {};
+  manyFields.forEach((field, index) => {
+    refs[field.name] = (linked[index]?.data?.data ?? []).map((row) => ({ $id: row.$id, $label: row.$label }));
+  });
   return (
     <>
-      <PageHeader title={record.data ? `Edit “${record.data.$label}”` : <Skeleton width={240} height={22} />} description={model.label} />
-      {loading || !defaultValues ? (
+      <PageHeader
+        title={record.data ? `Edit “${record.data.$label}”` : <Skeleton width={240} height={22} />}
+        description={model.label}
+      />
+      {loading || !record.data ? (
         <div className="card card-body" style={{ display: "grid", gap: 16, maxWidth: 880 }} aria-busy="true">
           <Skeleton width="60%" />
           <Skeleton width="80%" />
           <Skeleton width="40%" />
         </div>
       ) : (
-        <RecordForm
-          model={model}
-          mode="edit"
-          defaultValues={defaultValues}
-          cancelTo={recordPath(model.key, id)}
-          save={(body) => update.mutateAsync({ id, body })}
-          onSaved={(row, intent, { allowNavigation, submitted }) => {
-            toast(`Saved “${row.$label}”`);
-            if (intent === "continue" && row.$id === id) {
-              // The saved many-to-many sets are what the form sent; the row itself only has their counts.
-              const refs = Object.fromEntries(manyFields.map((field) => [field.name, submitted[field.name] as RecordRef[]]));
-              return toFormValues(model, "edit", row, refs);
-            }
-            allowNavigation();
-            if (intent === "another") navigate(`/m/${model.key}/new`);
-            else if (intent === "continue") navigate(`${recordPath(model.key, row.$id)}/edit`, { replace: true });
-            else navigate(recordPath(model.key, row.$id));
-            return undefined;
-          }}
-        />
+        <EditForm model={model} id={id} row={record.data} refs={refs} />
       )}
     </>
   );
+}
 
+function EditForm({
+  model,
+  id,
+  row,
+  refs,
+}: {
+  model: ModelMeta;
+  id: string;
+  row: Row;
+  refs: Record<string, RecordRef[]>;
+}) {
+  const update = useUpdateRecord(model.key);
+  const navigate = useNavigate();
+  const toast = useToast();
+  // Defaults are taken once: a background refetch must not reset what the user is typing.
+  const [defaultValues] = useState(() => toFormValues(model, "edit", row, refs));
+  const manyFields = formFields(model, "edit").filter(isManyToMany);
+  return (
+    <RecordForm
+      model={model}
+      mode="edit"
+      defaultValues={defaultValues}
+      cancelTo={recordPath(model.key, id)}
+      save={(body) => update.mutateAsync({ id, body })}
+      onSaved={(saved, intent, { allowNavigation, submitted }) => {
+        toast(`Saved “${saved.$label}”`);
+        if (intent === "continue" && saved.$id === id) {
+          // The saved many-to-many sets are what the form sent; the row itself only has their counts.
+          const savedRefs = Object.fromEntries(
+            manyFields.map((field) => [field.name, submitted[field.name] as RecordRef[]]),
+          );
+          return toFormValues(model, "edit", saved, savedRefs);
+        }
+        allowNavigation();
+        if (intent === "another") navigate(`/m/${model.key}/new`);
+        else if (intent === "continue")
+          navigate(`${recordPath(model.key, saved.$id)}/edit`, { replace: true });
+        else navigate(recordPath(model.key, saved.$id));
+        return undefined;
+      }}
+    />
+  );
 }

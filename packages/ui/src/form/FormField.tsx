@@ -21,14 +21,17 @@ export function FormField({ model, field, control, mode, idPrefix }: FormFieldPr
   const id = `${idPrefix}-${field.name}`;
   const helpId = `${id}-help`;
   const errorId = `${id}-error`;
-  const required = field.isRequired && !field.isReadOnly && !field.isList && !(mode === "create" && field.hasDefault);
+  const required =
+    field.isRequired && !field.isReadOnly && !field.isList && !(mode === "create" && field.hasDefault);
   return (
     <Controller
       name={field.name}
       control={control}
       rules={{ validate: (value) => validateField(field, value, mode) }}
       render={({ field: input, fieldState }) => {
-        const describedBy = [field.help ? helpId : undefined, fieldState.error ? errorId : undefined].filter(Boolean).join(" ");
+        const describedBy = [field.help ? helpId : undefined, fieldState.error ? errorId : undefined]
+          .filter(Boolean)
+          .join(" ");
         const props: FieldWidgetProps = {
           id,
           field,
@@ -49,7 +52,9 @@ export function FormField({ model, field, control, mode, idPrefix }: FormFieldPr
                   *
                 </span>
               )}
-              {field.isReadOnly && <Lock size={11} aria-label="read-only" style={{ marginLeft: 6, opacity: 0.6 }} />}
+              {field.isReadOnly && (
+                <Lock size={11} aria-label="read-only" style={{ marginLeft: 6, opacity: 0.6 }} />
+              )}
             </label>
             <div className="form-control">
               <Widget {...props} />

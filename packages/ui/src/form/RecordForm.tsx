@@ -21,7 +21,11 @@ export interface RecordFormProps {
    * Runs after a save: navigate (call `allowNavigation` first so the unsaved-changes guard lets it
    * through), or return the values to keep editing with.
    */
-  onSaved: (row: Row, intent: SaveIntent, context: { allowNavigation: () => void; submitted: FormValues }) => FormValues | undefined;
+  onSaved: (
+    row: Row,
+    intent: SaveIntent,
+    context: { allowNavigation: () => void; submitted: FormValues },
+  ) => FormValues | undefined;
   cancelTo: string;
 }
 
@@ -43,7 +47,10 @@ export function RecordForm({ model, mode, defaultValues, save, onSaved, cancelTo
       setFailure(undefined);
       try {
         const row = await save(toWriteBody(model, mode, values, initial.current));
-        const next = onSaved(row, intent.current, { allowNavigation: guard.allowNavigation, submitted: values });
+        const next = onSaved(row, intent.current, {
+          allowNavigation: guard.allowNavigation,
+          submitted: values,
+        });
         if (next) {
           initial.current = next;
           reset(next);
@@ -97,12 +104,24 @@ export function RecordForm({ model, mode, defaultValues, save, onSaved, cancelTo
   );
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-label={`${mode === "create" ? "New" : "Edit"} ${model.label.toLowerCase()}`}>
+    <form
+      ref={formRef}
+      onSubmit={submit}
+      noValidate
+      aria-label={`${mode === "create" ? "New" : "Edit"} ${model.label.toLowerCase()}`}
+    >
       {failure && <ErrorBanner error={failure.error} unplacedFields={failure.unplaced} />}
       <div className="card form-card">
         <div className="form-grid">
           {fields.map((field) => (
-            <FormField key={field.name} model={model} field={field} control={control} mode={mode} idPrefix={idPrefix} />
+            <FormField
+              key={field.name}
+              model={model}
+              field={field}
+              control={control}
+              mode={mode}
+              idPrefix={idPrefix}
+            />
           ))}
         </div>
         <div className="form-actions">

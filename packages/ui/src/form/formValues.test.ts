@@ -33,7 +33,12 @@ const model: ModelMeta = {
   searchFields: ["title"],
   uniqueIndexes: [],
   fields: [
-    field("id", "Int", { isId: true, isReadOnly: true, hasDefault: true, default: { kind: "autoincrement" } }),
+    field("id", "Int", {
+      isId: true,
+      isReadOnly: true,
+      hasDefault: true,
+      default: { kind: "autoincrement" },
+    }),
     field("title", "String"),
     field("amount", "Decimal"),
     field("big", "BigInt", { isRequired: false }),
@@ -42,7 +47,14 @@ const model: ModelMeta = {
     field("customerId", "Int", { isForeignKey: true }),
     field("customer", "Customer", {
       kind: "relation",
-      relation: { name: "c", model: "Customer", toMany: false, fromFields: ["customerId"], toFields: ["id"], isManyToMany: false },
+      relation: {
+        name: "c",
+        model: "Customer",
+        toMany: false,
+        fromFields: ["customerId"],
+        toFields: ["id"],
+        isManyToMany: false,
+      },
     }),
     field("tags", "Tag", {
       kind: "relation",
@@ -75,7 +87,16 @@ const row = {
 
 describe("form fields", () => {
   it("edits a foreign key through its relation and hides one-to-many lists", () => {
-    expect(formFields(model, "edit").map((f) => f.name)).toEqual(["id", "title", "amount", "big", "paid", "meta", "customer", "tags"]);
+    expect(formFields(model, "edit").map((f) => f.name)).toEqual([
+      "id",
+      "title",
+      "amount",
+      "big",
+      "paid",
+      "meta",
+      "customer",
+      "tags",
+    ]);
     expect(formFields(model, "create").map((f) => f.name)).not.toContain("id");
   });
 });
@@ -102,13 +123,25 @@ describe("write body", () => {
   it("leaves empty optional fields to the server's defaults on create", () => {
     const initial = toFormValues(model, "create");
     expect(initial.paid).toBe(false);
-    const body = toWriteBody(model, "create", { ...initial, title: "New", amount: "1.50", customer: { $id: "3", $label: "Ann" } }, initial);
+    const body = toWriteBody(
+      model,
+      "create",
+      { ...initial, title: "New", amount: "1.50", customer: { $id: "3", $label: "Ann" } },
+      initial,
+    );
     expect(body).toEqual({ title: "New", amount: "1.50", paid: false, customer: "3" });
   });
 });
 
 describe("validateField", () => {
-  const [, title, amount, big, , meta] = model.fields as [FieldMeta, FieldMeta, FieldMeta, FieldMeta, FieldMeta, FieldMeta];
+  const [, title, amount, big, , meta] = model.fields as [
+    FieldMeta,
+    FieldMeta,
+    FieldMeta,
+    FieldMeta,
+    FieldMeta,
+    FieldMeta,
+  ];
 
   it("explains what is wrong with a typed value", () => {
     expect(validateField(title, "", "create")).toBe("This field is required.");

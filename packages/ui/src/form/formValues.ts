@@ -1,5 +1,5 @@
-import type { FieldMeta, ModelMeta } from "@atrium/core";
 import type { RecordRef, Row } from "@atrium/client";
+import type { FieldMeta, ModelMeta } from "@atrium/core";
 import { isDateOnly } from "../format/fieldKinds.js";
 import { isoToLocalInput, localInputToIso } from "../format/formatDate.js";
 
@@ -40,7 +40,8 @@ function literalDefault(field: FieldMeta): unknown {
 
 function scalarToText(field: FieldMeta, value: unknown): string {
   if (value === null || value === undefined) return "";
-  if (field.type === "DateTime") return isDateOnly(field) ? String(value).slice(0, 10) : isoToLocalInput(String(value));
+  if (field.type === "DateTime")
+    return isDateOnly(field) ? String(value).slice(0, 10) : isoToLocalInput(String(value));
   if (field.type === "Json") return JSON.stringify(value, null, 2);
   return typeof value === "string" ? value : String(value);
 }
@@ -118,7 +119,12 @@ function sameValue(a: FormValue | undefined, b: FormValue | undefined): boolean 
  * The request body. Create sends what was filled in (empty fields are left to the schema's defaults);
  * edit sends only what changed, so a concurrent edit of another field is not overwritten.
  */
-export function toWriteBody(model: ModelMeta, mode: FormMode, values: FormValues, initial: FormValues): Record<string, unknown> {
+export function toWriteBody(
+  model: ModelMeta,
+  mode: FormMode,
+  values: FormValues,
+  initial: FormValues,
+): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const field of formFields(model, mode)) {
     if (field.isReadOnly) continue;

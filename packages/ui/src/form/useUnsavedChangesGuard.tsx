@@ -36,7 +36,7 @@ export function useUnsavedChangesGuard(dirty: boolean): { allowNavigation: () =>
       onClose={() => blocker.reset?.()}
       footer={
         <>
-          <button type="button" className="button" onClick={() => blocker.reset?.()} autoFocus>
+          <button type="button" className="button" onClick={() => blocker.reset?.()}>
             Keep editing
           </button>
           <button type="button" className="button button-danger" onClick={() => blocker.proceed?.()}>

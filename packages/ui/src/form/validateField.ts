@@ -17,12 +17,15 @@ export function validateScalarText(field: FieldMeta, text: string): string | und
       return undefined;
     case "BigInt":
       if (!/^-?\d+$/.test(trimmed)) return "Enter a whole number (digits only, optional minus sign).";
-      if (BigInt(trimmed) < int64.min || BigInt(trimmed) > int64.max) return "This number is too large for a BigInt.";
+      if (BigInt(trimmed) < int64.min || BigInt(trimmed) > int64.max)
+        return "This number is too large for a BigInt.";
       return undefined;
     case "Float":
       return trimmed !== "" && Number.isFinite(Number(trimmed)) ? undefined : "Enter a number, like 3.14.";
     case "Decimal":
-      return /^-?\d+(\.\d+)?$/.test(trimmed) ? undefined : "Enter a decimal number, like 12.50 (digits and one dot).";
+      return /^-?\d+(\.\d+)?$/.test(trimmed)
+        ? undefined
+        : "Enter a decimal number, like 12.50 (digits and one dot).";
     case "DateTime":
       if (isDateOnly(field)) return /^\d{4}-\d{2}-\d{2}$/.test(trimmed) ? undefined : "Enter a date.";
       return Number.isNaN(new Date(trimmed).getTime()) ? "Enter a date and time." : undefined;
@@ -36,7 +39,9 @@ export function validateScalarText(field: FieldMeta, text: string): string | und
     case "String": {
       const [nativeName, args] = field.nativeType ?? [];
       const max = nativeName && /Char$/i.test(nativeName) ? Number(args?.[0]) : Number.NaN;
-      return Number.isFinite(max) && text.length > max ? `At most ${max} characters (now ${text.length}).` : undefined;
+      return Number.isFinite(max) && text.length > max
+        ? `At most ${max} characters (now ${text.length}).`
+        : undefined;
     }
     default:
       return undefined;
@@ -47,7 +52,11 @@ export function validateScalarText(field: FieldMeta, text: string): string | und
 export function validateField(field: FieldMeta, value: FormValue, mode: FormMode): string | true {
   if (field.isReadOnly) return true;
   // On create a default fills an empty field; on edit an empty required field would be written as null.
-  const needsValue = field.isRequired && !field.isList && !(field.relation?.toMany ?? false) && (mode === "edit" || !field.hasDefault);
+  const needsValue =
+    field.isRequired &&
+    !field.isList &&
+    !(field.relation?.toMany ?? false) &&
+    (mode === "edit" || !field.hasDefault);
   if (isEmptyValue(value)) return needsValue ? "This field is required." : true;
   if (field.kind !== "scalar") return true;
   if (field.isList && Array.isArray(value)) {

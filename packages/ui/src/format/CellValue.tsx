@@ -1,5 +1,5 @@
-import type { FieldMeta, ModelMeta } from "@atrium/core";
 import type { RecordRef } from "@atrium/client";
+import type { FieldMeta, ModelMeta } from "@atrium/core";
 import { Check, Minus } from "lucide-react";
 import { Link } from "react-router";
 import { isDateOnly, recordPath, relatedModel } from "./fieldKinds.js";
@@ -31,11 +31,17 @@ export function CellValue({ field, value, models, full = false }: CellValueProps
     if (typeof value === "number") return <span className="num">{numberFormat.format(value)}</span>;
     const ref = value as RecordRef;
     const related = relatedModel(field, models);
-    return related ? <Link to={recordPath(related.key, ref.$id)}>{ref.$label}</Link> : <span>{ref.$label}</span>;
+    return related ? (
+      <Link to={recordPath(related.key, ref.$id)}>{ref.$label}</Link>
+    ) : (
+      <span>{ref.$label}</span>
+    );
   }
   if (field.isList && Array.isArray(value)) {
     if (value.length === 0) return <Empty />;
-    return <span>{value.map((item) => (typeof item === "string" ? item : JSON.stringify(item))).join(", ")}</span>;
+    return (
+      <span>{value.map((item) => (typeof item === "string" ? item : JSON.stringify(item))).join(", ")}</span>
+    );
   }
   if (field.kind === "enum") return <span className="badge">{String(value)}</span>;
   switch (field.type) {
@@ -59,18 +65,28 @@ export function CellValue({ field, value, models, full = false }: CellValueProps
       );
     case "Int":
     case "Float":
-      return <span className="num">{typeof value === "number" ? numberFormat.format(value) : String(value)}</span>;
+      return (
+        <span className="num">{typeof value === "number" ? numberFormat.format(value) : String(value)}</span>
+      );
     case "BigInt":
     case "Decimal":
       return <span className="num">{String(value)}</span>;
     case "Json":
-      return full ? <pre>{JSON.stringify(value, null, 2)}</pre> : <code>{JSON.stringify(value).slice(0, 80)}</code>;
+      return full ? (
+        <pre>{JSON.stringify(value, null, 2)}</pre>
+      ) : (
+        <code>{JSON.stringify(value).slice(0, 80)}</code>
+      );
     case "Bytes":
       return <span className="muted">{bytesLength(String(value)).toLocaleString()} bytes</span>;
     default: {
       const text = String(value);
       if (full) return <span style={{ whiteSpace: "pre-wrap" }}>{text}</span>;
-      return <span title={text.length > 60 ? text : undefined}>{text.length > 120 ? `${text.slice(0, 120)}…` : text}</span>;
+      return (
+        <span title={text.length > 60 ? text : undefined}>
+          {text.length > 120 ? `${text.slice(0, 120)}…` : text}
+        </span>
+      );
     }
   }
 }

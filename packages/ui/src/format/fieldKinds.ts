@@ -12,7 +12,9 @@ export function isLongText(field: FieldMeta): boolean {
 }
 
 export function isNumeric(field: FieldMeta): boolean {
-  return field.kind === "scalar" && ["Int", "Float", "BigInt", "Decimal"].includes(field.type) && !field.isList;
+  return (
+    field.kind === "scalar" && ["Int", "Float", "BigInt", "Decimal"].includes(field.type) && !field.isList
+  );
 }
 
 export function isToOne(field: FieldMeta): boolean {

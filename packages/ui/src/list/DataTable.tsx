@@ -1,5 +1,5 @@
-import type { FieldMeta, ModelMeta } from "@atrium/core";
 import type { Row, SortEntry } from "@atrium/client";
+import type { FieldMeta, ModelMeta } from "@atrium/core";
 import { ArrowDown, ArrowUp, ChevronsUpDown } from "lucide-react";
 import type { MouseEvent } from "react";
 import { Link } from "react-router";
@@ -21,7 +21,17 @@ export interface DataTableProps {
   selectable?: boolean;
 }
 
-function SortHeader({ field, path, sort, onSort }: { field: FieldMeta; path: string; sort: SortEntry[]; onSort: DataTableProps["onSort"] }) {
+function SortHeader({
+  field,
+  path,
+  sort,
+  onSort,
+}: {
+  field: FieldMeta;
+  path: string;
+  sort: SortEntry[];
+  onSort: DataTableProps["onSort"];
+}) {
   const index = sort.findIndex((entry) => entry.field === path);
   const entry = sort[index];
   const Icon = !entry ? ChevronsUpDown : entry.direction === "asc" ? ArrowUp : ArrowDown;
@@ -61,19 +71,19 @@ export function DataTable({
         <thead>
           <tr>
             {selectable && (
-            <th className="cell-select" scope="col">
-              <input
-                type="checkbox"
-                className="checkbox"
-                aria-label="Select all rows on this page"
-                checked={allSelected}
-                ref={(input) => {
-                  if (input) input.indeterminate = someSelected && !allSelected;
-                }}
-                onChange={(event) => onSelect(ids, event.target.checked)}
-                disabled={ids.length === 0}
-              />
-            </th>
+              <th className="cell-select" scope="col">
+                <input
+                  type="checkbox"
+                  className="checkbox"
+                  aria-label="Select all rows on this page"
+                  checked={allSelected}
+                  ref={(input) => {
+                    if (input) input.indeterminate = someSelected && !allSelected;
+                  }}
+                  onChange={(event) => onSelect(ids, event.target.checked)}
+                  disabled={ids.length === 0}
+                />
+              </th>
             )}
             {columns.map((field) => {
               const path = sortPath(field, models);
@@ -83,7 +93,15 @@ export function DataTable({
                   key={field.name}
                   scope="col"
                   className={isNumeric(field) ? "cell-number" : undefined}
-                  aria-sort={entry ? (entry.direction === "asc" ? "ascending" : "descending") : path ? "none" : undefined}
+                  aria-sort={
+                    entry
+                      ? entry.direction === "asc"
+                        ? "ascending"
+                        : "descending"
+                      : path
+                        ? "none"
+                        : undefined
+                  }
                 >
                   {path ? <SortHeader field={field} path={path} sort={sort} onSort={onSort} /> : field.label}
                 </th>
@@ -95,11 +113,11 @@ export function DataTable({
           {rows === undefined
             ? Array.from({ length: loadingRows }, (_, index) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have no identity
-                <tr key={index} aria-hidden="true">
+                <tr key={index}>
                   {selectable && (
-                  <td className="cell-select">
-                    <Skeleton width={16} height={16} />
-                  </td>
+                    <td className="cell-select">
+                      <Skeleton width={16} height={16} />
+                    </td>
                   )}
                   {columns.map((field, column) => (
                     <td key={field.name}>
@@ -111,15 +129,15 @@ export function DataTable({
             : rows.map((row) => (
                 <tr key={row.$id} aria-selected={selectable ? selected.has(row.$id) : undefined}>
                   {selectable && (
-                  <td className="cell-select">
-                    <input
-                      type="checkbox"
-                      className="checkbox"
-                      aria-label={`Select ${row.$label}`}
-                      checked={selected.has(row.$id)}
-                      onChange={(event) => onSelect([row.$id], event.target.checked)}
-                    />
-                  </td>
+                    <td className="cell-select">
+                      <input
+                        type="checkbox"
+                        className="checkbox"
+                        aria-label={`Select ${row.$label}`}
+                        checked={selected.has(row.$id)}
+                        onChange={(event) => onSelect([row.$id], event.target.checked)}
+                      />
+                    </td>
                   )}
                   {columns.map((field, column) => (
                     <td
@@ -128,7 +146,9 @@ export function DataTable({
                     >
                       {column === 0 ? (
                         <Link to={recordPath(model.key, row.$id)}>
-                          {row[field.name] === null || row[field.name] === undefined || row[field.name] === "" ? (
+                          {row[field.name] === null ||
+                          row[field.name] === undefined ||
+                          row[field.name] === "" ? (
                             row.$label || row.$id
                           ) : (
                             <CellValue field={field} value={row[field.name]} models={models} />

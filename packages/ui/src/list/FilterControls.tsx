@@ -16,7 +16,10 @@ function DebouncedInput({
   value,
   onCommit,
   ...rest
-}: { value: string; onCommit: (value: string) => void } & Omit<React.InputHTMLAttributes<HTMLInputElement>, "value" | "onChange">) {
+}: { value: string; onCommit: (value: string) => void } & Omit<
+  React.InputHTMLAttributes<HTMLInputElement>,
+  "value" | "onChange"
+>) {
   const [text, setText] = useState(value);
   const committed = useRef(value);
   useEffect(() => {
@@ -66,7 +69,13 @@ export function BooleanFilter({ field, state, onChange }: FilterControlProps) {
     <div className="segmented" role="radiogroup" aria-label={field.label}>
       {options.map(([value, label]) => (
         <label key={value}>
-          <input type="radio" name={name} value={value} checked={current === value} onChange={() => choose(value)} />
+          <input
+            type="radio"
+            name={name}
+            value={value}
+            checked={current === value}
+            onChange={() => choose(value)}
+          />
           <span>{label}</span>
         </label>
       ))}
@@ -116,8 +125,8 @@ export function NumberFilter({ field, state, onChange }: FilterControlProps) {
   return (
     <div className="filter-range">
       {(["gte", "lte"] as const).map((op) => (
-        <label key={op}>
-          {op === "gte" ? "Min" : "Max"}
+        <div key={op}>
+          <span aria-hidden="true">{op === "gte" ? "Min" : "Max"}</span>
           <DebouncedInput
             inputMode={integer ? "numeric" : "decimal"}
             pattern={integer ? "-?[0-9]*" : "-?[0-9]*[.]?[0-9]*"}
@@ -125,10 +134,11 @@ export function NumberFilter({ field, state, onChange }: FilterControlProps) {
             value={filterValue(state, field.name, op) ?? ""}
             onCommit={(value) => {
               // Sent as typed: BigInt and Decimal bounds must keep every digit.
-              if (value === "" || /^-?\d+(\.\d+)?$/.test(value)) onChange(withFilter(state, field.name, op, value));
+              if (value === "" || /^-?\d+(\.\d+)?$/.test(value))
+                onChange(withFilter(state, field.name, op, value));
             }}
           />
-        </label>
+        </div>
       ))}
     </div>
   );
@@ -139,15 +149,20 @@ export function DateFilter({ field, state, onChange }: FilterControlProps) {
   const from = boundToDay(filterValue(state, field.name, "gte"), dateOnly);
   const to = boundToDay(filterValue(state, field.name, "lte"), dateOnly);
   const setRange = (nextFrom: string, nextTo: string) => {
-    let next = withFilter(state, field.name, "gte", nextFrom ? dayBounds(nextFrom, "start", dateOnly) : undefined);
+    let next = withFilter(
+      state,
+      field.name,
+      "gte",
+      nextFrom ? dayBounds(nextFrom, "start", dateOnly) : undefined,
+    );
     next = withFilter(next, field.name, "lte", nextTo ? dayBounds(nextTo, "end", dateOnly) : undefined);
     onChange(next);
   };
   return (
     <>
       <div className="filter-range">
-        <label>
-          From
+        <div>
+          <span aria-hidden="true">From</span>
           <input
             type="date"
             className="input"
@@ -156,9 +171,9 @@ export function DateFilter({ field, state, onChange }: FilterControlProps) {
             max={to || undefined}
             onChange={(event) => setRange(event.target.value, to)}
           />
-        </label>
-        <label>
-          To
+        </div>
+        <div>
+          <span aria-hidden="true">To</span>
           <input
             type="date"
             className="input"
@@ -167,7 +182,7 @@ export function DateFilter({ field, state, onChange }: FilterControlProps) {
             min={from || undefined}
             onChange={(event) => setRange(from, event.target.value)}
           />
-        </label>
+        </div>
       </div>
       <div className="filter-presets">
         {datePresets.map((preset) => {
@@ -191,7 +206,12 @@ export function DateFilter({ field, state, onChange }: FilterControlProps) {
   );
 }
 
-export function RelationFilter({ field, state, onChange, related }: FilterControlProps & { related: ModelMeta }) {
+export function RelationFilter({
+  field,
+  state,
+  onChange,
+  related,
+}: FilterControlProps & { related: ModelMeta }) {
   // To-many (many-to-many) relations match records linked to any of the chosen ones.
   const op = field.relation?.toMany ? "in" : "eq";
   const id = useId();

@@ -22,7 +22,17 @@ export interface FilterPanelProps {
   id: string;
 }
 
-function FieldFilter({ field, models, state, onChange }: { field: FieldMeta; models: ModelMeta[]; state: ListState; onChange: (next: ListState) => void }) {
+function FieldFilter({
+  field,
+  models,
+  state,
+  onChange,
+}: {
+  field: FieldMeta;
+  models: ModelMeta[];
+  state: ListState;
+  onChange: (next: ListState) => void;
+}) {
   const kind = filterKind(field);
   const props = { field, state, onChange };
   switch (kind) {
@@ -58,11 +68,20 @@ export function FilterPanel({ model, models, state, onChange, onClose, id }: Fil
         <h2>Filters</h2>
         <div className="inline-row">
           {state.filters.length > 0 && (
-            <button type="button" className="button button-small button-ghost" onClick={() => onChange({ ...state, filters: [], page: 1 })}>
+            <button
+              type="button"
+              className="button button-small button-ghost"
+              onClick={() => onChange({ ...state, filters: [], page: 1 })}
+            >
               Clear all
             </button>
           )}
-          <button type="button" className="button button-small button-ghost icon-button" onClick={onClose} aria-label="Close filters">
+          <button
+            type="button"
+            className="button button-small button-ghost icon-button"
+            onClick={onClose}
+            aria-label="Close filters"
+          >
             <X size={14} aria-hidden="true" />
           </button>
         </div>
@@ -70,7 +89,11 @@ export function FilterPanel({ model, models, state, onChange, onClose, id }: Fil
       {fields.length === 0 && <p className="card-body muted">This model has no filterable fields.</p>}
       {fields.map((field) => {
         const active = state.filters.some((filter) => filter.path === field.name);
-        const nullable = !field.isRequired && field.type !== "Boolean" && !(field.relation?.toMany ?? false) && !field.isList;
+        const nullable =
+          !field.isRequired &&
+          field.type !== "Boolean" &&
+          !(field.relation?.toMany ?? false) &&
+          !field.isList;
         return (
           <fieldset key={field.name} className="filter-group">
             <legend className="inline-row" style={{ justifyContent: "space-between", display: "flex" }}>

@@ -3,7 +3,7 @@ import type { ModelMeta } from "@atrium/core";
 import { Filter, Plus, Trash2, X } from "lucide-react";
 import { useCallback, useEffect, useId, useMemo, useState } from "react";
 import { Link, useParams } from "react-router";
-import { ErrorState, EmptyState, PageHeader, Skeleton } from "../components/StateViews.js";
+import { EmptyState, ErrorState, PageHeader, Skeleton } from "../components/StateViews.js";
 import { useToast } from "../components/Toasts.js";
 import { DeleteDialog } from "../delete/DeleteDialog.js";
 import { listColumns } from "../format/fieldKinds.js";
@@ -51,7 +51,10 @@ function ModelList({ model, models }: { model: ModelMeta; models: ModelMeta[] })
       return next;
     });
   }, []);
-  const onSearch = useCallback((q: string) => setState({ ...state, q, page: 1 }, { replace: true }), [setState, state]);
+  const onSearch = useCallback(
+    (q: string) => setState({ ...state, q, page: 1 }, { replace: true }),
+    [setState, state],
+  );
 
   const data = list.data;
   const rows = list.isPending ? undefined : data?.data;
@@ -74,7 +77,11 @@ function ModelList({ model, models }: { model: ModelMeta; models: ModelMeta[] })
       />
       <div className="toolbar">
         {model.searchFields.length > 0 && (
-          <SearchBox value={state.q} onSearch={onSearch} label={`Search ${model.labelPlural.toLowerCase()}`} />
+          <SearchBox
+            value={state.q}
+            onSearch={onSearch}
+            label={`Search ${model.labelPlural.toLowerCase()}`}
+          />
         )}
         <button
           type="button"
@@ -89,9 +96,13 @@ function ModelList({ model, models }: { model: ModelMeta; models: ModelMeta[] })
         </button>
         <span className="toolbar-spacer" />
         {selected.size > 0 && (
-          <div className="selection-bar" role="region" aria-label="Selection">
+          <section className="selection-bar" aria-label="Selection">
             <span>{plural(selected.size, "selected", "selected")}</span>
-            <button type="button" className="button button-small button-danger" onClick={() => setDeleting(true)}>
+            <button
+              type="button"
+              className="button button-small button-danger"
+              onClick={() => setDeleting(true)}
+            >
               <Trash2 size={13} aria-hidden="true" />
               Delete selected
             </button>
@@ -103,19 +114,27 @@ function ModelList({ model, models }: { model: ModelMeta; models: ModelMeta[] })
             >
               <X size={13} aria-hidden="true" />
             </button>
-          </div>
+          </section>
         )}
       </div>
       <FilterChips model={model} models={models} state={state} onChange={setState} />
       <div className="list-layout" data-filters-open={filtersOpen}>
         <div className="card table-card">
           {list.isError && !data ? (
-            <ErrorState error={list.error} title={`Could not load ${model.labelPlural.toLowerCase()}`} onRetry={() => list.refetch()} />
+            <ErrorState
+              error={list.error}
+              title={`Could not load ${model.labelPlural.toLowerCase()}`}
+              onRetry={() => list.refetch()}
+            />
           ) : rows && rows.length === 0 ? (
             filtered ? (
               <EmptyState title="No matches" filtered>
                 <p>No {model.labelPlural.toLowerCase()} match the search and filters.</p>
-                <button type="button" className="button" onClick={() => setState({ ...state, q: "", filters: [], page: 1 })}>
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => setState({ ...state, q: "", filters: [], page: 1 })}
+                >
                   Clear search and filters
                 </button>
               </EmptyState>
@@ -129,7 +148,11 @@ function ModelList({ model, models }: { model: ModelMeta; models: ModelMeta[] })
             )
           ) : (
             <>
-              {list.isError && <p className="banner" role="alert">Refreshing failed: {(list.error as Error).message}</p>}
+              {list.isError && (
+                <p className="banner" role="alert">
+                  Refreshing failed: {(list.error as Error).message}
+                </p>
+              )}
               <div style={{ opacity: list.isPlaceholderData ? 0.6 : 1, transition: "opacity 0.15s" }}>
                 <DataTable
                   model={model}

@@ -13,19 +13,34 @@ export interface PaginationProps {
   onPerPage: (perPage: number) => void;
 }
 
-export function Pagination({ page, perPage, rowCount, total, totalIsEstimate, onPage, onPerPage }: PaginationProps) {
+export function Pagination({
+  page,
+  perPage,
+  rowCount,
+  total,
+  totalIsEstimate,
+  onPage,
+  onPerPage,
+}: PaginationProps) {
   const selectId = useId();
   const first = rowCount === 0 ? 0 : (page - 1) * perPage + 1;
   const last = (page - 1) * perPage + rowCount;
   // Without an exact total, a full page is the only hint that another one exists.
   const hasNext = total !== null && !totalIsEstimate ? last < total : rowCount === perPage;
   const pageCount = total !== null && !totalIsEstimate ? Math.max(1, Math.ceil(total / perPage)) : undefined;
-  const choices = perPageChoices.includes(perPage as (typeof perPageChoices)[number]) ? perPageChoices : [...perPageChoices, perPage];
+  const choices = perPageChoices.includes(perPage as (typeof perPageChoices)[number])
+    ? perPageChoices
+    : [...perPageChoices, perPage];
   return (
     <nav className="pagination" aria-label="Pagination">
       <div className="pagination-group">
         <label htmlFor={selectId}>Rows per page</label>
-        <select id={selectId} className="select" value={perPage} onChange={(event) => onPerPage(Number(event.target.value))}>
+        <select
+          id={selectId}
+          className="select"
+          value={perPage}
+          onChange={(event) => onPerPage(Number(event.target.value))}
+        >
           {choices.map((choice) => (
             <option key={choice} value={choice}>
               {choice}

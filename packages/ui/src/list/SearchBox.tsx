@@ -2,7 +2,15 @@ import { Search } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 
 /** Debounced: the list reloads when the user pauses, not on every key. */
-export function SearchBox({ value, onSearch, label }: { value: string; onSearch: (q: string) => void; label: string }) {
+export function SearchBox({
+  value,
+  onSearch,
+  label,
+}: {
+  value: string;
+  onSearch: (q: string) => void;
+  label: string;
+}) {
   const [text, setText] = useState(value);
   const lastSent = useRef(value);
   useEffect(() => {

@@ -15,7 +15,10 @@ export const datePresets: DatePreset[] = [
   { label: "Today", range: (today) => ({ from: localDay(today), to: localDay(today) }) },
   {
     label: "Past 7 days",
-    range: (today) => ({ from: localDay(new Date(today.getFullYear(), today.getMonth(), today.getDate() - 6)), to: localDay(today) }),
+    range: (today) => ({
+      from: localDay(new Date(today.getFullYear(), today.getMonth(), today.getDate() - 6)),
+      to: localDay(today),
+    }),
   },
   {
     label: "This month",
@@ -38,7 +41,9 @@ export function dayBounds(day: string, edge: "start" | "end", dateOnly: boolean)
   if (dateOnly) return day;
   const [year, month, date] = day.split("-").map(Number) as [number, number, number];
   const local =
-    edge === "start" ? new Date(year, month - 1, date, 0, 0, 0, 0) : new Date(year, month - 1, date, 23, 59, 59, 999);
+    edge === "start"
+      ? new Date(year, month - 1, date, 0, 0, 0, 0)
+      : new Date(year, month - 1, date, 23, 59, 59, 999);
   return local.toISOString();
 }
 

@@ -31,5 +31,7 @@ export function filterKind(field: FieldMeta): FilterKind | undefined {
 /** Fields worth a filter: not ids, not foreign keys (their relation is filterable instead). */
 export function filterableFields(model: ModelMeta): FieldMeta[] {
   const covered = coveredForeignKeys(model);
-  return model.fields.filter((field) => !field.isId && !covered.has(field.name) && filterKind(field) !== undefined);
+  return model.fields.filter(
+    (field) => !field.isId && !covered.has(field.name) && filterKind(field) !== undefined,
+  );
 }

@@ -7,7 +7,8 @@ export function useListState(): [ListState, (next: ListState, options?: { replac
   const [params, setParams] = useSearchParams();
   const state = useMemo(() => listStateFromSearchParams(params), [params]);
   const update = useCallback(
-    (next: ListState, options: { replace?: boolean } = {}) => setParams(toSearchParams(next), { replace: options.replace }),
+    (next: ListState, options: { replace?: boolean } = {}) =>
+      setParams(toSearchParams(next), { replace: options.replace }),
     [setParams],
   );
   return [state, update];

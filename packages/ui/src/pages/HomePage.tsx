@@ -8,7 +8,8 @@ export function HomePage() {
   const { registry } = useAdmin();
   const meta = useMeta();
   const counts = useCounts();
-  if (meta.isError) return <ErrorState error={meta.error} title="Could not load the schema" onRetry={() => meta.refetch()} />;
+  if (meta.isError)
+    return <ErrorState error={meta.error} title="Could not load the schema" onRetry={() => meta.refetch()} />;
   const pages = registry.pages();
   return (
     <>
@@ -53,7 +54,13 @@ export function HomePage() {
                       {model.labelPlural}
                     </span>
                     <span className="model-card-count">
-                      {count ? formatCount(count.total, count.isEstimate) : counts.isPending ? <Skeleton width="40%" height={24} /> : "—"}
+                      {count ? (
+                        formatCount(count.total, count.isEstimate)
+                      ) : counts.isPending ? (
+                        <Skeleton width="40%" height={24} />
+                      ) : (
+                        "—"
+                      )}
                     </span>
                     <span className="faint">{count?.total === 1 ? "record" : "records"}</span>
                   </Link>

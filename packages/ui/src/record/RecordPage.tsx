@@ -26,11 +26,19 @@ function RecordDetail({ model, models, id }: { model: ModelMeta; models: ModelMe
   const navigate = useNavigate();
   const toast = useToast();
   if (record.isError) {
-    return <ErrorState error={record.error} title={`Could not load this ${model.label.toLowerCase()}`} onRetry={() => record.refetch()} />;
+    return (
+      <ErrorState
+        error={record.error}
+        title={`Could not load this ${model.label.toLowerCase()}`}
+        onRetry={() => record.refetch()}
+      />
+    );
   }
   const row = record.data;
   const covered = coveredForeignKeys(model);
-  const shown = model.fields.filter((field) => !covered.has(field.name) && !(field.kind === "relation" && field.relation?.toMany));
+  const shown = model.fields.filter(
+    (field) => !covered.has(field.name) && !(field.kind === "relation" && field.relation?.toMany),
+  );
   const toMany = model.fields.filter((field) => field.kind === "relation" && field.relation?.toMany);
   const editPath = `/m/${model.key}/${encodeURIComponent(id)}/edit`;
   return (
@@ -60,7 +68,10 @@ function RecordDetail({ model, models, id }: { model: ModelMeta; models: ModelMe
                 {!row ? (
                   <Skeleton width="50%" />
                 ) : field.type === "Bytes" && typeof row[field.name] === "string" ? (
-                  <BytesDownload base64={row[field.name] as string} fileName={`${model.key}-${field.name}.bin`} />
+                  <BytesDownload
+                    base64={row[field.name] as string}
+                    fileName={`${model.key}-${field.name}.bin`}
+                  />
                 ) : (
                   <CellValue field={field} value={row[field.name]} models={models} full />
                 )}
@@ -72,7 +83,15 @@ function RecordDetail({ model, models, id }: { model: ModelMeta; models: ModelMe
       {row &&
         toMany.map((field) => {
           const related = relatedModel(field, models);
-          return related ? <RelatedList key={field.name} field={field} related={related} models={models} recordId={row.$id} /> : null;
+          return related ? (
+            <RelatedList
+              key={field.name}
+              field={field}
+              related={related}
+              models={models}
+              recordId={row.$id}
+            />
+          ) : null;
         })}
       <DeleteDialog
         model={model}

@@ -38,7 +38,9 @@ export function RelatedList({ field, related, models, recordId }: RelatedListPro
       <div className="card-header">
         <h2 id={headingId}>
           {field.label}{" "}
-          {list.data && <span className="badge">{formatCount(list.data.total, list.data.totalIsEstimate)}</span>}
+          {list.data && (
+            <span className="badge">{formatCount(list.data.total, list.data.totalIsEstimate)}</span>
+          )}
         </h2>
         {backField && (
           <Link to={viewAll} className="button button-small button-ghost">
@@ -48,9 +50,15 @@ export function RelatedList({ field, related, models, recordId }: RelatedListPro
         )}
       </div>
       {!backField ? (
-        <p className="card-body muted">This relation has no back field, so its records cannot be listed here.</p>
+        <p className="card-body muted">
+          This relation has no back field, so its records cannot be listed here.
+        </p>
       ) : list.isError ? (
-        <ErrorState error={list.error} title={`Could not load ${field.label.toLowerCase()}`} onRetry={() => list.refetch()} />
+        <ErrorState
+          error={list.error}
+          title={`Could not load ${field.label.toLowerCase()}`}
+          onRetry={() => list.refetch()}
+        />
       ) : list.data?.data.length === 0 ? (
         <p className="card-body muted">None yet.</p>
       ) : (

@@ -37,7 +37,7 @@ export function Breadcrumbs() {
     <nav className="breadcrumbs" aria-label="Breadcrumb">
       <ol>
         {crumbs.map((crumb, index) => (
-          <li key={`${crumb.label}-${index}`}>
+          <li key={crumb.to ?? crumb.label}>
             {index === crumbs.length - 1 || !crumb.to ? (
               <span aria-current="page">{crumb.label}</span>
             ) : (

@@ -7,7 +7,12 @@ import { Sidebar } from "./Sidebar.js";
 
 function PageFallback() {
   return (
-    <div style={{ display: "grid", gap: 14, maxWidth: 480 }} aria-busy="true" aria-label="Loading page">
+    <div
+      style={{ display: "grid", gap: 14, maxWidth: 480 }}
+      role="status"
+      aria-busy="true"
+      aria-label="Loading page"
+    >
       <Skeleton width="40%" height={22} />
       <Skeleton />
       <Skeleton width="80%" />

@@ -12,7 +12,10 @@ export function Sidebar({ id }: { id: string }) {
   const [filter, setFilter] = useState("");
   const needle = filter.trim().toLowerCase();
   const models = (meta.data?.models ?? []).filter(
-    (model) => !needle || model.labelPlural.toLowerCase().includes(needle) || model.name.toLowerCase().includes(needle),
+    (model) =>
+      !needle ||
+      model.labelPlural.toLowerCase().includes(needle) ||
+      model.name.toLowerCase().includes(needle),
   );
   const pages = registry.pages().filter((page) => !needle || page.title.toLowerCase().includes(needle));
   return (

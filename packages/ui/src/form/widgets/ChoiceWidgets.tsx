@@ -1,7 +1,16 @@
 import type { FieldWidgetProps } from "@atrium/client";
 
 /** A checkbox when the field must be true or false; a three-way select when it may also be empty. */
-export function BooleanInput({ id, field, value, onChange, onBlur, disabled, invalid, describedBy }: FieldWidgetProps) {
+export function BooleanInput({
+  id,
+  field,
+  value,
+  onChange,
+  onBlur,
+  disabled,
+  invalid,
+  describedBy,
+}: FieldWidgetProps) {
   if (field.isRequired) {
     return (
       <label className="inline-row" style={{ minHeight: 34 }}>
@@ -39,7 +48,16 @@ export function BooleanInput({ id, field, value, onChange, onBlur, disabled, inv
   );
 }
 
-export function EnumSelect({ id, field, value, onChange, onBlur, disabled, invalid, describedBy }: FieldWidgetProps) {
+export function EnumSelect({
+  id,
+  field,
+  value,
+  onChange,
+  onBlur,
+  disabled,
+  invalid,
+  describedBy,
+}: FieldWidgetProps) {
   return (
     <select
       id={id}

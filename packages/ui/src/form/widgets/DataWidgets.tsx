@@ -30,7 +30,17 @@ function readAsBase64(file: File): Promise<string> {
 }
 
 /** Bytes: download what is stored, upload a file to replace it (sent as base64). */
-export function BytesInput({ id, field, model, value, onChange, onBlur, disabled, invalid, describedBy }: FieldWidgetProps) {
+export function BytesInput({
+  id,
+  field,
+  model,
+  value,
+  onChange,
+  onBlur,
+  disabled,
+  invalid,
+  describedBy,
+}: FieldWidgetProps) {
   const [fileName, setFileName] = useState<string>();
   const [problem, setProblem] = useState<string>();
   const base64 = typeof value === "string" ? value : null;
@@ -80,7 +90,16 @@ export function BytesInput({ id, field, model, value, onChange, onBlur, disabled
 }
 
 /** Scalar lists (`String[]`, `Int[]`...): removable chips plus an input that adds one item per Enter. */
-export function ListInput({ id, field, value, onChange, onBlur, disabled, invalid, describedBy }: FieldWidgetProps) {
+export function ListInput({
+  id,
+  field,
+  value,
+  onChange,
+  onBlur,
+  disabled,
+  invalid,
+  describedBy,
+}: FieldWidgetProps) {
   const items = Array.isArray(value) ? (value as string[]) : [];
   const [draft, setDraft] = useState("");
   const input = useRef<HTMLInputElement>(null);
@@ -99,7 +118,11 @@ export function ListInput({ id, field, value, onChange, onBlur, disabled, invali
             <span key={index} className="chip">
               <span>{item}</span>
               {!disabled && (
-                <button type="button" onClick={() => onChange(items.filter((_, other) => other !== index))} aria-label={`Remove ${item}`}>
+                <button
+                  type="button"
+                  onClick={() => onChange(items.filter((_, other) => other !== index))}
+                  aria-label={`Remove ${item}`}
+                >
                   <X size={12} aria-hidden="true" />
                 </button>
               )}

@@ -3,7 +3,15 @@ import { Globe } from "lucide-react";
 import { localTimeZone } from "../../format/formatDate.js";
 
 /** Local wall time with seconds, and the zone it is in, so nobody guesses whether it is UTC. */
-export function DateTimeInput({ id, value, onChange, onBlur, disabled, invalid, describedBy }: FieldWidgetProps) {
+export function DateTimeInput({
+  id,
+  value,
+  onChange,
+  onBlur,
+  disabled,
+  invalid,
+  describedBy,
+}: FieldWidgetProps) {
   const zoneId = `${id}-zone`;
   return (
     <div className="inline-row">

@@ -2,7 +2,16 @@ import { type FieldWidgetProps, type RecordRef, useRelatedModel } from "@atrium/
 import { RecordPicker } from "../../components/RecordPicker.js";
 
 /** To-one relation: an async autocomplete over the related model's lookup endpoint. */
-export function RelationInput({ id, field, value, onChange, onBlur, disabled, invalid, describedBy }: FieldWidgetProps) {
+export function RelationInput({
+  id,
+  field,
+  value,
+  onChange,
+  onBlur,
+  disabled,
+  invalid,
+  describedBy,
+}: FieldWidgetProps) {
   const related = useRelatedModel(field);
   if (!related) return <span className="faint">Unknown model {field.relation?.model}</span>;
   const ref = value && typeof value === "object" && !Array.isArray(value) ? (value as RecordRef) : null;
@@ -22,7 +31,16 @@ export function RelationInput({ id, field, value, onChange, onBlur, disabled, in
 }
 
 /** Implicit many-to-many: the same picker, several chips. */
-export function RelationManyInput({ id, field, value, onChange, onBlur, disabled, invalid, describedBy }: FieldWidgetProps) {
+export function RelationManyInput({
+  id,
+  field,
+  value,
+  onChange,
+  onBlur,
+  disabled,
+  invalid,
+  describedBy,
+}: FieldWidgetProps) {
   const related = useRelatedModel(field);
   if (!related) return <span className="faint">Unknown model {field.relation?.model}</span>;
   return (

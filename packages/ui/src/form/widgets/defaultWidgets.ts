@@ -39,7 +39,13 @@ export function widgetKeyFor(field: FieldMeta): string {
 }
 
 /** Most specific first: this model's field, then the registry's type widget, then the default. */
-export function resolveWidget(registry: Registry, model: ModelMeta, field: FieldMeta): ComponentType<FieldWidgetProps> {
+export function resolveWidget(
+  registry: Registry,
+  model: ModelMeta,
+  field: FieldMeta,
+): ComponentType<FieldWidgetProps> {
   const key = widgetKeyFor(field);
-  return registry.widget(`${model.name}.${field.name}`) ?? registry.widget(key) ?? defaultWidgets[key] ?? TextInput;
+  return (
+    registry.widget(`${model.name}.${field.name}`) ?? registry.widget(key) ?? defaultWidgets[key] ?? TextInput
+  );
 }
