@@ -8,10 +8,11 @@ export interface ModelRows {
 }
 
 /**
- * Rows per createMany call. Prisma splits a call further to stay under SQLite's bound-parameter limit;
- * this only bounds the size of one query plan and its arguments in memory.
+ * Rows per createMany call. Prisma splits a call further to stay under SQLite's bound-parameter limit. Measured
+ * at scale 1: 500 rows per call is as fast as 5,000, but with 5,000 the client kept ~250 MB more heap until
+ * disconnect (peak RSS 1.75 GB against 0.86 GB).
  */
-const CHUNK_ROWS = 5_000;
+const CHUNK_ROWS = 500;
 
 /** Inserts in foreign-key order: every row's parents are in before it. */
 export async function insertDemoData(tx: Prisma.TransactionClient, data: DemoData): Promise<ModelRows[]> {

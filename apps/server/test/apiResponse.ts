@@ -29,7 +29,8 @@ export async function readResponse(response: Response): Promise<ApiResponse> {
 export function expectNoInternals(response: ApiResponse): void {
   expect(response.text).not.toMatch(/prisma/i);
   expect(response.text).not.toContain("Invalid `");
-  expect(response.text).not.toMatch(/\bat \S+ \(|\bat file:|\.ts:\d+/);
+  // Stack frames: "    at fn (/path/file.ts:1:2)".
+  expect(response.text).not.toMatch(/\s{2,}at \S|\(\S+:\d+:\d+\)|node_modules|\.[cm]?[jt]s:\d+/);
   expect(response.text).not.toMatch(/SQLITE_|constraint failed|violates|relation "|\bSELECT\b|\bINSERT\b/);
 }
 

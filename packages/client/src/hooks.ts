@@ -59,12 +59,18 @@ export function useDeletePreview(modelKey: string, id: string | undefined) {
   return useQuery({ ...queries.deletePreview(modelKey, id ?? ""), enabled: Boolean(id) });
 }
 
-/** Refreshes what a write may have changed: every model's records (cascades reach other models) and counts. */
+/**
+ * Refreshes what a write may have changed: every model's records (cascades reach other models) and counts.
+ * Delete previews are left alone: one refetched after its record is gone would only report "not found".
+ */
 function useInvalidateAfterWrite() {
   const client = useQueryClient();
   return () =>
     Promise.all([
-      client.invalidateQueries({ queryKey: adminKeys.allRecords() }),
+      client.invalidateQueries({
+        queryKey: adminKeys.allRecords(),
+        predicate: (query) => query.queryKey[3] !== "delete-preview",
+      }),
       client.invalidateQueries({ queryKey: adminKeys.counts() }),
     ]);
 }
@@ -111,7 +117,11 @@ export function useDeleteRecords(modelKey: string) {
       return api.removeMany(modelKey, ids);
     },
     onSuccess: async (_deleted, ids) => {
-      for (const id of ids) client.removeQueries({ queryKey: adminKeys.record(modelKey, id) });
+      // Dropped, not refetched: the page still showing a deleted record must not flash a 404.
+      for (const id of ids) {
+        client.removeQueries({ queryKey: adminKeys.record(modelKey, id) });
+        client.removeQueries({ queryKey: adminKeys.deletePreview(modelKey, id) });
+      }
       await invalidate();
     },
   });

@@ -35,10 +35,13 @@ export function ErrorState({
   error,
   title = "Could not load this",
   onRetry,
+  children,
 }: {
   error: unknown;
   title?: string;
   onRetry?: () => void;
+  /** Further ways out, shown beside "Try again". */
+  children?: ReactNode;
 }) {
   return (
     <div className="state state-error" role="alert">
@@ -46,11 +49,14 @@ export function ErrorState({
       <h2>{title}</h2>
       <p>{describeError(error)}</p>
       <p className="faint">{hint(error)}</p>
-      {onRetry && (
-        <button type="button" className="button" onClick={onRetry}>
-          Try again
-        </button>
-      )}
+      <div className="inline-row">
+        {onRetry && (
+          <button type="button" className="button" onClick={onRetry}>
+            Try again
+          </button>
+        )}
+        {children}
+      </div>
     </div>
   );
 }

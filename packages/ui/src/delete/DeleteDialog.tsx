@@ -2,6 +2,7 @@ import { describeError, useAdmin, useDeleteRecords } from "@atrium/client";
 import type { DeletePreviewGroup, ModelMeta } from "@atrium/core";
 import { useQueries } from "@tanstack/react-query";
 import { Ban, Link2Off, Trash2 } from "lucide-react";
+import { useState } from "react";
 import { Link } from "react-router";
 import { Banner } from "../components/Banner.js";
 import { Dialog } from "../components/Dialog.js";
@@ -62,11 +63,18 @@ function Groups({
 }
 
 /** Asks the server what a delete would take with it before offering to delete. */
-export function DeleteDialog({ model, ids, open, onClose, onDeleted, recordLabel }: DeleteDialogProps) {
+export function DeleteDialog(props: DeleteDialogProps) {
+  // Mounted only while open, so every opening starts with fresh previews and no leftover error.
+  return props.open ? <OpenDeleteDialog {...props} /> : null;
+}
+
+function OpenDeleteDialog({ model, ids, onClose, onDeleted, recordLabel }: DeleteDialogProps) {
   const { queries } = useAdmin();
   const previewed = ids.slice(0, maxPreviews);
+  // Once the delete is sent, previews must not refetch: their records are about to be gone.
+  const [sent, setSent] = useState(false);
   const results = useQueries({
-    queries: previewed.map((id) => ({ ...queries.deletePreview(model.key, id), enabled: open })),
+    queries: previewed.map((id) => ({ ...queries.deletePreview(model.key, id), enabled: !sent })),
   });
   const remove = useDeleteRecords(model.key);
   const loading = results.some((result) => result.isPending);
@@ -85,20 +93,14 @@ export function DeleteDialog({ model, ids, open, onClose, onDeleted, recordLabel
     ids.length === 1
       ? `Delete ${model.label.toLowerCase()}?`
       : `Delete ${plural(ids.length, model.label.toLowerCase(), model.labelPlural.toLowerCase())}?`;
-  const confirm = () =>
-    remove.mutate(ids, {
-      onSuccess: (count) => {
-        remove.reset();
-        onDeleted(count);
-      },
-    });
-  const close = () => {
-    remove.reset();
-    onClose();
+  const confirm = () => {
+    setSent(true);
+    remove.mutate(ids, { onSuccess: (count) => onDeleted(count), onError: () => setSent(false) });
   };
+  const close = onClose;
   return (
     <Dialog
-      open={open}
+      open
       title={title}
       onClose={close}
       footer={
@@ -135,7 +137,9 @@ export function DeleteDialog({ model, ids, open, onClose, onDeleted, recordLabel
         <>
           <Banner>
             <p>
-              {what} cannot be deleted while other records still point at {ids.length === 1 ? "it" : "them"}.
+              {ids.length === 1
+                ? `${what} cannot be deleted while other records still point at it.`
+                : `Some of the ${what} cannot be deleted while other records still point at them.`}{" "}
               Delete or reassign these first:
             </p>
           </Banner>

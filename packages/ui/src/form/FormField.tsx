@@ -21,8 +21,13 @@ export function FormField({ model, field, control, mode, idPrefix }: FormFieldPr
   const id = `${idPrefix}-${field.name}`;
   const helpId = `${id}-help`;
   const errorId = `${id}-error`;
+  // A checkbox is always true or false, so an asterisk on it would only confuse.
   const required =
-    field.isRequired && !field.isReadOnly && !field.isList && !(mode === "create" && field.hasDefault);
+    field.isRequired &&
+    !field.isReadOnly &&
+    !field.isList &&
+    field.type !== "Boolean" &&
+    !(mode === "create" && field.hasDefault);
   return (
     <Controller
       name={field.name}
@@ -45,17 +50,20 @@ export function FormField({ model, field, control, mode, idPrefix }: FormFieldPr
         };
         return (
           <div className="form-field">
-            <label className="form-label" htmlFor={id}>
-              {field.label}
+            {/* Marks sit outside <label> so the accessible name is exactly the field's label. */}
+            <div className="form-label">
+              <label htmlFor={id}>{field.label}</label>
               {required && (
-                <span className="required" aria-hidden="true">
+                <span className="required" title="Required" aria-hidden="true">
                   *
                 </span>
               )}
               {field.isReadOnly && (
-                <Lock size={11} aria-label="read-only" style={{ marginLeft: 6, opacity: 0.6 }} />
+                <span title="Read-only" className="faint">
+                  <Lock size={11} aria-hidden="true" style={{ marginLeft: 6 }} />
+                </span>
               )}
-            </label>
+            </div>
             <div className="form-control">
               <Widget {...props} />
               {field.help && (

@@ -32,8 +32,11 @@ export function coveredForeignKeys(model: ModelMeta): Set<string> {
   return covered;
 }
 
-/** Columns for a list: the title field first, then what fits in a row (no Bytes, Json or long text). */
-export function listColumns(model: ModelMeta, max = 7): FieldMeta[] {
+/**
+ * Columns for a list: the title field first, then what fits in a row (no Bytes, Json or long text), in
+ * schema order; the id and the first to-one relations are kept even on wide models.
+ */
+export function listColumns(model: ModelMeta, max = 8): FieldMeta[] {
   const covered = coveredForeignKeys(model);
   const title = model.fields.find((field) => field.name === model.titleField);
   const rest = model.fields.filter((field) => {
@@ -42,9 +45,15 @@ export function listColumns(model: ModelMeta, max = 7): FieldMeta[] {
     if (field.type === "Bytes" || field.type === "Json" || field.type === "Unsupported") return false;
     return !isLongText(field);
   });
-  // Id columns help when the title is not the id; keep them right after it.
-  rest.sort((a, b) => Number(b.isId) - Number(a.isId));
-  return [...(title ? [title] : []), ...rest].slice(0, max);
+  const room = max - (title ? 1 : 0);
+  const priority = (field: FieldMeta) => (field.isId ? 0 : field.kind === "relation" ? 1 : 2);
+  const chosen = new Set(
+    [...rest]
+      .sort((a, b) => priority(a) - priority(b))
+      .slice(0, Math.min(room, rest.filter((field) => priority(field) < 2).length, 3)),
+  );
+  for (const field of rest) if (chosen.size < room) chosen.add(field);
+  return [...(title ? [title] : []), ...rest.filter((field) => chosen.has(field))];
 }
 
 export function isSortable(field: FieldMeta): boolean {

@@ -125,7 +125,17 @@ function ModelList({ model, models }: { model: ModelMeta; models: ModelMeta[] })
               error={list.error}
               title={`Could not load ${model.labelPlural.toLowerCase()}`}
               onRetry={() => list.refetch()}
-            />
+            >
+              {filtered && (
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => setState({ ...state, q: "", filters: [], page: 1 })}
+                >
+                  Clear search and filters
+                </button>
+              )}
+            </ErrorState>
           ) : rows && rows.length === 0 ? (
             filtered ? (
               <EmptyState title="No matches" filtered>

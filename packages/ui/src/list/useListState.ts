@@ -1,15 +1,25 @@
 import { type ListState, listStateFromSearchParams, toSearchParams } from "@atrium/client";
-import { useCallback, useMemo } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
 
-/** List state read from and written to the URL; typing in the search box replaces history instead of piling it up. */
+/**
+ * List state read from and written to the URL. The router applies URL changes in a transition, so the
+ * next state is also held locally until the URL catches up: a clicked checkbox shows as checked at once.
+ */
 export function useListState(): [ListState, (next: ListState, options?: { replace?: boolean }) => void] {
   const [params, setParams] = useSearchParams();
-  const state = useMemo(() => listStateFromSearchParams(params), [params]);
+  const fromUrl = useMemo(() => listStateFromSearchParams(params), [params]);
+  const [pending, setPending] = useState<ListState | null>(null);
+  useEffect(() => {
+    if (params) setPending(null);
+  }, [params]);
   const update = useCallback(
-    (next: ListState, options: { replace?: boolean } = {}) =>
-      setParams(toSearchParams(next), { replace: options.replace }),
+    (next: ListState, options: { replace?: boolean } = {}) => {
+      setPending(next);
+      // Typing in the search box replaces history instead of piling it up.
+      setParams(toSearchParams(next), { replace: options.replace });
+    },
     [setParams],
   );
-  return [state, update];
+  return [pending ?? fromUrl, update];
 }

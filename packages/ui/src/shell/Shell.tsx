@@ -1,6 +1,6 @@
 import { Menu } from "lucide-react";
 import { Suspense, useEffect, useId, useState } from "react";
-import { Outlet, useLocation } from "react-router";
+import { Outlet, ScrollRestoration, useLocation } from "react-router";
 import { Skeleton } from "../components/StateViews.js";
 import { Breadcrumbs } from "./Breadcrumbs.js";
 import { Sidebar } from "./Sidebar.js";
@@ -28,6 +28,14 @@ export function Shell() {
   useEffect(() => {
     if (pathname) setMenuOpen(false);
   }, [pathname]);
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === "Escape") setMenuOpen(false);
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, [menuOpen]);
   return (
     <div className="shell" data-menu-open={menuOpen}>
       <Sidebar id={sidebarId} />
@@ -52,6 +60,8 @@ export function Shell() {
           </Suspense>
         </main>
       </div>
+      {/* New pages start at the top; back/forward returns to where the user was. */}
+      <ScrollRestoration />
     </div>
   );
 }

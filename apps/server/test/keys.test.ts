@@ -1,0 +1,3 @@
+import { describeKeys } from "./keysCases.js";
+
+describeKeys("sqlite");

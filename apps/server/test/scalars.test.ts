@@ -1,0 +1,3 @@
+import { describeScalars } from "./scalarsCases.js";
+
+describeScalars("sqlite");
