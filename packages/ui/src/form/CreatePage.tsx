@@ -1,27 +1,54 @@
-import { useCreateRecord, useModel } from "@atrium/client";
-import type { ModelMeta } from "@atrium/core";
+import { type RecordRef, useCreateRecord, useModel, useRecord } from "@atrium/client";
+import type { FieldMeta, ModelMeta } from "@atrium/core";
 import { useMemo } from "react";
-import { useNavigate, useParams } from "react-router";
+import { useNavigate, useParams, useSearchParams } from "react-router";
 import { PageHeader, Skeleton } from "../components/StateViews.js";
 import { useToast } from "../components/Toasts.js";
-import { recordPath } from "../format/fieldKinds.js";
+import { recordPath, relatedModel } from "../format/fieldKinds.js";
 import { NotFoundPage } from "../pages/NotFoundPage.js";
-import { toFormValues } from "./formValues.js";
+import { formFields, toFormValues } from "./formValues.js";
 import { RecordForm } from "./RecordForm.js";
 
 export function CreatePage() {
   const { modelKey = "" } = useParams();
-  const { model, isUnknown } = useModel(modelKey);
+  const { model, data: meta, isUnknown } = useModel(modelKey);
+  const [params] = useSearchParams();
+  // `?author=<$id>` starts the new record linked (the "Add" button of a related list uses it).
+  const prefillField = model
+    ? formFields(model, "create").find((field) => isToOne(field) && params.has(field.name))
+    : undefined;
+  const prefillId = prefillField ? (params.get(prefillField.name) ?? undefined) : undefined;
+  const related = prefillField && meta ? relatedModel(prefillField, meta.models) : undefined;
+  const prefillRecord = useRecord(related?.key, prefillId);
   if (isUnknown) return <NotFoundPage what={`There is no model “${modelKey}”.`} />;
-  if (!model) return <Skeleton width="30%" height={22} />;
-  return <CreateRecord key={model.key} model={model} />;
+  if (!model || (prefillId && related && prefillRecord.isPending))
+    return <Skeleton width="30%" height={22} />;
+  const prefill =
+    prefillField && prefillRecord.data
+      ? { field: prefillField, ref: { $id: prefillRecord.data.$id, $label: prefillRecord.data.$label } }
+      : undefined;
+  return <CreateRecord key={model.key} model={model} prefill={prefill} />;
 }
 
-function CreateRecord({ model }: { model: ModelMeta }) {
+function isToOne(field: FieldMeta): boolean {
+  return field.kind === "relation" && !field.relation?.toMany;
+}
+
+function CreateRecord({
+  model,
+  prefill,
+}: {
+  model: ModelMeta;
+  prefill?: { field: FieldMeta; ref: RecordRef };
+}) {
   const create = useCreateRecord(model.key);
   const navigate = useNavigate();
   const toast = useToast();
-  const defaults = useMemo(() => toFormValues(model, "create"), [model]);
+  const defaults = useMemo(() => {
+    const values = toFormValues(model, "create");
+    if (prefill) values[prefill.field.name] = prefill.ref;
+    return values;
+  }, [model, prefill?.field.name, prefill?.ref.$id]);
   return (
     <>
       <PageHeader title={`New ${model.label.toLowerCase()}`} description={model.help} />

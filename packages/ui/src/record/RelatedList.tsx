@@ -1,6 +1,6 @@
 import { emptyListState, toSearchParams, useRecordList } from "@atrium/client";
 import type { FieldMeta, ModelMeta } from "@atrium/core";
-import { ArrowRight } from "lucide-react";
+import { ArrowRight, Plus } from "lucide-react";
 import { useState } from "react";
 import { Link } from "react-router";
 import { ErrorState } from "../components/StateViews.js";
@@ -42,12 +42,24 @@ export function RelatedList({ field, related, models, recordId }: RelatedListPro
             <span className="badge">{formatCount(list.data.total, list.data.totalIsEstimate)}</span>
           )}
         </h2>
-        {backField && (
-          <Link to={viewAll} className="button button-small button-ghost">
-            View all <span className="sr-only">{field.label}</span>
-            <ArrowRight size={13} aria-hidden="true" />
-          </Link>
-        )}
+        <div className="inline-row">
+          {back && !back.relation?.toMany && !back.isReadOnly && (
+            // The new record starts linked to this one (see CreatePage's prefill).
+            <Link
+              to={`/m/${related.key}/new?${new URLSearchParams({ [back.name]: recordId }).toString()}`}
+              className="button button-small button-ghost"
+            >
+              <Plus size={13} aria-hidden="true" />
+              Add <span className="sr-only">{related.label.toLowerCase()}</span>
+            </Link>
+          )}
+          {backField && (
+            <Link to={viewAll} className="button button-small button-ghost">
+              View all <span className="sr-only">{field.label}</span>
+              <ArrowRight size={13} aria-hidden="true" />
+            </Link>
+          )}
+        </div>
       </div>
       {!backField ? (
         <p className="card-body muted">

@@ -1,7 +1,7 @@
 import { useAdmin, useMeta } from "@atrium/client";
 import { Database, FileText, LayoutGrid, Search, Sparkles } from "lucide-react";
 import { useState } from "react";
-import { NavLink } from "react-router";
+import { NavLink, useNavigate } from "react-router";
 import { Skeleton } from "../components/StateViews.js";
 import { ThemeSwitch } from "./ThemeSwitch.js";
 
@@ -10,6 +10,7 @@ export function Sidebar({ id }: { id: string }) {
   const { registry } = useAdmin();
   const meta = useMeta();
   const [filter, setFilter] = useState("");
+  const navigate = useNavigate();
   const needle = filter.trim().toLowerCase();
   const models = (meta.data?.models ?? []).filter(
     (model) =>
@@ -35,6 +36,14 @@ export function Sidebar({ id }: { id: string }) {
           aria-label="Filter models"
           value={filter}
           onChange={(event) => setFilter(event.target.value)}
+          onKeyDown={(event) => {
+            // Enter jumps to the first match: type a few letters, press Enter, done.
+            const first = models[0];
+            if (event.key === "Enter" && needle && first) {
+              navigate(`/m/${first.key}`);
+              setFilter("");
+            }
+          }}
         />
       </div>
       <nav className="sidebar-nav" aria-label="Models">
