@@ -49,7 +49,10 @@ const messages = {
   DateTime: "Expected a date and time such as 2024-05-01T13:45:00Z",
   Date: "Expected a date such as 2024-05-01",
   Bytes: "Expected base64 text",
+  Uuid: "Expected a uuid such as 123e4567-e89b-12d3-a456-426614174000",
 } as const;
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** True for `@db.Date` columns, which hold a calendar day and no time. */
 export function isDateOnly(field: FieldMeta): boolean {
@@ -76,12 +79,27 @@ function checkDecimalSize(field: FieldMeta, normalized: string): string {
   return normalized;
 }
 
-function checkTextLength(field: FieldMeta, text: string): string {
+/** True for `@db.Uuid` text: PostgreSQL fails the whole query on anything else instead of matching nothing. */
+export function isUuidText(field: FieldMeta): boolean {
+  return field.type === "String" && field.nativeType?.[0] === "Uuid";
+}
+
+/**
+ * Why `text` cannot be stored in a String field (not a uuid for `@db.Uuid`, longer than `@db.VarChar(n)`), or
+ * undefined when it fits. Shared by writes, ids (recordId.ts) and filters so they refuse the same values.
+ */
+export function textProblem(field: FieldMeta, text: string): string | undefined {
+  if (isUuidText(field)) return uuidPattern.test(text) ? undefined : messages.Uuid;
   const [typeName, args] = field.nativeType ?? [];
   const limit = Number(args?.[0]);
-  if (!typeName || !/^N?(Var)?Char$/i.test(typeName) || !Number.isInteger(limit)) return text;
+  if (!typeName || !/^N?(Var)?Char$/i.test(typeName) || !Number.isInteger(limit)) return undefined;
   // Databases count characters, not UTF-16 units, so count code points.
-  if ([...text].length > limit) throw new ValueProblem(`At most ${limit} characters`);
+  return [...text].length > limit ? `At most ${limit} characters` : undefined;
+}
+
+function checkText(field: FieldMeta, text: string): string {
+  const problem = textProblem(field, text);
+  if (problem) throw new ValueProblem(problem);
   return text;
 }
 
@@ -95,7 +113,7 @@ function decodeElement(field: FieldMeta, raw: unknown): unknown {
   switch (field.type) {
     case "String":
       if (typeof raw !== "string") throw new ValueProblem(messages.String);
-      return checkTextLength(field, raw);
+      return checkText(field, raw);
     case "Int":
       if (typeof raw !== "number" || !Number.isInteger(raw) || raw < int32Min || raw > int32Max) {
         throw new ValueProblem(messages.Int);
@@ -215,10 +233,13 @@ export function encodeWireValue(field: FieldMeta, value: unknown): unknown {
   return encodeElement(field, value);
 }
 
-function decodeFilterText(field: FieldMeta, text: string): unknown {
+function decodeFilterText(field: FieldMeta, op: FilterOperator, text: string): unknown {
   if (field.kind === "enum") return decodeElement(field, text.trim());
   switch (field.type) {
     case "String":
+      // Only a whole value is checked: `contains=4e5` is a fair search in a uuid column, and comparing with text
+      // longer than a VarChar simply matches nothing.
+      if (isUuidText(field) && (op === "eq" || op === "neq" || op === "in")) return checkText(field, text);
       return text;
     case "Int": {
       const value = parseInt32(text.trim());
@@ -274,11 +295,11 @@ export function decodeFilterValue(field: FieldMeta, op: FilterOperator, rawText:
     }
     if (op === "in") {
       if (rawText.trim() === "") throw new ValueProblem("Expected at least one value");
-      return rawText.split(",").map((item) => decodeFilterText(field, item.trim()));
+      return rawText.split(",").map((item) => decodeFilterText(field, op, item.trim()));
     }
     if ((op === "contains" || op === "startsWith") && rawText === "")
       throw new ValueProblem("Expected some text");
-    return decodeFilterText(field, rawText);
+    return decodeFilterText(field, op, rawText);
   } catch (error) {
     if (!(error instanceof ValueProblem)) throw error;
     throw new AtriumError("bad_request", `${field.label}: ${error.message}`, {

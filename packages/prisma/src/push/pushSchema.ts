@@ -7,7 +7,8 @@
  * - PostgreSQL: `schemaPush` fails there (the pg adapter cannot read the catalog's one-byte `"char"` columns the
  *   engine inspects), so we ask `diff` for the SQL that builds the schema from nothing and run it with `pg`.
  *   That is only right for a fresh, empty database, which is what tests and demos create.
- * - MySQL: the WebAssembly engine has no MySQL connector at all.
+ * - MySQL: the WebAssembly engine has no MySQL connector at all, so mysqlSchemaSql writes the DDL from the
+ *   datamodel and the `mariadb` driver runs it. Also only right for a fresh, empty database.
  */
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
@@ -21,11 +22,15 @@ import {
 import pg from "pg";
 import { readDatamodel } from "../schema/readDatamodel.js";
 import { loadSchemaEngine, takeLastPanic } from "./loadSchemaEngine.js";
+import { pushMysql } from "./pushMysql.js";
 
 export interface PushSchemaOptions {
   /** The Prisma schema; its datasource block needs only a provider (Prisma 7 style, no url). */
   schemaText: string;
-  /** `file:/abs/path.db` for SQLite, `postgresql://...` for a fresh PostgreSQL database. */
+  /**
+   * `file:/abs/path.db` for SQLite, `postgresql://...` for a fresh PostgreSQL database, `mysql://...` for a fresh
+   * MySQL/MariaDB database (it must exist already).
+   */
   url: string;
   /** Name used in Prisma's messages. @default "schema.prisma" */
   fileName?: string;
@@ -50,12 +55,8 @@ export async function pushSchema(options: PushSchemaOptions): Promise<PushSchema
       await pushPostgres(options, fileName);
       break;
     case "mysql":
-      throw new AtriumError(
-        "bad_request",
-        "Cannot create a MySQL schema offline: Prisma's WebAssembly schema engine has no MySQL connector. " +
-          "Create the tables with `prisma db push` where the internet is reachable, or with your own SQL.",
-        { fields: { provider: "mysql cannot be pushed offline" } },
-      );
+      await pushMysql(options, fileName);
+      break;
     default: {
       const never: never = provider;
       throw new Error(`Unexpected provider ${String(never)}`);

@@ -24,6 +24,8 @@ describe("labels", () => {
     expect(pluralize("Status")).toBe("Statuses");
     expect(pluralize("Box")).toBe("Boxes");
     expect(pluralize("Day")).toBe("Days");
+    expect(pluralize("Staff")).toBe("Staff");
+    expect(pluralize("Support staff")).toBe("Support staff");
     expect(pluralize("Person")).toBe("People");
     expect(pluralize("Sales person")).toBe("Sales people");
     expect(pluralize("Order item")).toBe("Order items");

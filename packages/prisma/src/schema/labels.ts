@@ -46,6 +46,10 @@ const unchanged = new Set([
   "news",
   "information",
   "equipment",
+  "staff",
+  "feedback",
+  "software",
+  "audio",
 ]);
 
 /** Simple English plural of the last word, keeping the rest: "Order item" -> "Order items". */

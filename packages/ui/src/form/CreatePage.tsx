@@ -1,6 +1,6 @@
 import { type RecordRef, useCreateRecord, useModel, useRecord } from "@atrium/client";
 import type { FieldMeta, ModelMeta } from "@atrium/core";
-import { useMemo } from "react";
+import { useState } from "react";
 import { useNavigate, useParams, useSearchParams } from "react-router";
 import { PageHeader, Skeleton } from "../components/StateViews.js";
 import { useToast } from "../components/Toasts.js";
@@ -44,11 +44,12 @@ function CreateRecord({
   const create = useCreateRecord(model.key);
   const navigate = useNavigate();
   const toast = useToast();
-  const defaults = useMemo(() => {
+  // Taken once per visit: "Save and add another" starts over from these.
+  const [defaults] = useState(() => {
     const values = toFormValues(model, "create");
     if (prefill) values[prefill.field.name] = prefill.ref;
     return values;
-  }, [model, prefill?.field.name, prefill?.ref.$id]);
+  });
   return (
     <>
       <PageHeader title={`New ${model.label.toLowerCase()}`} description={model.help} />
