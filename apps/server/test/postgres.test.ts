@@ -91,9 +91,14 @@ describe.skipIf(!reachable)("on PostgreSQL", () => {
       }
     });
 
-    // recordId.ts accepts any text for a String id; a @db.Uuid column then fails in PostgreSQL (P2007), a 500.
+    // Text that is not a uuid would make PostgreSQL fail the query (P2007): ids and filters refuse it first.
     it("refuses an id that is not a uuid for a @db.Uuid key with 400", async () => {
       expectApiError(await api.get("/api/records/sample/not-a-uuid"), 400, "bad_request", ["$id"]);
+      for (const params of ["filter.id.eq=not-a-uuid", "filter.id.in=not,uuids", "filter.id.contains=abc"]) {
+        expectApiError(await api.get(`/api/records/sample?${params}`), 400, "bad_request", [
+          params.split("=")[0] as string,
+        ]);
+      }
     });
 
     const ids = async (params: string) => {
@@ -119,13 +124,14 @@ describe.skipIf(!reachable)("on PostgreSQL", () => {
       ]);
     });
 
-    // allowedOperators.ts offers eq/neq/in on list fields ("compare their elements"), but buildWhere.ts sends
-    // Prisma `{ tags: { equals: "red" } }`, which Prisma rejects (lists need has/hasSome): a 422 for a valid filter.
+    // eq/neq/in on a list field compare its elements (Prisma's has / NOT has / hasSome), not the whole list.
     it("filters list fields by element", async () => {
       expect(await ids("filter.tags.eq=red")).toEqual([made[0].$id]);
       expect(await ids("filter.scores.in=2,3")).toEqual([made[0].$id]);
       expect(await ids("filter.moods.eq=SAD")).toEqual([made[1].$id]);
       expect(await ids("filter.moods.neq=SAD")).toEqual([made[0].$id]);
+      expect(await ids("filter.tags.in=blue,green")).toEqual([made[1].$id]);
+      expect(await ids(`filter.id.eq=${made[1].id}`)).toEqual([made[1].$id]);
     });
 
     it("logged no unexpected error", () => {

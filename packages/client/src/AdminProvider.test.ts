@@ -2,7 +2,7 @@
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { AdminProvider, useAdmin } from "./AdminProvider.js";
+import { AdminProvider, type AdminProviderProps, useAdmin } from "./AdminProvider.js";
 import { createAdminApi } from "./createAdminApi.js";
 import { createRegistry } from "./registry.js";
 
@@ -29,7 +29,9 @@ describe("useAdmin", () => {
         throw new Error("no request expected while rendering");
       },
     });
-    const html = renderToString(createElement(AdminProvider, { api, registry }, createElement(PageTitle)));
+    // Props built apart: createElement's overloads want `children` inside them for a required-children component.
+    const props: AdminProviderProps = { api, registry, children: createElement(PageTitle) };
+    const html = renderToString(createElement(AdminProvider, props));
     expect(html).toContain("Sales overview");
   });
 });

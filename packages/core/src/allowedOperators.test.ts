@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { allowedOperators, isSortable } from "./allowedOperators.js";
 import { findField } from "./metadata.js";
-import { author, book } from "./testing/fixtures.js";
+import { author, book, scalar } from "./testing/fixtures.js";
 
 function operatorsOf(name: string, model = book) {
   const field = findField(model, name);
@@ -16,6 +16,11 @@ describe("allowedOperators", () => {
     expect(operatorsOf("title")).toEqual(["eq", "neq", "in", "contains", "startsWith"]);
     expect(operatorsOf("format")).toEqual(["eq", "neq", "in"]);
     expect(operatorsOf("inPrint")).toEqual(["eq", "neq", "in"]);
+  });
+
+  it("offers no text search on @db.Uuid text, which the database does not treat as text", () => {
+    const key = scalar("key", "String", { nativeType: ["Uuid", []], isRequired: false });
+    expect(allowedOperators(key)).toEqual(["eq", "neq", "in", "isNull"]);
   });
 
   it("offers only isNull on optional Json and Bytes, and nothing on Unsupported", () => {

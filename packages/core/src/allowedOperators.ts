@@ -20,7 +20,10 @@ export function allowedOperators(field: FieldMeta): FilterOperator[] {
   if (field.isList) return ["eq", "neq", "in"];
   const operators: FilterOperator[] = ["eq", "neq", "in"];
   if (field.kind === "scalar" && ordered.has(field.type)) operators.push("lt", "lte", "gt", "gte");
-  if (field.kind === "scalar" && field.type === "String") operators.push("contains", "startsWith");
+  // A `@db.Uuid` column is not text to the database: Prisma has no contains/startsWith for it.
+  if (field.kind === "scalar" && field.type === "String" && field.nativeType?.[0] !== "Uuid") {
+    operators.push("contains", "startsWith");
+  }
   return [...operators, ...nullable];
 }
 

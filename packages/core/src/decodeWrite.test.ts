@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { decodeWrite } from "./decodeWrite.js";
 import { AtriumError } from "./errors.js";
-import { book, country, orderItem, schema, shipment, tag } from "./testing/fixtures.js";
+import {
+  autoId,
+  book,
+  country,
+  model,
+  orderItem,
+  relation,
+  scalar,
+  schema,
+  shipment,
+  tag,
+} from "./testing/fixtures.js";
 
 const validBook = { title: "Dune", price: "9.99", format: "PAPERBACK", keywords: [], author: "3" };
 
@@ -117,10 +128,66 @@ describe("decodeWrite", () => {
     });
   });
 
-  it("refuses a relation and its foreign key together", () => {
-    expect(refused({ ...validBook, authorId: 4 }).fields).toEqual({
-      author: "Give either author or authorId, not both",
+  it("takes a to-one relation as the related record a row carries, { $id, $label }", () => {
+    const data = decodeWrite(schema, book, { ...validBook, author: { $id: "3", $label: "Frank Herbert" } }, "create");
+    expect(data.connect).toEqual({ author: { id: 3 } });
+    expect(refused({ ...validBook, author: { $label: "Frank Herbert" } }).fields).toEqual({
+      author: "Expected an id of Author",
     });
+    // Other keys would be a nested write of the author, which is not supported.
+    expect(refused({ ...validBook, author: { $id: "3", name: "Frank" } }).fields).toEqual({
+      author: "Expected an id of Author",
+    });
+  });
+
+  it("accepts a relation with its foreign key when both designate the same record, as a row read back", () => {
+    const data = decodeWrite(
+      schema,
+      book,
+      { ...validBook, author: { $id: "3", $label: "F" }, authorId: 3, editor: null, editorId: null },
+      "update",
+    );
+    expect(data.connect).toEqual({ author: { id: 3 }, editor: null });
+    expect(data.scalars).not.toHaveProperty("authorId");
+    expect(data.scalars).not.toHaveProperty("editorId");
+    const composite = decodeWrite(
+      schema,
+      shipment,
+      { carrier: "UPS", item: "o%2C1,7", itemOrderId: "o,1", itemBookId: 7 },
+      "create",
+    );
+    expect(composite).toEqual({ scalars: { carrier: "UPS" }, connect: { item: { orderId: "o,1", bookId: 7 } }, setMany: {} });
+  });
+
+  it("refuses a relation and a foreign key that disagree, on the relation field only", () => {
+    const message = "Names another author than authorId; give one of them, or both for the same record";
+    expect(refused({ ...validBook, authorId: 4 })).toEqual({
+      code: "validation_failed",
+      status: 422,
+      fields: { author: message },
+    });
+    expect(refused({ ...validBook, editor: null, editorId: 4 }, "update").fields).toEqual({
+      editor: "Names another author than editorId; give one of them, or both for the same record",
+    });
+    expect(refused({ carrier: "UPS", item: "o,7", itemBookId: 8 }, "create", shipment).fields).toEqual({
+      item: "Names another order item than itemBookId; give one of them, or both for the same record",
+    });
+    // A key that fails to decode is reported on its own, without a second complaint on the relation.
+    expect(refused({ ...validBook, authorId: "x" }).fields).toEqual({
+      authorId: "Expected a whole number between -2147483648 and 2147483647",
+    });
+  });
+
+  it("refuses a relation with its foreign key when the key references another unique than the id", () => {
+    const review = model("Review", [
+      autoId(),
+      scalar("authorEmail", "String", { isForeignKey: true }),
+      relation("author", "Author", { name: "ReviewAuthor", fromFields: ["authorEmail"], toFields: ["email"] }),
+    ]);
+    const withReview = { ...schema, models: [...schema.models, review] };
+    expect(() => decodeWrite(withReview, review, { author: "3", authorEmail: "a@b.c" }, "create")).toThrow(
+      "Give either author or authorEmail, not both",
+    );
   });
 
   it("refuses bad related ids and writes to one-to-many relations", () => {

@@ -1,11 +1,16 @@
 /**
  * A JSON body of `POST /api/records/{key}` (create) or `PATCH /api/records/{key}/{id}` (update) -> WriteData.
  *
- * - Keys starting with `$` (`$id`, `$label`, `$version`) are what the API itself sent; they are skipped so a
- *   client may send a record back as it got it, minus read-only fields.
- * - Scalars and enums go through decodeWireValue. A to-one relation takes the related `$id` (or null to
- *   disconnect); its foreign-key scalars (`authorId`) are accepted instead, but not both at once. An implicit
- *   many-to-many relation takes an array of `$id`s and replaces the set. Other to-many relations are read-only.
+ * - Keys starting with `$` (`$id`, `$label`, `$version`) are what the API itself sent; they are skipped.
+ * - Read-only fields (generated ids, `@updatedAt`, to-many relations other than many-to-many, which rows carry
+ *   as counts) are refused, whatever their value: core cannot know the stored value to tell "unchanged" from a
+ *   real attempt to write them. So a row read from the API can be sent back once its read-only fields and its
+ *   to-many counts are left out; everything else it holds is accepted as it came (clients such as the SPA send
+ *   only writable fields).
+ * - Scalars and enums go through decodeWireValue. A to-one relation takes the related `$id`, the related record
+ *   as rows carry it (`{ $id, $label }`), or null to disconnect; its foreign-key scalars (`authorId`) are
+ *   accepted instead, or alongside when both designate the same record. An implicit many-to-many relation takes
+ *   an array of `$id`s and replaces the set.
  * - Every problem is collected into one 422 whose `fields` name each field, so a form shows them all at once.
  */
 import type { WriteData } from "./dataSource.js";
@@ -75,12 +80,72 @@ function decodeRelation(
     else data.connect[field.name] = null;
     return;
   }
-  if (typeof raw !== "string") {
+  const text = relatedIdText(raw);
+  if (text === undefined) {
     errors.add(field.name, `Expected an id of ${target.label}`);
     return;
   }
-  const id = errors.capture(field.name, () => decodeRecordId(target, raw));
+  const id = errors.capture(field.name, () => decodeRecordId(target, text));
   if (id) data.connect[field.name] = id;
+}
+
+/**
+ * The `$id` a to-one relation value names: the text itself, or a related record as rows carry it
+ * (`{ $id, $label }`). Other keys in the object would be a nested write, which is not supported: refused.
+ */
+function relatedIdText(raw: unknown): string | undefined {
+  if (typeof raw === "string") return raw;
+  if (!isPlainObject(raw) || typeof raw.$id !== "string") return undefined;
+  return Object.keys(raw).every((key) => key.startsWith("$")) ? raw.$id : undefined;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  if (a instanceof Uint8Array && b instanceof Uint8Array) {
+    return a.length === b.length && a.every((byte, index) => byte === b[index]);
+  }
+  return a === b;
+}
+
+/**
+ * A to-one relation given together with (some of) its foreign-key scalars, as in a row sent back as it was read:
+ * accepted when both designate the same record, the relation then standing for both. The comparison needs the
+ * relation to reference the related id; a relation keyed on another unique field cannot be checked here, so it
+ * takes one or the other.
+ */
+function reconcileForeignKey(
+  schema: SchemaMeta,
+  field: FieldMeta,
+  keys: string[],
+  data: WriteData,
+  errors: FieldErrorBag,
+): boolean {
+  const relation = field.relation;
+  if (!relation) return false;
+  // Values that failed to decode are already reported; comparing them would only add noise.
+  if (!Object.hasOwn(data.connect, field.name) || keys.some((name) => !Object.hasOwn(data.scalars, name))) {
+    return false;
+  }
+  const target = relatedModel(schema, field);
+  const byId =
+    relation.toFields.length === target.idFields.length &&
+    relation.toFields.every((name) => target.idFields.includes(name));
+  if (!byId) {
+    errors.add(field.name, `Give either ${field.name} or ${keys.join(", ")}, not both`);
+    return false;
+  }
+  const id = data.connect[field.name] ?? null;
+  const agree = keys.every((name) => {
+    const related = relation.toFields[relation.fromFields.indexOf(name)] ?? "";
+    return sameValue(data.scalars[name], id === null ? null : id[related]);
+  });
+  if (!agree) {
+    errors.add(
+      field.name,
+      `Names another ${target.label.toLowerCase()} than ${keys.join(", ")}; give one of them, or both for the same record`,
+    );
+  }
+  return agree;
 }
 
 function decodeScalar(field: FieldMeta, raw: unknown, data: WriteData, errors: FieldErrorBag) {
@@ -124,13 +189,16 @@ export function decodeWrite(schema: SchemaMeta, model: ModelMeta, body: unknown,
     else decodeScalar(field, body[key], data, errors);
   }
 
+  const covered = new Set<string>();
   for (const field of model.fields) {
     const keys = field.relation?.fromFields ?? [];
     const both = keys.filter((name) => given.has(name));
-    if (given.has(field.name) && both.length > 0) {
-      errors.add(field.name, `Give either ${field.name} or ${both.join(", ")}, not both`);
+    if (given.has(field.name) && both.length > 0 && reconcileForeignKey(schema, field, both, data, errors)) {
+      for (const name of both) covered.add(name);
     }
   }
+  // Removed only now, so a key scalar shared by two relations is compared with each of them.
+  for (const name of covered) delete data.scalars[name];
 
   if (mode === "create") {
     for (const field of model.fields) {

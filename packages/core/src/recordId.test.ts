@@ -65,6 +65,18 @@ describe("encodeRecordId / decodeRecordId", () => {
     expect(badRequest(() => decodeRecordId(modelWithId("Float"), "0x10"))).toContain("Float");
   });
 
+  it("refuses a @db.Uuid id that is not a uuid, and a @db.VarChar id longer than its column", () => {
+    const uuidKeyed = modelWithId("String", { nativeType: ["Uuid", []] });
+    const uuid = "123e4567-e89b-12d3-a456-426614174000";
+    expect(decodeRecordId(uuidKeyed, uuid)).toEqual({ id: uuid });
+    expect(badRequest(() => decodeRecordId(uuidKeyed, "not-a-uuid"))).toContain(
+      "'not-a-uuid' is not a valid Id: Expected a uuid",
+    );
+    const short = modelWithId("String", { nativeType: ["VarChar", ["3"]] });
+    expect(decodeRecordId(short, "abc")).toEqual({ id: "abc" });
+    expect(badRequest(() => decodeRecordId(short, "abcd"))).toContain("At most 3 characters");
+  });
+
   it("checks enum ids against the enum's values", () => {
     const model = modelWithId("Size", { kind: "enum", enumValues: ["S", "M"] });
     expect(decodeRecordId(model, "M")).toEqual({ id: "M" });

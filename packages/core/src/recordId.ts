@@ -3,7 +3,7 @@
  *
  * Encoding of each id value:
  * - Int, Float: decimal digits ("12"); BigInt: its digits ("9007199254740993"); Decimal: its decimal text.
- * - String and enum: the text itself.
+ * - String and enum: the text itself (checked like a write: a uuid for `@db.Uuid`, length for `@db.VarChar(n)`).
  * - DateTime: ISO 8601 in UTC ("2024-05-01T13:45:00.000Z"); Boolean: "true"/"false".
  * - Bytes: URL-safe base64 without padding.
  *
@@ -27,6 +27,7 @@ import {
   parseInt32,
   parseInt64,
 } from "./valueText.js";
+import { textProblem } from "./wireCodec.js";
 
 function idField(model: ModelMeta, name: string): FieldMeta {
   const field = findField(model, name);
@@ -113,6 +114,9 @@ export function decodeRecordId(model: ModelMeta, text: string): IdValues {
     const part = parts[index] ?? "";
     // An empty part is never a real id of any type (an empty String id is refused by databases' admins too).
     const value = part === "" ? undefined : decodePart(field, part);
+    // The same check as writes: a `@db.Uuid` key given other text would make PostgreSQL fail the query.
+    const problem = field.kind === "scalar" && value !== undefined ? textProblem(field, part) : undefined;
+    if (problem) throw malformed(model, `'${part}' is not a valid ${field.label}: ${problem}`);
     if (value === undefined)
       throw malformed(model, `'${part}' is not a valid ${field.label} (${field.type})`);
     values[field.name] = value;

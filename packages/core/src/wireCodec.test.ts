@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AtriumError } from "./errors.js";
 import { findField } from "./metadata.js";
-import { book } from "./testing/fixtures.js";
+import { book, scalar } from "./testing/fixtures.js";
 import { decodeFilterValue, decodeWireValue, encodeWireValue } from "./wireCodec.js";
 
 function field(name: string) {
@@ -96,6 +96,24 @@ describe("decodeWireValue", () => {
     expect(problem(() => decodeWireValue(field("title"), "x".repeat(21))).fields).toEqual({
       title: "At most 20 characters",
     });
+  });
+
+  it("accepts only uuids for @db.Uuid text, in single values and lists", () => {
+    const uuid = "123E4567-e89b-12d3-a456-426614174000";
+    const key = scalar("key", "String", { nativeType: ["Uuid", []] });
+    expect(decodeWireValue(key, uuid)).toBe(uuid);
+    expect(problem(() => decodeWireValue(key, "not-a-uuid"))).toEqual({
+      code: "validation_failed",
+      status: 422,
+      fields: { key: "Expected a uuid such as 123e4567-e89b-12d3-a456-426614174000" },
+    });
+    expect(problem(() => decodeWireValue(key, `${uuid}0`)).status).toBe(422);
+    const keys = scalar("keys", "String", { nativeType: ["Uuid", []], isList: true });
+    expect(problem(() => decodeWireValue(keys, [uuid, "x"])).fields).toEqual({
+      keys: "Item 2: Expected a uuid such as 123e4567-e89b-12d3-a456-426614174000",
+    });
+    // Plain String ids with @default(uuid()) are text columns: any text fits.
+    expect(decodeWireValue(scalar("plain", "String"), "not-a-uuid")).toBe("not-a-uuid");
   });
 
   it("reads DateTime as ISO 8601 with an offset and refuses impossible or zone-less times", () => {
@@ -252,5 +270,21 @@ describe("decodeFilterValue", () => {
     });
     expect(problem(() => decodeFilterValue(field("rating"), "eq", "0x10")).code).toBe("bad_request");
     expect(problem(() => decodeFilterValue(field("format"), "eq", "VINYL")).code).toBe("bad_request");
+  });
+
+  it("refuses values that are not uuids for @db.Uuid text with a 400", () => {
+    const key = scalar("key", "String", { nativeType: ["Uuid", []] });
+    const uuid = "123e4567-e89b-12d3-a456-426614174000";
+    expect(decodeFilterValue(key, "eq", uuid)).toBe(uuid);
+    expect(decodeFilterValue(key, "in", `${uuid}, ${uuid}`)).toEqual([uuid, uuid]);
+    for (const op of ["eq", "neq", "in"] as const) {
+      expect(problem(() => decodeFilterValue(key, op, "12")), op).toEqual({
+        code: "bad_request",
+        status: 400,
+        fields: { key: "Expected a uuid such as 123e4567-e89b-12d3-a456-426614174000" },
+      });
+    }
+    // Length limits are not checked in filters: longer text simply matches nothing.
+    expect(decodeFilterValue(field("title"), "eq", "x".repeat(30))).toBe("x".repeat(30));
   });
 });

@@ -9,6 +9,7 @@
  * | BigInt   | text of digits (safe JSON number in) | bigint                          |
  * | Decimal  | text like "12.50" (finite number in) | normalized text, never a float  |
  * | Bytes    | base64 text                       | Uint8Array                         |
+ * | @db.Uuid | "123e4567-e89b-12d3-a456-426614174000" | the same text                 |
  * | Json     | any JSON value                    | the same value                     |
  * | others   | JSON number / boolean / string    | the same value                     |
  *
@@ -89,6 +90,7 @@ export function isUuidText(field: FieldMeta): boolean {
  * undefined when it fits. Shared by writes, ids (recordId.ts) and filters so they refuse the same values.
  */
 export function textProblem(field: FieldMeta, text: string): string | undefined {
+  if (field.type !== "String") return undefined;
   if (isUuidText(field)) return uuidPattern.test(text) ? undefined : messages.Uuid;
   const [typeName, args] = field.nativeType ?? [];
   const limit = Number(args?.[0]);
@@ -233,14 +235,13 @@ export function encodeWireValue(field: FieldMeta, value: unknown): unknown {
   return encodeElement(field, value);
 }
 
-function decodeFilterText(field: FieldMeta, op: FilterOperator, text: string): unknown {
+function decodeFilterText(field: FieldMeta, text: string): unknown {
   if (field.kind === "enum") return decodeElement(field, text.trim());
   switch (field.type) {
     case "String":
-      // Only a whole value is checked: `contains=4e5` is a fair search in a uuid column, and comparing with text
-      // longer than a VarChar simply matches nothing.
-      if (isUuidText(field) && (op === "eq" || op === "neq" || op === "in")) return checkText(field, text);
-      return text;
+      // Only uuids are checked (a uuid column has no contains/startsWith, see allowedOperators): comparing with
+      // text longer than a VarChar, or searching for it, simply matches nothing.
+      return isUuidText(field) ? checkText(field, text) : text;
     case "Int": {
       const value = parseInt32(text.trim());
       if (value === undefined) throw new ValueProblem(messages.Int);
@@ -295,11 +296,11 @@ export function decodeFilterValue(field: FieldMeta, op: FilterOperator, rawText:
     }
     if (op === "in") {
       if (rawText.trim() === "") throw new ValueProblem("Expected at least one value");
-      return rawText.split(",").map((item) => decodeFilterText(field, op, item.trim()));
+      return rawText.split(",").map((item) => decodeFilterText(field, item.trim()));
     }
     if ((op === "contains" || op === "startsWith") && rawText === "")
       throw new ValueProblem("Expected some text");
-    return decodeFilterText(field, op, rawText);
+    return decodeFilterText(field, rawText);
   } catch (error) {
     if (!(error instanceof ValueProblem)) throw error;
     throw new AtriumError("bad_request", `${field.label}: ${error.message}`, {

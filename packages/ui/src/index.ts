@@ -1,7 +1,10 @@
 export { AdminApp, type AdminAppProps } from "./AdminApp.js";
 export { adminRoutes } from "./adminRoutes.js";
+export { Dialog, type DialogProps } from "./components/Dialog.js";
 export { RecordPicker, type RecordPickerProps } from "./components/RecordPicker.js";
 export { EmptyState, ErrorState, PageHeader, Skeleton } from "./components/StateViews.js";
+export { useToast } from "./components/Toasts.js";
 export { DeleteDialog, type DeleteDialogProps } from "./delete/DeleteDialog.js";
-export { defaultWidgets, widgetKeyFor } from "./form/widgets/defaultWidgets.js";
+export { defaultWidgets, resolveWidget, widgetKeyFor } from "./form/widgets/defaultWidgets.js";
 export { CellValue } from "./format/CellValue.js";
+export { formatCount } from "./format/formatCount.js";

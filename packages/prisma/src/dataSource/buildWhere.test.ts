@@ -17,7 +17,7 @@ function modelOf(schema: SchemaMeta, name: string): ModelMeta {
 
 const task = modelOf(saas, "Task");
 
-function where(filters: FilterSpec[], options: { search?: string; provider?: "sqlite" | "postgresql" } = {}) {
+function where(filters: FilterSpec[], options: { search?: string; provider?: "sqlite" | "postgresql" | "mysql" } = {}) {
   return buildWhere({
     schema: saas,
     model: task,
@@ -74,6 +74,52 @@ describe("buildWhere", () => {
         { firstName: { contains: "Ann", mode: "insensitive" } },
         { lastName: { contains: "Ann", mode: "insensitive" } },
       ],
+    });
+  });
+
+  it("searches the case variants of non-ASCII letters on SQLite, whose LIKE folds ASCII only", () => {
+    expect(where([{ path: ["title"], op: "contains", value: "GRÜ" }])).toEqual({
+      OR: [{ title: { contains: "GRÜ" } }, { title: { contains: "GRü" } }],
+    });
+    expect(where([{ path: ["title"], op: "startsWith", value: "é" }])).toEqual({
+      OR: [{ title: { startsWith: "é" } }, { title: { startsWith: "É" } }],
+    });
+    const user = modelOf(saas, "User");
+    const search = buildWhere({ schema: saas, model: user, filters: [], search: "Ö", provider: "sqlite" });
+    expect(search).toEqual({
+      OR: ["email", "firstName", "lastName"].flatMap((name) => [
+        { [name]: { contains: "Ö" } },
+        { [name]: { contains: "ö" } },
+      ]),
+    });
+    // MySQL's default collations fold Unicode case themselves.
+    expect(where([{ path: ["title"], op: "contains", value: "GRÜ" }], { provider: "mysql" })).toEqual({
+      title: { contains: "GRÜ" },
+    });
+  });
+
+  it("compares the elements of scalar lists with has, NOT has (NULL lists included) and hasSome", () => {
+    const postgres = loadSchemaMeta(readFileSync(schemaPath("scalars.postgres"), "utf8"));
+    const sample = modelOf(postgres, "Sample");
+    const list = (filter: FilterSpec) =>
+      buildWhere({ schema: postgres, model: sample, filters: [filter], provider: "postgresql" });
+    expect(list({ path: ["tags"], op: "eq", value: "red" })).toEqual({ tags: { has: "red" } });
+    expect(list({ path: ["moods"], op: "neq", value: "SAD" })).toEqual({
+      OR: [{ NOT: { moods: { has: "SAD" } } }, { moods: { equals: null } }],
+    });
+    expect(list({ path: ["scores"], op: "in", value: [2, 3] })).toEqual({ scores: { hasSome: [2, 3] } });
+    expect(() => list({ path: ["tags"], op: "contains", value: "r" })).toThrow(AtriumError);
+  });
+
+  it("finds a @db.Uuid search field's record by its whole uuid only, never by text search", () => {
+    const postgres = loadSchemaMeta(readFileSync(schemaPath("scalars.postgres"), "utf8"));
+    const sample = { ...modelOf(postgres, "Sample"), searchFields: ["id", "text"] };
+    const uuid = "123e4567-e89b-12d3-a456-426614174000";
+    expect(buildWhere({ schema: postgres, model: sample, filters: [], search: uuid, provider: "postgresql" })).toEqual({
+      OR: [{ id: { equals: uuid } }, { text: { contains: uuid, mode: "insensitive" } }],
+    });
+    expect(buildWhere({ schema: postgres, model: sample, filters: [], search: "4e5", provider: "postgresql" })).toEqual({
+      OR: [{ text: { contains: "4e5", mode: "insensitive" } }],
     });
   });
 

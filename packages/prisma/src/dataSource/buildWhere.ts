@@ -5,10 +5,13 @@ import {
   type FieldMeta,
   type FilterSpec,
   type IdValues,
+  isUuidText,
   type ModelMeta,
   type SchemaMeta,
+  textProblem,
 } from "@atrium/core";
 import { DbNull } from "@prisma/client/runtime/client";
+import { caseVariants } from "./caseVariants.js";
 import { idMatch } from "./idWhere.js";
 import type { Args } from "./prismaClient.js";
 
@@ -40,13 +43,31 @@ export function buildWhere(input: BuildWhereInput): Args {
  */
 export function searchWhere(model: ModelMeta, search: string, provider: DatabaseProvider): Args | undefined {
   if (model.searchFields.length === 0) return undefined;
-  return { OR: model.searchFields.map((name) => ({ [name]: textMatch("contains", search, provider) })) };
+  return {
+    OR: model.searchFields.flatMap((name) => {
+      const field = model.fields.find((candidate) => candidate.name === name);
+      // A `@db.Uuid` column cannot be searched as text (a title falling back to the id can be one): only a
+      // whole uuid finds its record.
+      if (field && isUuidText(field)) return textProblem(field, search) ? [] : [{ [name]: { equals: search } }];
+      return textMatches(name, "contains", search, provider);
+    }),
+  };
 }
 
-/** `contains`/`startsWith` that ignore case on every database. */
-function textMatch(op: "contains" | "startsWith", value: unknown, provider: DatabaseProvider): Args {
-  // SQLite's LIKE and MySQL's default collations already ignore (ASCII) case and both reject `mode`.
-  return provider === "postgresql" ? { [op]: value, mode: "insensitive" } : { [op]: value };
+/**
+ * `contains`/`startsWith` that ignore case on every database, as alternatives to OR together.
+ * PostgreSQL needs `mode: "insensitive"`, which SQLite and MySQL reject. MySQL's default collations fold case,
+ * Unicode letters included. SQLite's LIKE folds ASCII letters only, so the non-ASCII letters' case variants
+ * are searched too (caseVariants.ts: every combination up to 16, else the common spellings only).
+ */
+function textMatches(name: string, op: "contains" | "startsWith", value: unknown, provider: DatabaseProvider): Args[] {
+  if (provider === "postgresql") return [{ [name]: { [op]: value, mode: "insensitive" } }];
+  if (provider === "mysql" || typeof value !== "string") return [{ [name]: { [op]: value } }];
+  return caseVariants(value).map((variant) => ({ [name]: { [op]: variant } }));
+}
+
+function anyOf(alternatives: Args[]): Args {
+  return alternatives.length === 1 ? (alternatives[0] ?? {}) : { OR: alternatives };
 }
 
 function filterWhere(
@@ -71,7 +92,29 @@ function filterWhere(
   return { [name]: relation.toMany ? { some: inner } : { is: inner } };
 }
 
+/**
+ * A scalar list (PostgreSQL) compares its elements: `eq` "has this element", `neq` "lacks it", `in` "has one of
+ * them". Prisma reads a NULL list as `[]`, so `neq` lists NULL lists too (they lack every element). Lists have
+ * no `isNull` (allowedOperators offers none): a list is never shown as empty-versus-null.
+ */
+function listWhere(field: FieldMeta, filter: FilterSpec): Args {
+  const { name } = field;
+  switch (filter.op) {
+    case "eq":
+      return { [name]: { has: filter.value } };
+    case "neq":
+      // `NOT has` leaves out NULL lists (SQL's NOT of NULL is NULL); `equals: null` brings them back.
+      return { OR: [{ NOT: { [name]: { has: filter.value } } }, { [name]: { equals: null } }] };
+    case "in":
+      if (!Array.isArray(filter.value)) throw badFilter(filter, "`in` needs a list of values");
+      return { [name]: { hasSome: filter.value } };
+    default:
+      throw badFilter(filter, `"${filter.op}" does not apply to list fields; use eq, neq or in`);
+  }
+}
+
 function scalarWhere(field: FieldMeta, filter: FilterSpec, provider: DatabaseProvider): Args {
+  if (field.isList) return listWhere(field, filter);
   const { name } = field;
   const value = filter.value;
   const isJson = field.type === "Json";
@@ -80,7 +123,7 @@ function scalarWhere(field: FieldMeta, filter: FilterSpec, provider: DatabasePro
       return { [name]: { equals: value } };
     case "neq":
       // SQL's `<>` (and Prisma's `not`) drop NULLs; "not equal to X" should still list the empty ones.
-      if (!field.isRequired && !field.isList && value !== null) {
+      if (!field.isRequired && value !== null) {
         return { OR: [{ [name]: { not: value } }, { [name]: isJson ? { equals: DbNull } : null }] };
       }
       return { [name]: { not: value } };
@@ -95,7 +138,7 @@ function scalarWhere(field: FieldMeta, filter: FilterSpec, provider: DatabasePro
     case "contains":
     case "startsWith":
       if (field.type !== "String") throw badFilter(filter, `"${filter.op}" applies to text fields only`);
-      return { [name]: textMatch(filter.op, value, provider) };
+      return anyOf(textMatches(name, filter.op, value, provider));
     case "isNull":
       if (isJson) return { [name]: value ? { equals: DbNull } : { not: DbNull } };
       return { [name]: value ? null : { not: null } };

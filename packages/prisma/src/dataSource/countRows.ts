@@ -22,8 +22,9 @@ export async function countRows(input: CountRowsInput): Promise<CountResult> {
   return { total: Math.max(estimate ?? 0, maxExactCount), isEstimate: true };
 }
 
-/** The planner's row estimate, free to read; only PostgreSQL keeps one that is worth showing. */
+/** The planner's row estimate, free to read; SQLite keeps none that is worth showing. */
 async function estimateRows(input: CountRowsInput): Promise<number | undefined> {
+  if (input.provider === "mysql") return estimateMysqlRows(input);
   if (input.provider !== "postgresql" || !input.client.$queryRawUnsafe) return undefined;
   const table = `"${(input.model.dbName ?? input.model.name).replaceAll('"', '""')}"`;
   try {
@@ -34,6 +35,21 @@ async function estimateRows(input: CountRowsInput): Promise<number | undefined> 
     const estimate = Number(rows[0]?.estimate ?? -1);
     // -1 means the table was never analysed.
     return estimate >= 0 ? estimate : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** InnoDB's own estimate (MySQL 8 caches it for up to a day; MariaDB reads it live). */
+async function estimateMysqlRows(input: CountRowsInput): Promise<number | undefined> {
+  if (!input.client.$queryRawUnsafe) return undefined;
+  try {
+    const rows = (await input.client.$queryRawUnsafe(
+      "SELECT TABLE_ROWS AS estimate FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?",
+      input.model.dbName ?? input.model.name,
+    )) as { estimate: bigint | number | null }[];
+    const estimate = rows[0]?.estimate;
+    return estimate === null || estimate === undefined ? undefined : Number(estimate);
   } catch {
     return undefined;
   }

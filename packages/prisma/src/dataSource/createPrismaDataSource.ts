@@ -55,11 +55,19 @@ export function createPrismaDataSource(options: PrismaDataSourceOptions): DataSo
     }
     return select;
   };
-  const errorContext = (model: ModelMeta): PrismaErrorContext => ({ schema, model, warn });
+  const errorContext = (model: ModelMeta, operation: "read" | "write"): PrismaErrorContext => ({
+    schema,
+    model,
+    warn,
+    operation,
+  });
 
-  /** Maps what Prisma threw; rethrows what it cannot explain so the server logs it as a 500. */
-  const explain = (error: unknown, model: ModelMeta): never => {
-    throw mapPrismaError(error, errorContext(model)) ?? error;
+  /**
+   * Maps what Prisma threw; rethrows what it cannot explain so the server logs it as a 500. Deletes count as
+   * reads: their only values are ids.
+   */
+  const explain = (error: unknown, model: ModelMeta, operation: "read" | "write" = "read"): never => {
+    throw mapPrismaError(error, errorContext(model, operation)) ?? error;
   };
 
   const explainWriteError = async (error: unknown, model: ModelMeta, data: WriteData, id?: IdValues) => {
@@ -75,7 +83,7 @@ export function createPrismaDataSource(options: PrismaDataSourceOptions): DataSo
         throw notFound(model);
       }
     }
-    return explain(error, model);
+    return explain(error, model, "write");
   };
 
   const explainDeleteError = async (error: unknown, model: ModelMeta, where: Args) => {

@@ -116,6 +116,28 @@ describe("mapPrismaError", () => {
     expect(relation?.message).toContain("airport – country");
   });
 
+  it("answers values the database refused with 422 in writes and 400 in reads, without its text", () => {
+    const airport = modelOf("Airport");
+    const refused = (code: string, cause: Record<string, unknown>) =>
+      prismaError(code, adapterCause({ ...cause, message: 'invalid input syntax for type uuid: "secret"' }));
+    for (const code of ["P2006", "P2007", "P2019"]) {
+      const mapped = map(refused(code, { kind: "InvalidInputValue" }), airport);
+      expect(mapped, code).toMatchObject({ code: "validation_failed", status: 422 });
+      expect(mapped?.message, code).toBe("A value is not valid for this airport");
+    }
+    expect(map(refused("P2020", { kind: "ValueOutOfRange", column: "name" }), airport)?.fields).toEqual({
+      name: "This value is out of range for this field",
+    });
+    const read = mapPrismaError(refused("P2007", { kind: "InvalidInputValue" }), {
+      schema: keys,
+      model: airport,
+      warn: failOnWarn,
+      operation: "read",
+    });
+    expect(read).toMatchObject({ code: "bad_request", status: 400 });
+    expect(read?.message).not.toMatch(/secret|uuid|prisma/i);
+  });
+
   it("turns Prisma's validation errors into a generic 422 and reports them", () => {
     const error = new Error("Unknown argument `nope`");
     error.name = "PrismaClientValidationError";

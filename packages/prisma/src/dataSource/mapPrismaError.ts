@@ -14,6 +14,8 @@ export interface PrismaErrorContext {
   model: ModelMeta;
   /** Called for errors that mean Atrium itself built a bad query (they should never happen). */
   warn: (message: string, error: unknown) => void;
+  /** Whether the failed operation only read (values came from the id and filters) or wrote a body. @default "write" */
+  operation?: "read" | "write";
 }
 
 interface KnownRequestError {
@@ -50,8 +52,16 @@ export function mapPrismaError(error: unknown, context: PrismaErrorContext): Atr
       return foreignKeyViolation(model, fields);
     case "P2025":
       return new AtriumError("not_found", `No ${lower(model.label)} has this id; it may have been deleted`);
+    // The database refused a value (LengthMismatch, InvalidInputValue, ValueOutOfRange from driver adapters;
+    // P2006/P2019 from older paths). Core's decoding should have caught it; this keeps it a client error.
     case "P2000":
-      return fieldError(model, fields, "This value is too long for this field");
+      return invalidInput(model, fields, "This value is too long for this field", context);
+    case "P2006":
+    case "P2007":
+    case "P2019":
+      return invalidInput(model, fields, "This value is not valid for this field", context);
+    case "P2020":
+      return invalidInput(model, fields, "This value is out of range for this field", context);
     case "P2011":
       return fieldError(model, fields, "This field is required");
     case "P2014":
@@ -80,6 +90,20 @@ export function foreignKeyViolation(model: ModelMeta, fields: FieldMeta[]): Atri
     "foreign_key_violation",
     message,
     fieldErrors([...fields, ...relationFields], message),
+  );
+}
+
+/** A refused value: in a read it came from the id or the filters (400), in a write from the body (422). */
+function invalidInput(
+  model: ModelMeta,
+  fields: FieldMeta[],
+  message: string,
+  context: PrismaErrorContext,
+): AtriumError {
+  if (context.operation !== "read") return fieldError(model, fields, message);
+  return new AtriumError(
+    "bad_request",
+    `A value in this request is not valid for ${lower(model.labelPlural)}; check the id and the filters`,
   );
 }
 
@@ -136,7 +160,8 @@ function resolveName(model: ModelMeta, name: string): FieldMeta[] {
 /** Prisma's default constraint names: `Table_a_b_key` (unique), `Table_a_fkey` (foreign key), `Table_pkey`. */
 function constraintFields(model: ModelMeta, constraint: string): FieldMeta[] {
   const table = model.dbName ?? model.name;
-  if (constraint === `${table}_pkey`) return fieldsNamed(model, model.idFields);
+  // MySQL names every primary key index PRIMARY.
+  if (constraint === `${table}_pkey` || constraint === "PRIMARY") return fieldsNamed(model, model.idFields);
   const groups = [
     ...model.fields.filter((field) => field.isUnique).map((field) => [field.name]),
     ...model.uniqueIndexes,

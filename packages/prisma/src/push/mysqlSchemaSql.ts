@@ -42,7 +42,7 @@ const tableOptions = "DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci";
 export function mysqlSchemaSql(datamodel: DatamodelWithIndexes): string[] {
   const models = new Map(datamodel.models.map((model) => [model.name, model]));
   const enums = new Map(datamodel.enums.map((item) => [item.name, item]));
-  const indexes = datamodel.indexes ?? [];
+  const indexes = datamodel.indexes ?? uniqueIndexesOf(datamodel.models);
   const tables: string[] = [];
   const foreignKeys: string[] = [];
 
@@ -57,11 +57,18 @@ export function mysqlSchemaSql(datamodel: DatamodelWithIndexes): string[] {
     return type;
   };
 
+  // An enum default names the Prisma value; the column holds its @map name.
+  const withDbEnumDefault = (field: DmmfField): DmmfField => {
+    if (field.kind !== "enum" || typeof field.default !== "string") return field;
+    const value = enums.get(field.type)?.values.find((item) => item.name === field.default);
+    return { ...field, default: value?.dbName ?? field.default };
+  };
+
   for (const model of datamodel.models) {
     const table = tableName(model);
     const primary = primaryColumns(model);
     const scalars = model.fields.filter((field) => field.kind === "scalar" || field.kind === "enum");
-    const lines = scalars.map((field) => columnDefinition(field, columnType(field)));
+    const lines = scalars.map((field) => columnDefinition(withDbEnumDefault(field), columnType(field)));
     const keyed: string[][] = [];
 
     const own = indexes.filter((index) => index.model === model.name);
@@ -129,6 +136,22 @@ export function mysqlSchemaSql(datamodel: DatamodelWithIndexes): string[] {
     }
   }
   return [...tables, ...foreignKeys];
+}
+
+/** Without the datamodel's index list: the uniques its models name (no `map:` names, no @@index). */
+function uniqueIndexesOf(models: DmmfModel[]): DmmfIndex[] {
+  return models.flatMap((model) => [
+    ...model.fields
+      .filter((field) => field.isUnique)
+      .map((field): DmmfIndex => ({ model: model.name, type: "unique", fields: [{ name: field.name }] })),
+    ...model.uniqueIndexes.map(
+      (index): DmmfIndex => ({
+        model: model.name,
+        type: "unique",
+        fields: index.fields.map((name) => ({ name })),
+      }),
+    ),
+  ]);
 }
 
 function columnDefinition(field: DmmfField, type: string): string {
@@ -232,13 +255,16 @@ function singleId(model: DmmfModel, joinTable: string): DmmfField {
   const ids = primaryFields(model);
   const [id] = ids;
   if (ids.length !== 1 || !id) {
-    throw new Error(`${joinTable}: an implicit many-to-many relation needs a single-field @id on ${model.name}`);
+    throw new Error(
+      `${joinTable}: an implicit many-to-many relation needs a single-field @id on ${model.name}`,
+    );
   }
   return id;
 }
 
 function primaryFields(model: DmmfModel): DmmfField[] {
-  const names = model.primaryKey?.fields ?? model.fields.filter((field) => field.isId).map((field) => field.name);
+  const names =
+    model.primaryKey?.fields ?? model.fields.filter((field) => field.isId).map((field) => field.name);
   return names.flatMap((name) => model.fields.filter((field) => field.name === name));
 }
 
@@ -263,7 +289,9 @@ function startsWith(existing: string[], columns: string[]): boolean {
 export function constraintName(table: string, columns: string[], suffix: string): string {
   const body = `${table}_${columns.join("_")}`;
   const tail = `_${suffix}`;
-  return body.length + tail.length > maxIdentifier ? `${body.slice(0, maxIdentifier - tail.length)}${tail}` : body + tail;
+  return body.length + tail.length > maxIdentifier
+    ? `${body.slice(0, maxIdentifier - tail.length)}${tail}`
+    : body + tail;
 }
 
 function referentialAction(action: string): string {

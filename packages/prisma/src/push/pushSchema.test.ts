@@ -3,6 +3,7 @@ import { mkdtemp, readdir, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
+import mariadb from "mariadb";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { schemaPath } from "../../test/schemaPaths.js";
@@ -136,11 +137,108 @@ describe("pushSchema to SQLite", () => {
   });
 });
 
-describe("pushSchema to MySQL", () => {
-  it("says plainly that it cannot be done offline", async () => {
-    const schemaText = (await read("keys")).replace('provider = "sqlite"', 'provider = "mysql"');
-    await expect(pushSchema({ schemaText, url: "mysql://root@127.0.0.1:3306/test" })).rejects.toThrow(
-      /Cannot create a MySQL schema offline/,
+describe("pushSchema to MySQL/MariaDB", () => {
+  const adminUrl = "mariadb://root@127.0.0.1:3306/mysql";
+  const created: string[] = [];
+  const admin = async <T>(sql: string, values: unknown[] = []): Promise<T[]> => {
+    const connection = await mariadb.createConnection(adminUrl);
+    try {
+      return (await connection.query(sql, values)) as T[];
+    } finally {
+      await connection.end();
+    }
+  };
+  const freshDatabase = async (): Promise<{ url: string; name: string }> => {
+    const name = `atrium_push_${process.pid}_${Date.now()}_${created.length}`;
+    await admin(`CREATE DATABASE \`${name}\``);
+    created.push(name);
+    return { url: `mysql://root@127.0.0.1:3306/${name}`, name };
+  };
+  const asMysql = async (name: Parameters<typeof schemaPath>[0]) =>
+    (await read(name)).replace('provider = "sqlite"', 'provider = "mysql"');
+
+  afterAll(async () => {
+    for (const name of created) await admin(`DROP DATABASE IF EXISTS \`${name}\``);
+  });
+
+  it("creates every column with Prisma's MySQL type", async () => {
+    const { url, name } = await freshDatabase();
+    await expect(pushSchema({ schemaText: await asMysql("scalars"), url })).resolves.toEqual({
+      provider: "mysql",
+    });
+    const columns = await admin<{ COLUMN_NAME: string; COLUMN_TYPE: string; COLUMN_DEFAULT: string | null }>(
+      "SELECT COLUMN_NAME, COLUMN_TYPE, COLUMN_DEFAULT FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = 'Sample'",
+      [name],
+    );
+    const types = Object.fromEntries(columns.map((column) => [column.COLUMN_NAME, column.COLUMN_TYPE]));
+    expect(types).toMatchObject({
+      id: "int(11)",
+      text: "varchar(191)",
+      big: "bigint(20)",
+      float: "double",
+      decimal: "decimal(65,30)",
+      flag: "tinyint(1)",
+      moment: "datetime(3)",
+      blob: "longblob",
+      mood: "enum('HAPPY','SAD','NEUTRAL')",
+    });
+    // MariaDB's JSON is LONGTEXT with a json_valid check.
+    expect(types.data).toMatch(/^(json|longtext)$/);
+    const defaults = Object.fromEntries(columns.map((column) => [column.COLUMN_NAME, column.COLUMN_DEFAULT]));
+    expect(defaults.createdAt).toMatch(/current_timestamp\(3\)/i);
+    expect(defaults.updatedAt).toBeNull();
+  });
+
+  it("creates keys, Prisma's index names, referential actions and the implicit join table", async () => {
+    const { url, name } = await freshDatabase();
+    await pushSchema({ schemaText: await asMysql("saas"), url });
+    const indexes = await admin<{ TABLE_NAME: string; INDEX_NAME: string; NON_UNIQUE: number | bigint }>(
+      "SELECT DISTINCT TABLE_NAME, INDEX_NAME, NON_UNIQUE FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ?",
+      [name],
+    );
+    const names = indexes.map((index) => `${index.TABLE_NAME}.${index.INDEX_NAME}`);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "Membership.Membership_orgId_userId_key",
+        "User.User_email_key",
+        "Task.Task_parentId_fkey",
+        "_LabelToTask._LabelToTask_AB_unique",
+        "_LabelToTask._LabelToTask_B_index",
+      ]),
+    );
+    const keys = await admin<{
+      CONSTRAINT_NAME: string;
+      DELETE_RULE: string;
+      UPDATE_RULE: string;
+      REFERENCED_TABLE_NAME: string;
+    }>(
+      "SELECT CONSTRAINT_NAME, DELETE_RULE, UPDATE_RULE, REFERENCED_TABLE_NAME FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ?",
+      [name],
+    );
+    const rules = Object.fromEntries(
+      keys.map((key) => [
+        key.CONSTRAINT_NAME,
+        `${key.REFERENCED_TABLE_NAME} ${key.DELETE_RULE}/${key.UPDATE_RULE}`,
+      ]),
+    );
+    expect(rules).toMatchObject({
+      Membership_orgId_fkey: "Organization CASCADE/CASCADE",
+      Task_parentId_fkey: "Task SET NULL/CASCADE",
+      // No onDelete on an optional relation: Prisma's default is SetNull.
+      Task_reporterId_fkey: "User SET NULL/CASCADE",
+      _LabelToTask_A_fkey: "Label CASCADE/CASCADE",
+      _LabelToTask_B_fkey: "Task CASCADE/CASCADE",
+    });
+  });
+
+  it("needs the database to exist, and says which step failed", async () => {
+    await expect(
+      pushSchema({ schemaText: await asMysql("keys"), url: "mysql://root@127.0.0.1:3306/atrium_missing_db" }),
+    ).rejects.toThrow(/Unknown database/);
+    const { url } = await freshDatabase();
+    await pushSchema({ schemaText: await asMysql("keys"), url });
+    await expect(pushSchema({ schemaText: await asMysql("keys"), url })).rejects.toThrow(
+      /Creating the MySQL schema failed: Table 'countries' already exists/,
     );
   });
 });

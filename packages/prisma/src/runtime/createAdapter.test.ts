@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { providerOfUrl, redactUrl } from "./createAdapter.js";
+import { createAdapter, providerOfUrl, redactUrl } from "./createAdapter.js";
+import { mariadbUrl, mysqlDatabaseOf } from "./mariadbUrl.js";
 
 describe("providerOfUrl", () => {
   it("recognises each supported database by its URL scheme", () => {
@@ -18,5 +19,52 @@ describe("providerOfUrl", () => {
 describe("redactUrl", () => {
   it("keeps URLs without credentials unchanged", () => {
     expect(redactUrl("file:./x.db")).toBe("file:./x.db");
+  });
+});
+
+describe("mariadbUrl", () => {
+  it("turns a Prisma MySQL URL into the mariadb driver's, translating Prisma's parameters", () => {
+    const url = new URL(
+      mariadbUrl("mysql://app:p%40ss@db.local:3307/shop?connection_limit=5&connect_timeout=10&schema=x"),
+    );
+    expect(url.protocol).toBe("mariadb:");
+    expect(url.username).toBe("app");
+    expect(url.password).toBe("p%40ss");
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      connectionLimit: "5",
+      connectTimeout: "10000",
+      allowPublicKeyRetrieval: "true",
+      timezone: "Z",
+    });
+    expect(mysqlDatabaseOf("mysql://root@127.0.0.1/my%20shop")).toBe("my shop");
+  });
+
+  it("keeps what the URL sets itself", () => {
+    const url = new URL(mariadbUrl("mariadb://root@h/db?allowPublicKeyRetrieval=false&timezone=%2B02:00"));
+    expect(url.searchParams.get("allowPublicKeyRetrieval")).toBe("false");
+    expect(url.searchParams.get("timezone")).toBe("+02:00");
+  });
+
+  it("refuses a URL without a database with a message that hides the password", () => {
+    expect(() => mariadbUrl("mysql://root:hunter2@127.0.0.1:3306")).toThrow(
+      /root:\*\*\*@.*names no database/,
+    );
+    expect(() => mariadbUrl("mysql://root:hunter2@127.0.0.1:3306")).not.toThrow(/hunter2/);
+  });
+});
+
+describe("createAdapter for MySQL/MariaDB", () => {
+  it("connects to the local server in UTC", async () => {
+    const adapter = await createAdapter("mysql://root@127.0.0.1:3306/mysql").connect();
+    try {
+      const result = await adapter.queryRaw({
+        sql: "SELECT @@session.time_zone AS tz, DATABASE() AS db",
+        args: [],
+        argTypes: [],
+      });
+      expect(result.rows).toEqual([["+00:00", "mysql"]]);
+    } finally {
+      await adapter.dispose();
+    }
   });
 });

@@ -2,6 +2,7 @@ import type { DatabaseProvider } from "@atrium/core";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaMariaDb } from "@prisma/adapter-mariadb";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { mariadbUrl, mysqlDatabaseOf } from "./mariadbUrl.js";
 
 export type DriverAdapterFactory = PrismaBetterSqlite3 | PrismaPg | PrismaMariaDb;
 
@@ -24,8 +25,8 @@ export function createAdapter(url: string): DriverAdapterFactory {
     case "postgresql":
       return new PrismaPg({ connectionString: url });
     case "mysql":
-      // The mariadb driver speaks to MySQL too, but only under its own scheme.
-      return new PrismaMariaDb(url.replace(/^mysql:/, "mariadb:"));
+      // The database name makes Prisma qualify its queries the way the URL means them.
+      return new PrismaMariaDb(mariadbUrl(url), { database: mysqlDatabaseOf(url) });
     default: {
       const unreachable: never = provider;
       throw new Error(`Unknown provider ${String(unreachable)}`);

@@ -104,12 +104,7 @@ export function RecordForm({ model, mode, defaultValues, save, onSaved, cancelTo
   );
 
   return (
-    <form
-      ref={formRef}
-      onSubmit={submit}
-      noValidate
-      aria-label={`${mode === "create" ? "New" : "Edit"} ${model.label.toLowerCase()}`}
-    >
+    <form ref={formRef} onSubmit={submit} noValidate>
       {failure && <ErrorBanner error={failure.error} unplacedFields={failure.unplaced} />}
       <div className="card form-card">
         <div className="form-grid">

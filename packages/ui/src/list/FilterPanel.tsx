@@ -80,7 +80,7 @@ export function FilterPanel({ model, models, state, onChange, onClose, id }: Fil
             type="button"
             className="button button-small button-ghost icon-button"
             onClick={onClose}
-            aria-label="Close filters"
+            aria-label="Hide filter panel"
           >
             <X size={14} aria-hidden="true" />
           </button>

@@ -1,6 +1,13 @@
 import { Search } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 
+function isTyping(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+  );
+}
+
 /** Debounced: the list reloads when the user pauses, not on every key. */
 export function SearchBox({
   value,
@@ -13,6 +20,18 @@ export function SearchBox({
 }) {
   const [text, setText] = useState(value);
   const lastSent = useRef(value);
+  const input = useRef<HTMLInputElement>(null);
+  // "/" focuses the search from anywhere on the list, as in most dashboards.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === "/" && !event.ctrlKey && !event.metaKey && !isTyping(event.target)) {
+        event.preventDefault();
+        input.current?.focus();
+      }
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, []);
   useEffect(() => {
     // Back/forward navigation changes the URL under us.
     if (value !== lastSent.current) {
@@ -33,10 +52,11 @@ export function SearchBox({
     <div className="input-with-icon search">
       <Search size={14} aria-hidden="true" />
       <input
+        ref={input}
         className="input"
         type="search"
         aria-label={label}
-        placeholder={label}
+        placeholder={`${label}…  /`}
         value={text}
         onChange={(event) => setText(event.target.value)}
       />
