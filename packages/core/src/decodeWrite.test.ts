@@ -129,7 +129,12 @@ describe("decodeWrite", () => {
   });
 
   it("takes a to-one relation as the related record a row carries, { $id, $label }", () => {
-    const data = decodeWrite(schema, book, { ...validBook, author: { $id: "3", $label: "Frank Herbert" } }, "create");
+    const data = decodeWrite(
+      schema,
+      book,
+      { ...validBook, author: { $id: "3", $label: "Frank Herbert" } },
+      "create",
+    );
     expect(data.connect).toEqual({ author: { id: 3 } });
     expect(refused({ ...validBook, author: { $label: "Frank Herbert" } }).fields).toEqual({
       author: "Expected an id of Author",
@@ -156,7 +161,11 @@ describe("decodeWrite", () => {
       { carrier: "UPS", item: "o%2C1,7", itemOrderId: "o,1", itemBookId: 7 },
       "create",
     );
-    expect(composite).toEqual({ scalars: { carrier: "UPS" }, connect: { item: { orderId: "o,1", bookId: 7 } }, setMany: {} });
+    expect(composite).toEqual({
+      scalars: { carrier: "UPS" },
+      connect: { item: { orderId: "o,1", bookId: 7 } },
+      setMany: {},
+    });
   });
 
   it("refuses a relation and a foreign key that disagree, on the relation field only", () => {
@@ -182,7 +191,11 @@ describe("decodeWrite", () => {
     const review = model("Review", [
       autoId(),
       scalar("authorEmail", "String", { isForeignKey: true }),
-      relation("author", "Author", { name: "ReviewAuthor", fromFields: ["authorEmail"], toFields: ["email"] }),
+      relation("author", "Author", {
+        name: "ReviewAuthor",
+        fromFields: ["authorEmail"],
+        toFields: ["email"],
+      }),
     ]);
     const withReview = { ...schema, models: [...schema.models, review] };
     expect(() => decodeWrite(withReview, review, { author: "3", authorEmail: "a@b.c" }, "create")).toThrow(

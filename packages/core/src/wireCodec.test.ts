@@ -278,7 +278,10 @@ describe("decodeFilterValue", () => {
     expect(decodeFilterValue(key, "eq", uuid)).toBe(uuid);
     expect(decodeFilterValue(key, "in", `${uuid}, ${uuid}`)).toEqual([uuid, uuid]);
     for (const op of ["eq", "neq", "in"] as const) {
-      expect(problem(() => decodeFilterValue(key, op, "12")), op).toEqual({
+      expect(
+        problem(() => decodeFilterValue(key, op, "12")),
+        op,
+      ).toEqual({
         code: "bad_request",
         status: 400,
         fields: { key: "Expected a uuid such as 123e4567-e89b-12d3-a456-426614174000" },

@@ -17,7 +17,10 @@ function modelOf(schema: SchemaMeta, name: string): ModelMeta {
 
 const task = modelOf(saas, "Task");
 
-function where(filters: FilterSpec[], options: { search?: string; provider?: "sqlite" | "postgresql" | "mysql" } = {}) {
+function where(
+  filters: FilterSpec[],
+  options: { search?: string; provider?: "sqlite" | "postgresql" | "mysql" } = {},
+) {
   return buildWhere({
     schema: saas,
     model: task,
@@ -115,10 +118,14 @@ describe("buildWhere", () => {
     const postgres = loadSchemaMeta(readFileSync(schemaPath("scalars.postgres"), "utf8"));
     const sample = { ...modelOf(postgres, "Sample"), searchFields: ["id", "text"] };
     const uuid = "123e4567-e89b-12d3-a456-426614174000";
-    expect(buildWhere({ schema: postgres, model: sample, filters: [], search: uuid, provider: "postgresql" })).toEqual({
+    expect(
+      buildWhere({ schema: postgres, model: sample, filters: [], search: uuid, provider: "postgresql" }),
+    ).toEqual({
       OR: [{ id: { equals: uuid } }, { text: { contains: uuid, mode: "insensitive" } }],
     });
-    expect(buildWhere({ schema: postgres, model: sample, filters: [], search: "4e5", provider: "postgresql" })).toEqual({
+    expect(
+      buildWhere({ schema: postgres, model: sample, filters: [], search: "4e5", provider: "postgresql" }),
+    ).toEqual({
       OR: [{ text: { contains: "4e5", mode: "insensitive" } }],
     });
   });

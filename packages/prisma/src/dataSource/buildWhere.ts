@@ -48,7 +48,8 @@ export function searchWhere(model: ModelMeta, search: string, provider: Database
       const field = model.fields.find((candidate) => candidate.name === name);
       // A `@db.Uuid` column cannot be searched as text (a title falling back to the id can be one): only a
       // whole uuid finds its record.
-      if (field && isUuidText(field)) return textProblem(field, search) ? [] : [{ [name]: { equals: search } }];
+      if (field && isUuidText(field))
+        return textProblem(field, search) ? [] : [{ [name]: { equals: search } }];
       return textMatches(name, "contains", search, provider);
     }),
   };
@@ -60,7 +61,12 @@ export function searchWhere(model: ModelMeta, search: string, provider: Database
  * Unicode letters included. SQLite's LIKE folds ASCII letters only, so the non-ASCII letters' case variants
  * are searched too (caseVariants.ts: every combination up to 16, else the common spellings only).
  */
-function textMatches(name: string, op: "contains" | "startsWith", value: unknown, provider: DatabaseProvider): Args[] {
+function textMatches(
+  name: string,
+  op: "contains" | "startsWith",
+  value: unknown,
+  provider: DatabaseProvider,
+): Args[] {
   if (provider === "postgresql") return [{ [name]: { [op]: value, mode: "insensitive" } }];
   if (provider === "mysql" || typeof value !== "string") return [{ [name]: { [op]: value } }];
   return caseVariants(value).map((variant) => ({ [name]: { [op]: variant } }));
