@@ -58,7 +58,7 @@ export const commands: Command[] = [
   },
   {
     name: "push",
-    summary: "Create the tables of a schema in a new database, offline (SQLite or PostgreSQL)",
+    summary: "Create the tables of a schema in a new database, offline (SQLite, PostgreSQL, MySQL)",
     help: "Usage: npm run atrium -- push --schema ./schema.prisma --url file:./dev.db",
     options: { schema: { type: "string" }, url: { type: "string" } },
     async run(values) {
