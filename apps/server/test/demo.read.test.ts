@@ -343,7 +343,14 @@ describe("search", () => {
     expectStatus(res, 200);
     const expected = await api.client.book.count({ where: { title: { contains: "the" }, inPrint: true } });
     expect(res.body.total).toBe(expected);
-    expectApiError(await api.get("/api/records/order-item?q=x"), 400, "bad_request", ["q"]);
+    // Order items have no text of their own: q searches their order's number and book's title.
+    const order = await api.client.order.findFirst({
+      where: { items: { some: {} } },
+      orderBy: { id: "asc" },
+    });
+    const items = await api.get(`/api/records/order-item?q=${order.number}&perPage=100`);
+    expectStatus(items, 200);
+    expect(items.body.total).toBe(await api.client.orderItem.count({ where: { orderId: order.id } }));
   });
 });
 
@@ -432,10 +439,62 @@ describe("records", () => {
       expectStatus(await api.get(`/api/records/${key}?perPage=50`), 200);
       const large = api.queries.count();
       expect({ key, large }).toEqual({ key, large: small });
-      // Rows, count, and one query per to-one relation at most.
-      const toOne = api.model(key).fields.filter((f) => f.kind === "relation" && !f.relation?.toMany).length;
-      expect(small).toBeLessThanOrEqual(2 + toOne);
+      // Rows, count, and one query per to-one relation at most, plus one per related record a label reads (an
+      // order item's edition is labelled by its book).
+      const toOne = api.model(key).fields.filter((f) => f.kind === "relation" && !f.relation?.toMany);
+      const labelJoins = toOne.map((f) => {
+        const related = api.schema.models.find((m) => m.name === f.relation?.model);
+        return related?.titleParts?.filter((part) => related.fields.find((g) => g.name === part)?.relation)
+          .length;
+      });
+      const joins = toOne.length + labelJoins.reduce((sum: number, n) => sum + (n ?? 0), 0);
+      expect(small).toBeLessThanOrEqual(2 + joins);
     }
+  });
+});
+
+describe("derived labels", () => {
+  it("labels an order item by its order number and book title, and its edition by book and format", async () => {
+    const item = await api.client.orderItem.findFirst({
+      include: { order: true, book: true, edition: { include: { book: true } } },
+      orderBy: [{ orderId: "asc" }, { bookId: "asc" }],
+    });
+    const res = await api.get(`/api/records/order-item/${item.orderId},${item.bookId}`);
+    expectStatus(res, 200);
+    expect(res.body.data.$label).toBe(`${item.order.number} · ${item.book.title}`);
+    expect(res.body.data.edition.$label).toBe(`${item.edition.book.title} · ${item.edition.format}`);
+    const list = await api.get("/api/records/order-item?perPage=5");
+    for (const row of list.body.data) expect(row.$label).toMatch(/^BK-\d{4}-\d+ · .+/);
+  });
+
+  it("finds a book's editions in the picker by part of the book's title", async () => {
+    const book = await api.client.book.findFirst({
+      where: { editions: { some: {} } },
+      include: { editions: true },
+      orderBy: { id: "asc" },
+    });
+    const word = book.title.split(" ").find((part: string) => part.length > 3) ?? book.title;
+    const res = await api.get(`/api/lookup/edition?q=${encodeURIComponent(word.toLowerCase())}&limit=100`);
+    expectStatus(res, 200);
+    const labels = res.body.data.map((item: Row) => item.$label);
+    for (const edition of book.editions) expect(labels).toContain(`${book.title} · ${edition.format}`);
+    for (const label of labels) expect(label.toLowerCase()).toContain(word.toLowerCase());
+  });
+
+  it("labels stock two levels deep and customer profiles by their customer", async () => {
+    const stock = await api.client.inventory.findFirst({
+      include: { edition: { include: { book: true } }, warehouse: true },
+      orderBy: [{ editionId: "asc" }, { warehouseId: "asc" }],
+    });
+    const res = await api.get(`/api/records/inventory/${stock.editionId},${stock.warehouseId}`);
+    expect(res.body.data.$label).toBe(
+      `${stock.edition.book.title} · ${stock.edition.format} · ${stock.warehouse.name}`,
+    );
+    const profile = await api.client.customerProfile.findFirst({ include: { customer: true } });
+    const lookup = await api.get(
+      `/api/lookup/customer-profile?q=${encodeURIComponent(profile.customer.email)}`,
+    );
+    expect(lookup.body.data).toEqual([{ $id: profile.id, $label: profile.customer.email }]);
   });
 });
 

@@ -202,6 +202,8 @@ export function runKeysCases(current: () => TestApi) {
     ).toEqual(["CDG"]);
     const lookup = await api.get("/api/lookup/airport?q=frank");
     expect(lookup.body.data).toEqual([{ $id: "FRA", $label: "Frankfurt" }]);
+    // Orders are keyed by a bare number: nothing to search in, and q says so instead of being ignored.
+    expectApiError(await api.get("/api/records/order?q=x"), 400, "bad_request", ["q"]);
   });
 
   it("logged no unexpected error", () => {

@@ -91,9 +91,23 @@ export interface ModelMeta {
   idKind: "id" | "compoundId" | "unique" | "compoundUnique";
   /** Prisma's name for the compound selector (`orderId_bookId`) when idFields has more than one field. */
   idSelectorName?: string;
-  /** Field used as the record's label (like Django's `__str__`). */
+  /**
+   * Field used as the record's label (like Django's `__str__`), and to sort and search by label. With
+   * `titleParts` it is the first part's scalar (its foreign key for a relation part).
+   */
   titleField: string;
-  /** String fields searched by `q` and by relation look-ups. */
+  /**
+   * When the model has no natural title field, the fields whose values make its label, in order: scalar/enum
+   * fields, or to-one relation fields whose related record's label is used. Derived from the model's identity
+   * (a natural key, else its first unique constraint): `OrderItem` -> `["order", "book"]`. Labels join the parts
+   * with " · ".
+   */
+  titleParts?: string[];
+  /**
+   * String fields searched by `q` and by relation look-ups. An entry may be a dotted path through to-one
+   * relations (`book.title`): the related record's field is searched, so records labelled by a relation part
+   * are found by the related record's title.
+   */
   searchFields: string[];
   /** Compound unique constraints (each a list of field names), @@id excluded. */
   uniqueIndexes: string[][];

@@ -56,6 +56,18 @@ describe("serializeRow", () => {
     expect(wire.item).toEqual({ $id: "o%2C1,7", $label: "o,1" });
   });
 
+  it("labels rows and their references by titleParts, through the related records they carry", () => {
+    const derived = { ...orderItem, titleParts: ["order", "book"] };
+    const labelled = {
+      ...schema,
+      models: schema.models.map((item) => (item === orderItem ? derived : item)),
+    };
+    const row = { orderId: "o1", bookId: 7, order: { id: "o1" }, book: { id: 7, title: "Dune" } };
+    expect(serializeRow(labelled, derived, row).$label).toBe("o1 · Dune");
+    const wire = serializeRow(labelled, shipment, { id: 1, carrier: "UPS", item: row });
+    expect(wire.item).toEqual({ $id: "o1,7", $label: "o1 · Dune" });
+  });
+
   it("leaves out fields the data source did not return", () => {
     expect(serializeRow(schema, book, { id: 7, title: "Dune" })).toEqual({
       $id: "7",

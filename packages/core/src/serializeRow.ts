@@ -14,9 +14,12 @@ export interface RecordRef {
   $label: string;
 }
 
-/** Address and label of a record (a related record or a look-up hit), from its id and title fields. */
-export function toRecordRef(model: ModelMeta, row: Record<string, unknown>): RecordRef {
-  return { $id: encodeRecordId(model, idValuesOf(model, row)), $label: recordLabel(model, row) };
+/**
+ * Address and label of a record (a related record or a look-up hit), from its id and title fields; `schema`
+ * lets derived labels (titleParts) use the related records the row carries.
+ */
+export function toRecordRef(model: ModelMeta, row: Record<string, unknown>, schema?: SchemaMeta): RecordRef {
+  return { $id: encodeRecordId(model, idValuesOf(model, row)), $label: recordLabel(model, row, schema) };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -28,8 +31,8 @@ function serializeRelation(schema: SchemaMeta, field: FieldMeta, value: unknown)
   if (typeof value === "number") return value;
   const related = relatedModel(schema, field);
   // Data sources send counts for to-many fields; a list of records is accepted too and becomes references.
-  if (Array.isArray(value)) return value.filter(isRecord).map((item) => toRecordRef(related, item));
-  if (isRecord(value)) return toRecordRef(related, value);
+  if (Array.isArray(value)) return value.filter(isRecord).map((item) => toRecordRef(related, item, schema));
+  if (isRecord(value)) return toRecordRef(related, value, schema);
   throw new Error(`Relation field ${field.name} holds ${typeof value}; expected a related record or a count`);
 }
 
@@ -41,7 +44,7 @@ function serializeRelation(schema: SchemaMeta, field: FieldMeta, value: unknown)
 export function serializeRow(schema: SchemaMeta, model: ModelMeta, row: StoredRow): WireRow {
   const wire: WireRow = {
     $id: encodeRecordId(model, idValuesOf(model, row)),
-    $label: recordLabel(model, row),
+    $label: recordLabel(model, row, schema),
   };
   for (const field of model.fields) {
     if (!Object.hasOwn(row, field.name)) continue;

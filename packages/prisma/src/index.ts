@@ -23,3 +23,4 @@ export {
   readSchemaFiles,
 } from "./schema/loadSchemaMeta.js";
 export { type Datamodel, readDatamodel, type SchemaFile } from "./schema/readDatamodel.js";
+export * from "./systemStore/index.js";

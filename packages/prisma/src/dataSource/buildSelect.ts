@@ -1,6 +1,6 @@
 /**
  * What a list/get reads, and how Prisma's result becomes a StoredRow. One query per page whatever the number of
- * relations: to-one relations are joined for their id and title, to-many relations only counted.
+ * relations: to-one relations are joined for their id and label, to-many relations only counted.
  */
 import type { FieldMeta, ModelMeta, SchemaMeta, StoredRow } from "@atrium/core";
 import type { Args, Row } from "./prismaClient.js";
@@ -24,18 +24,39 @@ export function buildSelect(schema: SchemaMeta, model: ModelMeta): Args {
       continue;
     }
     const related = findModel(schema, field.relation.model);
-    if (related) select[field.name] = { select: referenceSelect(related) };
+    // The related record sits one level down: its own relation parts are joined one level further.
+    if (related) select[field.name] = { select: referenceSelect(related, schema, labelDepth - 1) };
   }
   if (Object.keys(counted).length > 0) select._count = { select: counted };
   return select;
 }
 
-/** The fields that address and label a record: ids and title. */
-export function referenceSelect(model: ModelMeta): Record<string, true> {
-  const select: Record<string, true> = {};
+/** How many levels of related records a label reads (an order item's edition's book), counted from the query. */
+export const labelDepth = 2;
+
+/**
+ * The fields that address and label a record: ids and title, or its titleParts. A relation part is joined for
+ * its related record's own label while `depth` allows (nested selects: still one query); past that only its
+ * foreign key is read, and the label shows the related $id.
+ */
+export function referenceSelect(model: ModelMeta, schema?: SchemaMeta, depth = labelDepth): Args {
+  const select: Args = {};
   for (const name of model.idFields) select[name] = true;
   const title = model.fields.find((field) => field.name === model.titleField);
   if (title && isReadable(title)) select[title.name] = true;
+  for (const name of model.titleParts ?? []) {
+    const field = model.fields.find((candidate) => candidate.name === name);
+    if (!field) continue;
+    if (isReadable(field)) {
+      select[name] = true;
+      continue;
+    }
+    const relation = field.relation;
+    if (!relation || relation.toMany) continue;
+    const related = schema && findModel(schema, relation.model);
+    if (related && depth > 0) select[name] = { select: referenceSelect(related, schema, depth - 1) };
+    else for (const key of relation.fromFields) select[key] = true;
+  }
   return select;
 }
 
@@ -55,17 +76,25 @@ export function shapeRow(schema: SchemaMeta, model: ModelMeta, raw: Row): Stored
     if (!(field.name in raw)) continue;
     const value = raw[field.name] as Row | null;
     const related = findModel(schema, field.relation.model);
-    row[field.name] = value && related ? shapeReference(related, value) : null;
+    row[field.name] = value && related ? shapeReference(related, value, schema) : null;
   }
   return row;
 }
 
-/** A related record reduced to its ids and title (a RelatedRecord). */
-export function shapeReference(model: ModelMeta, raw: Row): StoredRow {
+/** A related record reduced to what addresses and labels it (a RelatedRecord), nested parts included. */
+export function shapeReference(model: ModelMeta, raw: Row, schema?: SchemaMeta): StoredRow {
   const row: StoredRow = {};
-  for (const name of Object.keys(referenceSelect(model))) {
+  for (const [name, value] of Object.entries(raw)) {
     const field = model.fields.find((candidate) => candidate.name === name);
-    if (field && name in raw) row[name] = toStoredValue(field, raw[name]);
+    if (!field) continue;
+    if (isReadable(field)) {
+      row[name] = toStoredValue(field, value);
+      continue;
+    }
+    const related = schema && field.relation && findModel(schema, field.relation.model);
+    if (related && !field.relation?.toMany) {
+      row[name] = value ? shapeReference(related, value as Row, schema) : null;
+    }
   }
   return row;
 }

@@ -29,7 +29,7 @@ export function buildWhere(input: BuildWhereInput): Args {
   );
   const search = input.search?.trim();
   if (search) {
-    const searchPart = searchWhere(input.model, search, input.provider);
+    const searchPart = searchWhere(input.model, search, input.provider, input.schema);
     if (searchPart) parts.push(searchPart);
   }
   if (parts.length === 0) return {};
@@ -39,20 +39,47 @@ export function buildWhere(input: BuildWhereInput): Args {
 
 /**
  * OR over the model's search fields, case-insensitive everywhere. Without search fields the search is ignored:
- * the UI shows no search box for such models.
+ * the UI shows no search box for such models. A dotted search field (`book.title`) searches the related
+ * record's field through its to-one relations.
  */
-export function searchWhere(model: ModelMeta, search: string, provider: DatabaseProvider): Args | undefined {
+export function searchWhere(
+  model: ModelMeta,
+  search: string,
+  provider: DatabaseProvider,
+  schema: SchemaMeta,
+): Args | undefined {
   if (model.searchFields.length === 0) return undefined;
   return {
-    OR: model.searchFields.flatMap((name) => {
-      const field = model.fields.find((candidate) => candidate.name === name);
-      // A `@db.Uuid` column cannot be searched as text (a title falling back to the id can be one): only a
-      // whole uuid finds its record.
-      if (field && isUuidText(field))
-        return textProblem(field, search) ? [] : [{ [name]: { equals: search } }];
-      return textMatches(name, "contains", search, provider);
-    }),
+    OR: model.searchFields.flatMap((path) =>
+      searchPathWhere(schema, model, path.split("."), search, provider),
+    ),
   };
+}
+
+/** Alternatives matching `search` in the field at `path`, wrapped in the relations the path walks. */
+function searchPathWhere(
+  schema: SchemaMeta,
+  model: ModelMeta,
+  path: string[],
+  search: string,
+  provider: DatabaseProvider,
+): Args[] {
+  const [name, ...rest] = path;
+  const field = model.fields.find((candidate) => candidate.name === name);
+  // Search fields come from Atrium's own metadata, so a broken path is a bug, not bad input.
+  if (!name || !field) throw new Error(`Search field ${path.join(".")} is not a field of ${model.name}`);
+  if (rest.length > 0) {
+    const relation = field.relation;
+    const related =
+      relation && !relation.toMany && schema.models.find((item) => item.name === relation.model);
+    if (!related) throw new Error(`Search field ${name} of ${model.name} is not a to-one relation`);
+    const inner = searchPathWhere(schema, related, rest, search, provider);
+    return inner.length === 0 ? [] : [{ [name]: { is: anyOf(inner) } }];
+  }
+  // A `@db.Uuid` column cannot be searched as text (a title falling back to the id can be one): only a
+  // whole uuid finds its record.
+  if (isUuidText(field)) return textProblem(field, search) ? [] : [{ [name]: { equals: search } }];
+  return textMatches(name, "contains", search, provider);
 }
 
 /**

@@ -66,7 +66,14 @@ describe("Restrict", () => {
     const preview = await db.dataSource.deletePreview(db.model("Airport"), { iata: "CDG" });
     expect(preview.canDelete).toBe(false);
     expect(preview.blockers).toEqual([
-      { model: "flight", label: "Flights", via: "origin", count: 1, examples: ["AF100"] },
+      // A flight is its number on its day: the label is made of both parts of its key.
+      {
+        model: "flight",
+        label: "Flights",
+        via: "origin",
+        count: 1,
+        examples: ["AF100 · 2026-05-01T08:30:00.000Z"],
+      },
     ]);
   });
 

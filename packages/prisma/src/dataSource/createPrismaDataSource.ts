@@ -18,6 +18,7 @@ import { countRows } from "./countRows.js";
 import { buildDeletePreview } from "./deletePreview.js";
 import { findMissingReferences } from "./findMissingReferences.js";
 import { anyIdMatch, idKey, idMatch, idSelect, uniqueWhere } from "./idWhere.js";
+import { labelOrderBy } from "./labelOrderBy.js";
 import { mapPrismaError, type PrismaErrorContext, prismaErrorCode } from "./mapPrismaError.js";
 import { type Args, getDelegate, type PrismaClientLike, type TransactionalClient } from "./prismaClient.js";
 
@@ -201,18 +202,15 @@ export function createPrismaDataSource(options: PrismaDataSourceOptions): DataSo
 
     async lookup(model, search, limit) {
       const text = search?.trim();
-      const where = text ? (searchWhere(model, text, provider) ?? {}) : {};
-      const orderBy = [model.titleField, ...model.idFields.filter((name) => name !== model.titleField)].map(
-        (name) => ({ [name]: "asc" }),
-      );
+      const where = text ? (searchWhere(model, text, provider, schema) ?? {}) : {};
       try {
         const rows = await getDelegate(client, model).findMany({
           where,
-          orderBy,
+          orderBy: labelOrderBy(schema, model),
           take: Math.max(1, Math.floor(limit)),
-          select: referenceSelect(model),
+          select: referenceSelect(model, schema),
         });
-        return rows.map((row): StoredRow => shapeReference(model, row));
+        return rows.map((row): StoredRow => shapeReference(model, row, schema));
       } catch (error) {
         return explain(error, model);
       }

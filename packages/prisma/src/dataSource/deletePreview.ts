@@ -6,16 +6,16 @@
  * Sets of records are described by nested relation filters (`{ post: { is: { author: { is: { id } } } } }`)
  * rather than by id lists, so counts stay exact and the number of queries does not grow with the rows.
  */
-import type {
-  DeletePreview,
-  DeletePreviewGroup,
-  FieldMeta,
-  ModelMeta,
-  ReferentialAction,
-  SchemaMeta,
+import {
+  type DeletePreview,
+  type DeletePreviewGroup,
+  type FieldMeta,
+  type ModelMeta,
+  type ReferentialAction,
+  recordLabel,
+  type SchemaMeta,
 } from "@atrium/core";
 import { referenceSelect, shapeReference } from "./buildSelect.js";
-import { idOf } from "./idWhere.js";
 import { type Args, getDelegate, type QueryClient } from "./prismaClient.js";
 
 export interface DeletePreviewInput {
@@ -62,7 +62,7 @@ export async function buildDeletePreview(input: DeletePreviewInput): Promise<Del
     level = next;
   }
   const preview: DeletePreview = { cascades: [], setNull: [], blockers: [], canDelete: true };
-  for (const group of groups.values()) preview[group.kind].push(await finishGroup(client, group));
+  for (const group of groups.values()) preview[group.kind].push(await finishGroup(client, schema, group));
   preview.canDelete = preview.blockers.length === 0;
   return preview;
 }
@@ -89,7 +89,11 @@ function groupKind(action: ReferentialAction | undefined): GroupKind {
   }
 }
 
-async function finishGroup(client: QueryClient, group: PendingGroup): Promise<DeletePreviewGroup> {
+async function finishGroup(
+  client: QueryClient,
+  schema: SchemaMeta,
+  group: PendingGroup,
+): Promise<DeletePreviewGroup> {
   const delegate = getDelegate(client, group.model);
   // One record can be reached along several paths; OR-ing them counts it once.
   const where = group.wheres.length === 1 ? (group.wheres[0] ?? {}) : { OR: group.wheres };
@@ -97,7 +101,7 @@ async function finishGroup(client: QueryClient, group: PendingGroup): Promise<De
     delegate.count({ where }),
     delegate.findMany({
       where,
-      select: referenceSelect(group.model),
+      select: referenceSelect(group.model, schema),
       orderBy: group.model.idFields.map((name) => ({ [name]: "asc" })),
       take: exampleCount,
     }),
@@ -107,18 +111,7 @@ async function finishGroup(client: QueryClient, group: PendingGroup): Promise<De
     label: group.model.labelPlural,
     via: group.via,
     count,
-    examples: rows.map((row) => recordLabel(group.model, row)),
+    // The same labels as everywhere else in the API.
+    examples: rows.map((row) => recordLabel(group.model, shapeReference(group.model, row, schema), schema)),
   };
-}
-
-/** The record's title, or its id when the title is empty. */
-export function recordLabel(model: ModelMeta, raw: Record<string, unknown>): string {
-  const row = shapeReference(model, raw);
-  const title = row[model.titleField];
-  if (title !== null && title !== undefined && title !== "") return displayValue(title);
-  return `${model.label} ${Object.values(idOf(model, row)).map(displayValue).join(" / ")}`;
-}
-
-function displayValue(value: unknown): string {
-  return value instanceof Date ? value.toISOString() : String(value);
 }

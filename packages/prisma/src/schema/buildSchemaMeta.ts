@@ -10,7 +10,8 @@ import { buildFieldMeta, buildUnsupportedFieldMeta } from "./buildFieldMeta.js";
 import { buildRelationMeta } from "./buildRelationMeta.js";
 import { humanize, kebabCase, pluralize } from "./labels.js";
 import type { Datamodel, DmmfModel } from "./readDatamodel.js";
-import { chooseSearchFields, chooseTitleField } from "./titleField.js";
+import { chooseSearchFields } from "./titleField.js";
+import { chooseTitle, mergeSearchFields, partSearchFields } from "./titleParts.js";
 import type { UnsupportedField } from "./unsupportedFields.js";
 
 export interface BuildSchemaMetaInput {
@@ -26,11 +27,22 @@ export function buildSchemaMeta(input: BuildSchemaMetaInput): SchemaMeta {
   const enumValues = new Map(
     datamodel.enums.map((item) => [item.name, item.values.map((value) => value.name)]),
   );
+  const models = datamodel.models.map((model) =>
+    buildModelMeta(model, modelsByName, enumValues, input.unsupportedFields?.get(model.name) ?? []),
+  );
+  // Derived labels search the related records' fields, so they wait until every model has its own.
+  const ownSearch = new Map(models.map((model) => [model.name, model]));
+  const withDerivedSearch = models.map((model) =>
+    model.titleParts
+      ? {
+          ...model,
+          searchFields: mergeSearchFields(partSearchFields(model, ownSearch), model.fields),
+        }
+      : model,
+  );
   return {
     provider: input.provider,
-    models: datamodel.models.map((model) =>
-      buildModelMeta(model, modelsByName, enumValues, input.unsupportedFields?.get(model.name) ?? []),
-    ),
+    models: withDerivedSearch,
     enums: datamodel.enums.map((item) => ({
       name: item.name,
       values: item.values.map((value) => value.name),
@@ -65,7 +77,8 @@ function buildModelMeta(
   insertUnsupported(fields, unsupported);
 
   const identity = findIdentity(model);
-  const titleField = chooseTitleField(fields, identity.idFields);
+  const uniqueIndexes = model.uniqueIndexes.map((index) => [...index.fields]);
+  const { titleField, titleParts } = chooseTitle(fields, { ...identity, uniqueIndexes });
   const meta: ModelMeta = {
     key: kebabCase(model.name),
     name: model.name,
@@ -75,9 +88,10 @@ function buildModelMeta(
     idKind: identity.idKind,
     titleField,
     searchFields: chooseSearchFields(fields, titleField),
-    uniqueIndexes: model.uniqueIndexes.map((index) => [...index.fields]),
+    uniqueIndexes,
     fields,
   };
+  if (titleParts) meta.titleParts = titleParts;
   if (identity.idSelectorName) meta.idSelectorName = identity.idSelectorName;
   if (model.dbName) meta.dbName = model.dbName;
   if (model.documentation) meta.help = model.documentation;

@@ -121,7 +121,22 @@ describe("saas.prisma", () => {
       searchFields: ["email", "firstName", "lastName"],
     });
     expect(model(schema, "ApiKey").titleField).toBe("label");
-    expect(model(schema, "Membership").titleField).toBe("id");
+  });
+
+  it("labels models without a natural title by their identity, foreign keys as relations", () => {
+    expect(model(schema, "Membership")).toMatchObject({
+      titleField: "orgId",
+      titleParts: ["org", "user"],
+      searchFields: ["org.name", "org.slug", "user.email", "user.firstName"],
+    });
+    expect(model(schema, "OrgSetting")).toMatchObject({
+      titleField: "orgId",
+      titleParts: ["org", "key"],
+      searchFields: ["org.name", "org.slug", "key"],
+    });
+    for (const name of ["Organization", "User", "Project", "Task", "Label", "ApiKey"]) {
+      expect(model(schema, name).titleParts).toBeUndefined();
+    }
   });
 });
 
@@ -197,6 +212,25 @@ describe("keys.prisma", () => {
       titleField: "fullName",
     });
     expect(model(schema, "Passenger").idSelectorName).toBeUndefined();
+  });
+
+  it("labels compound keys by their parts and keeps natural titles and single keys", () => {
+    expect(model(schema, "ProductCategory")).toMatchObject({
+      titleField: "productSku",
+      titleParts: ["product", "category"],
+      searchFields: ["product.title", "product.sku", "category.label", "category.code"],
+    });
+    expect(model(schema, "OrderLine")).toMatchObject({ titleParts: ["order", "lineNo"] });
+    expect(model(schema, "Flight")).toMatchObject({
+      titleField: "number",
+      titleParts: ["number", "departureDate"],
+      searchFields: ["number"],
+    });
+    expect(model(schema, "Order")).toMatchObject({ titleField: "orderNo", searchFields: [] });
+    expect(model(schema, "Booking")).toMatchObject({ titleField: "ref", searchFields: ["ref"] });
+    for (const name of ["Country", "Airport", "Product", "Category", "Order", "Passenger", "Booking"]) {
+      expect(model(schema, name).titleParts).toBeUndefined();
+    }
   });
 
   it("treats an explicit join model as a plain model with two to-one relations", () => {

@@ -31,6 +31,16 @@ describe("chooseTitleField", () => {
     expect(chooseTitleField(fields, ["id"])).toBe("summary");
   });
 
+  it("does not take a code with a short default for a name", () => {
+    const fields = [
+      field("id", { isId: true }),
+      field("currency", { hasDefault: true, default: { kind: "literal", value: "USD" } }),
+      field("motto", { hasDefault: true, default: { kind: "literal", value: "Books for everyone" } }),
+    ];
+    expect(chooseTitleField(fields, ["id"])).toBe("motto");
+    expect(chooseTitleField([field("id", { isId: true }), field("language")], ["id"])).toBe("id");
+  });
+
   it("skips ids, foreign keys and optional text before falling back to the id", () => {
     const fields = [
       field("uuid", { isId: true }),

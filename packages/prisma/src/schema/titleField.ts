@@ -33,19 +33,37 @@ function isTextField(field: FieldMeta): boolean {
   return field.kind === "scalar" && field.type === "String" && !field.isList;
 }
 
+/** Text fields that hold a code shared by many records, never a name, whatever their default. */
+const codeNames = new Set(["currency", "country", "language", "locale", "timezone", "status"]);
+
 /**
- * The first well-known label field (name, title, email...); else the first required text field that is not an id
- * or a foreign key; else the first id field.
+ * A code rather than a name: a well-known code field, or text whose default is a short single token
+ * (`currency String @default("USD")`): most records keep the default, so every label would read "USD".
  */
-export function chooseTitleField(fields: FieldMeta[], idFields: string[]): string {
+export function isCodeField(field: FieldMeta): boolean {
+  if (codeNames.has(field.name.toLowerCase())) return true;
+  const literal = field.default?.kind === "literal" ? field.default.value : undefined;
+  return typeof literal === "string" && literal.length <= 8 && !/\s/.test(literal);
+}
+
+/**
+ * The first well-known label field (name, title, email...); else, when `plainText`, the first required text
+ * field that is not an id, a foreign key or a code. Undefined when the model has no natural title.
+ */
+export function naturalTitleField(fields: FieldMeta[], plainText = true): string | undefined {
   const text = fields.filter(isTextField);
   for (const wanted of titleNames) {
     const hit = text.find((field) => field.name.toLowerCase() === wanted);
     if (hit) return hit.name;
   }
-  const plain = text.find((field) => field.isRequired && !field.isId && !field.isForeignKey);
-  if (plain) return plain.name;
-  return idFields[0] ?? fields[0]?.name ?? "";
+  if (!plainText) return undefined;
+  return text.find((field) => field.isRequired && !field.isId && !field.isForeignKey && !isCodeField(field))
+    ?.name;
+}
+
+/** The natural title field (see naturalTitleField), else the first id field. */
+export function chooseTitleField(fields: FieldMeta[], idFields: string[]): string {
+  return naturalTitleField(fields) ?? idFields[0] ?? fields[0]?.name ?? "";
 }
 
 /** The title field when it is text, plus other well-known text fields, at most four. */

@@ -12,7 +12,7 @@ export function lookupRoutes(options: ResolvedOptions): Hono {
     const search = c.req.query("q")?.trim() || undefined;
     const limit = parseLimit(c.req.query("limit"), options.lookupLimit);
     const rows = await options.dataSource.lookup(model, search, limit);
-    return c.json({ data: rows.map((row) => toRecordRef(model, row)) });
+    return c.json({ data: rows.map((row) => toRecordRef(model, row, options.schema)) });
   });
   app.all("/:key", methodNotAllowed(["GET"]));
   return app;

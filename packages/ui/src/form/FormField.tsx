@@ -64,7 +64,12 @@ export function FormField({ model, field, control, mode, idPrefix }: FormFieldPr
                 </span>
               )}
             </div>
-            <div className="form-control">
+            <div
+              className="form-control"
+              // Widgets take no ref, so react-hook-form could not focus the first invalid field on submit;
+              // give it a handle that focuses the element the label points at.
+              ref={(element) => input.ref(element && { focus: () => document.getElementById(id)?.focus() })}
+            >
               <Widget {...props} />
               {field.help && (
                 <p className="form-help" id={helpId}>

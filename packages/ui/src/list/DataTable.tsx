@@ -44,7 +44,12 @@ function SortHeader({
     >
       {field.label}
       <Icon size={13} aria-hidden="true" style={{ opacity: entry ? 1 : 0.4 }} />
-      {entry && sort.length > 1 && <span className="sort-rank">{index + 1}</span>}
+      {/* Hidden from the accessible name: a column header must keep its name while the sort changes. */}
+      {entry && sort.length > 1 && (
+        <span className="sort-rank" aria-hidden="true">
+          {index + 1}
+        </span>
+      )}
     </button>
   );
 }

@@ -96,19 +96,18 @@ export function FilterPanel({ model, models, state, onChange, onClose, id }: Fil
           !field.isList;
         return (
           <fieldset key={field.name} className="filter-group">
-            <legend className="inline-row" style={{ justifyContent: "space-between", display: "flex" }}>
-              <span>{field.label}</span>
-              {active && (
-                <button
-                  type="button"
-                  className="button button-small button-ghost"
-                  onClick={() => onChange(withoutFiltersOn(state, field.name))}
-                  aria-label={`Clear ${field.label} filter`}
-                >
-                  Clear
-                </button>
-              )}
-            </legend>
+            {/* The legend names the group for screen readers, so the Clear button stays out of it. */}
+            <legend>{field.label}</legend>
+            {active && (
+              <button
+                type="button"
+                className="button button-small button-ghost filter-clear"
+                onClick={() => onChange(withoutFiltersOn(state, field.name))}
+                aria-label={`Clear ${field.label} filter`}
+              >
+                Clear
+              </button>
+            )}
             <FieldFilter field={field} models={models} state={state} onChange={onChange} />
             {nullable && <NullFilter field={field} state={state} onChange={onChange} />}
           </fieldset>

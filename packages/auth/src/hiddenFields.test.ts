@@ -1,0 +1,93 @@
+import type { FieldMeta, ModelMeta } from "@atrium/core";
+import { describe, expect, it } from "vitest";
+import { type FieldVisibilityConfig, hiddenFields } from "./hiddenFields.js";
+import type { Principal } from "./permissions.js";
+
+function field(name: string, extra: Partial<FieldMeta> = {}): FieldMeta {
+  return {
+    name,
+    label: name,
+    kind: "scalar",
+    type: "String",
+    isList: false,
+    isRequired: true,
+    isId: false,
+    isUnique: false,
+    isReadOnly: false,
+    hasDefault: false,
+    isUpdatedAt: false,
+    isForeignKey: false,
+    ...extra,
+  };
+}
+
+const user: ModelMeta = {
+  key: "user",
+  name: "User",
+  label: "User",
+  labelPlural: "Users",
+  idFields: ["id"],
+  idKind: "id",
+  titleField: "email",
+  searchFields: ["email"],
+  uniqueIndexes: [],
+  fields: [
+    field("id", { isId: true }),
+    field("email"),
+    field("passwordHash"),
+    field("tokenCount", { type: "Int" }),
+    field("salary", { type: "Int" }),
+    field("notes"),
+    field("apiKey"),
+    field("tokens", { kind: "relation", type: "Token", isList: true }),
+  ],
+};
+
+const token: ModelMeta = {
+  ...user,
+  key: "token",
+  name: "Token",
+  idFields: ["token"],
+  fields: [field("token", { isId: true })],
+};
+
+function who(roles: string[], isSuperuser = false): Principal {
+  return { userId: "u", email: "u@example.com", isSuperuser, isActive: true, roles, permissions: new Set() };
+}
+
+describe("hiddenFields", () => {
+  it("hides secret-named scalars from everyone by default, superusers included", () => {
+    expect([...hiddenFields(user, who([]))]).toEqual(["passwordHash", "apiKey"]);
+    expect([...hiddenFields(user, who([], true))]).toEqual(["passwordHash", "apiKey"]);
+  });
+
+  it("never hides an id field for its name: the record's address needs it", () => {
+    expect(hiddenFields(token, who([])).size).toBe(0);
+  });
+
+  const config: FieldVisibilityConfig = {
+    models: {
+      user: {
+        apiKey: "visible",
+        notes: "hidden",
+        salary: { visibleTo: ["hr"] },
+        email: { hiddenFrom: ["contractor"] },
+      },
+    },
+  };
+
+  it.each([
+    ["no role", who([]), ["passwordHash", "salary", "notes"]],
+    ["hr", who(["hr"]), ["passwordHash", "notes"]],
+    ["contractor", who(["contractor"]), ["email", "passwordHash", "salary", "notes"]],
+    ["hr and contractor: hiding wins", who(["hr", "contractor"]), ["email", "passwordHash", "notes"]],
+    ["superuser", who([], true), ["passwordHash", "notes"]],
+    ["nobody signed in", null, ["passwordHash", "salary", "notes"]],
+  ])("applies the configuration for %s", (_name, principal, expected) => {
+    expect([...hiddenFields(user, principal, config)]).toEqual(expected);
+  });
+
+  it("can turn secret detection off", () => {
+    expect(hiddenFields(user, who([]), { hideSecretNames: false }).size).toBe(0);
+  });
+});

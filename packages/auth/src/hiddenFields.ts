@@ -1,0 +1,62 @@
+/**
+ * Which fields of a model a principal must never see. A hidden field is left out of every response and cannot
+ * be filtered, sorted or searched on; the server applies this set, the UI only mirrors it.
+ */
+import type { ModelMeta } from "@atrium/core";
+import { isSecretFieldName } from "./isSecretFieldName.js";
+import type { Principal } from "./permissions.js";
+
+/**
+ * - `"hidden"`: hidden from everyone, superusers included.
+ * - `"visible"`: shown to whoever may view the model, even when its name looks secret.
+ * - `{ visibleTo }`: shown only to superusers and members of one of these roles.
+ * - `{ hiddenFrom }`: hidden from members of any of these roles (hiding wins over another role's access),
+ *   but not from superusers.
+ */
+export type FieldAccess =
+  | "hidden"
+  | "visible"
+  | { visibleTo: readonly string[] }
+  | { hiddenFrom: readonly string[] };
+
+export interface FieldVisibilityConfig {
+  /** Model key -> field name -> access. */
+  models?: Record<string, Record<string, FieldAccess>>;
+  /** Hide fields whose names say they are secrets (isSecretFieldName) unless configured. @default true */
+  hideSecretNames?: boolean;
+}
+
+export function hiddenFields(
+  model: ModelMeta,
+  principal: Principal | null | undefined,
+  config: FieldVisibilityConfig = {},
+): Set<string> {
+  const configured = config.models?.[model.key] ?? {};
+  const roles = new Set(principal?.roles ?? []);
+  const hidden = new Set<string>();
+  for (const field of model.fields) {
+    const access = configured[field.name];
+    if (access === undefined) {
+      // Id fields address the record (they are in its URL), so a secret-looking id still has to be shown.
+      const secret = (config.hideSecretNames ?? true) && field.kind === "scalar" && !field.isId;
+      if (secret && isSecretFieldName(field.name)) hidden.add(field.name);
+    } else if (!isVisible(access, principal, roles)) {
+      hidden.add(field.name);
+    }
+  }
+  return hidden;
+}
+
+function isVisible(
+  access: FieldAccess,
+  principal: Principal | null | undefined,
+  roles: Set<string>,
+): boolean {
+  if (access === "hidden") return false;
+  if (access === "visible") return true;
+  if ("visibleTo" in access) {
+    return Boolean(principal?.isSuperuser) || access.visibleTo.some((role) => roles.has(role));
+  }
+  if (principal?.isSuperuser) return true;
+  return !access.hiddenFrom.some((role) => roles.has(role));
+}

@@ -1,0 +1,3 @@
+import { systemStoreSuite } from "./testing/systemStoreSuite.js";
+
+await systemStoreSuite("mysql");
