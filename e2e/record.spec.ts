@@ -270,7 +270,7 @@ test.describe("record shapes", () => {
       const warehouse = await factory.create("warehouse", { openedOn: "2026-01-15T17:30:45.000Z" });
       const detail = new RecordDetailPage(page, "warehouse");
       await detail.goto(warehouse.$id);
-      await expect(detail.value("openedOn")).toHaveText("Jan 15, 2026, 12:30 PM");
+      await expect(detail.value("openedOn")).toHaveText("Jan 15, 2026, 12:30 PM EST");
 
       await detail.edit();
       const form = new RecordFormPage(page, "warehouse");
@@ -281,7 +281,7 @@ test.describe("record shapes", () => {
       await input.fill("2026-07-01T09:15:30");
       await form.save();
       await detail.expectOnRecordPage();
-      await expect(detail.value("openedOn")).toHaveText("Jul 1, 2026, 9:15 AM");
+      await expect(detail.value("openedOn")).toHaveText("Jul 1, 2026, 9:15 AM EDT");
       // Summer time in New York is UTC-4.
       expect((await api.get("warehouse", warehouse.$id)).openedOn).toBe("2026-07-01T13:15:30.000Z");
     });

@@ -1,6 +1,7 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 import type { ModelMeta } from "../../packages/core/src/index.js";
 import { DeleteDialog } from "./DeleteDialog.js";
+import { escapeRegExp } from "./escapeRegExp.js";
 import { fieldOf, modelByKey } from "./schemaMeta.js";
 
 /** A record's page (`/m/{key}/{id}`): its fields as a definition list, Edit and Delete. */
@@ -50,7 +51,7 @@ export class RecordDetailPage {
     const label = fieldOf(this.model, name).label;
     return this.fields
       .getByRole("term")
-      .filter({ hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) })
+      .filter({ hasText: new RegExp(`^${escapeRegExp(label)}$`) })
       .locator("xpath=following-sibling::dd[1]");
   }
 

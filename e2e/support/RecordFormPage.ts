@@ -1,10 +1,9 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 import type { FieldMeta, ModelMeta } from "../../packages/core/src/index.js";
 import type { RecordRef } from "./AtriumApi.js";
+import { escapeRegExp } from "./escapeRegExp.js";
 import { fieldOf, modelByKey } from "./schemaMeta.js";
 import type { SampleValue } from "./TestDataFactory.js";
-
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** The create and edit forms of one model; every control is found by its field's label. */
 export class RecordFormPage {
@@ -106,7 +105,7 @@ export class RecordFormPage {
     const control = this.control(name);
     await expect(control).toHaveAttribute("aria-invalid", "true");
     await expect(control).toHaveAccessibleDescription(
-      typeof message === "string" ? new RegExp(escape(message)) : message,
+      typeof message === "string" ? new RegExp(escapeRegExp(message)) : message,
     );
   }
 

@@ -35,7 +35,8 @@ describe("chooseTitleField", () => {
     const fields = [
       field("id", { isId: true }),
       field("currency", { hasDefault: true, default: { kind: "literal", value: "USD" } }),
-      field("motto", { hasDefault: true, default: { kind: "literal", value: "Books for everyone" } }),
+      field("locale", { hasDefault: true, default: { kind: "literal", value: "pt-BR" } }),
+      field("motto", { hasDefault: true, default: { kind: "literal", value: "hello" } }),
     ];
     expect(chooseTitleField(fields, ["id"])).toBe("motto");
     expect(chooseTitleField([field("id", { isId: true }), field("language")], ["id"])).toBe("id");

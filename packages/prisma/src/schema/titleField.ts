@@ -36,14 +36,17 @@ function isTextField(field: FieldMeta): boolean {
 /** Text fields that hold a code shared by many records, never a name, whatever their default. */
 const codeNames = new Set(["currency", "country", "language", "locale", "timezone", "status"]);
 
+/** Defaults that read as codes: upper-case tokens ("USD", "ECB", "EU-1") or language tags ("en", "pt-BR"). */
+const codeDefault = /^(?:[A-Z0-9][A-Z0-9_-]{0,7}|[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?)$/;
+
 /**
- * A code rather than a name: a well-known code field, or text whose default is a short single token
+ * A code rather than a name: a well-known code field, or text whose default looks like a code
  * (`currency String @default("USD")`): most records keep the default, so every label would read "USD".
  */
 export function isCodeField(field: FieldMeta): boolean {
   if (codeNames.has(field.name.toLowerCase())) return true;
   const literal = field.default?.kind === "literal" ? field.default.value : undefined;
-  return typeof literal === "string" && literal.length <= 8 && !/\s/.test(literal);
+  return typeof literal === "string" && codeDefault.test(literal);
 }
 
 /**

@@ -60,7 +60,7 @@ export function CellValue({ field, value, models, full = false }: CellValueProps
     case "DateTime":
       return (
         <time dateTime={String(value)} title={String(value)}>
-          {isDateOnly(field) ? formatDateOnly(String(value)) : formatDateTime(String(value))}
+          {isDateOnly(field) ? formatDateOnly(String(value)) : formatDateTime(String(value), { withZone: full })}
         </time>
       );
     case "Int":

@@ -5,9 +5,21 @@ export function localTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
-export function formatDateTime(iso: string): string {
+// dateStyle/timeStyle cannot be combined with timeZoneName, hence the spelled-out fields.
+const zonedDateTimeFormat = new Intl.DateTimeFormat(undefined, {
+  year: "numeric",
+  month: "short",
+  day: "numeric",
+  hour: "numeric",
+  minute: "2-digit",
+  timeZoneName: "short",
+});
+
+/** A local date and time; `withZone` names the zone, so a detail view never leaves anyone guessing UTC. */
+export function formatDateTime(iso: string, { withZone = false }: { withZone?: boolean } = {}): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateTimeFormat.format(date);
+  if (Number.isNaN(date.getTime())) return iso;
+  return (withZone ? zonedDateTimeFormat : dateTimeFormat).format(date);
 }
 
 /** "YYYY-MM-DD" shown as a date, read as UTC so no time zone moves it to the previous day. */
