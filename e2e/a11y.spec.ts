@@ -28,7 +28,9 @@ const pages: { name: string; path: string; ready: (page: Page) => Promise<void> 
     name: "home",
     path: "/",
     ready: async (page) => {
-      await expect(page.getByRole("link", { name: /^Books/ })).toContainText("3,000");
+      await expect(
+        page.getByRole("region", { name: "Models" }).getByRole("link", { name: /^Books/ }),
+      ).toContainText("3,000");
     },
   },
   {

@@ -70,7 +70,10 @@ test.describe("layout: phone width", () => {
     // Wide tables scroll inside their card; the page itself never scrolls sideways.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    await page.getByRole("navigation", { name: "Pagination" }).getByRole("button", { name: "Next page" }).isVisible();
+    await page
+      .getByRole("navigation", { name: "Pagination" })
+      .getByRole("button", { name: "Next page" })
+      .isVisible();
   });
 
   test("the form is usable: fields fit, the save button is reachable", async ({ page }) => {

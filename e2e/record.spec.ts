@@ -32,6 +32,43 @@ test.describe("relations", () => {
     await expect(detail.heading).toHaveText(publisher.$label);
   });
 
+  test("the picker is driven by the keyboard, and Enter never picks a result of an older search", async ({
+    page,
+    factory,
+    api,
+  }) => {
+    const book = await factory.create("book");
+    const publisher = await factory.create("publisher");
+    const form = new RecordFormPage(page, "book");
+    await form.gotoEdit(book.$id);
+
+    const picker = form.control("publisher");
+    await picker.focus();
+    // The list opens with the first publishers; typing and pressing Enter at once must not choose one.
+    await expect(page.getByRole("listbox").getByRole("option").first()).toBeVisible();
+    await picker.pressSequentially(String(publisher.name).split(" ").at(-1) ?? "");
+    await picker.press("Enter");
+    const options = page.getByRole("listbox").getByRole("option");
+    await expect(options).toHaveText([publisher.$label]);
+    // Whether that Enter came before or after the results: the only records picked are the ones shown.
+    const author = (book.author as { $label: string }).$label;
+    const chips = page.getByRole("button", { name: /^Remove / });
+    const picked = await chips.evaluateAll((buttons) =>
+      buttons.map((button) => button.getAttribute("aria-label")),
+    );
+    expect(
+      picked.filter((name) => name !== `Remove ${author}` && name !== `Remove ${publisher.$label}`),
+    ).toEqual([]);
+    if (!picked.includes(`Remove ${publisher.$label}`)) await picker.press("Enter");
+    await expect(form.chip(publisher.$label)).toBeVisible();
+    await page.keyboard.press("Control+s");
+    await expect(form.toast(`Saved “${book.$label}”`)).toBeVisible();
+    expect((await api.get("book", book.$id)).publisher).toEqual({
+      $id: publisher.$id,
+      $label: publisher.$label,
+    });
+  });
+
   test("a tag is added to a book and removed again (implicit many-to-many)", async ({
     page,
     factory,

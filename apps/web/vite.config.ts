@@ -12,6 +12,8 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL("./dist", import.meta.url)),
     emptyOutDir: true,
+    // dist/.vite/manifest.json maps each route's chunk to its imports: scripts/measure-bundle.ts reads it.
+    manifest: true,
     // The SPA's JS budget is tracked per route; one big warning line adds nothing.
     chunkSizeWarningLimit: 600,
   },

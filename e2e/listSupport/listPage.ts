@@ -24,9 +24,7 @@ export class ListPage {
 
   /** Waits until the table has rows (not placeholders), or an empty or error state took its place. */
   async waitForRows(): Promise<void> {
-    await expect(
-      this.page.locator('table[aria-busy="false"], .table-card .state').first(),
-    ).toBeVisible();
+    await expect(this.page.locator('table[aria-busy="false"], .table-card .state').first()).toBeVisible();
   }
 
   /** The title cell of each body row, in order. */
@@ -75,7 +73,11 @@ export async function apiTotal(
 }
 
 /** The labels of the first page the API answers for a query: the order the table must show. */
-export async function apiTitles(request: APIRequestContext, modelKey: string, query: string): Promise<string[]> {
+export async function apiTitles(
+  request: APIRequestContext,
+  modelKey: string,
+  query: string,
+): Promise<string[]> {
   const response = await request.get(`/api/records/${modelKey}?${query}`);
   expect(response.ok(), await response.text()).toBe(true);
   return ((await response.json()) as { data: { $label: string }[] }).data.map((row) => row.$label);

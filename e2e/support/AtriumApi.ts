@@ -11,6 +11,8 @@ export interface ApiRow {
 export interface RecordRef {
   $id: string;
   $label: string;
+  /** Text a relation picker finds this record by, when its label is not (a label may join several fields). */
+  search?: string;
 }
 
 const seg = encodeURIComponent;

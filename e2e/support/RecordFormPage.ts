@@ -80,7 +80,7 @@ export class RecordFormPage {
   }
 
   /** Types the related record's label into the autocomplete and chooses it. */
-  async pickRelation(name: string, ref: RecordRef, search = ref.$label): Promise<void> {
+  async pickRelation(name: string, ref: RecordRef, search = ref.search ?? ref.$label): Promise<void> {
     const combobox = this.control(name);
     await combobox.click();
     await combobox.fill(search);

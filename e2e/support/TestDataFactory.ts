@@ -35,6 +35,21 @@ function uniqueDigits(length: number): string {
 const baseDay = Date.UTC(2026, 2, 4, 5, 6, 7);
 
 /**
+ * What to type in a picker to find `row`: the value of the model's first search field. A path through a
+ * relation (`book.title`) ends at the related record, whose label stands for it.
+ */
+export function searchText(model: ModelMeta, row: ApiRow): string {
+  let value: unknown = row;
+  for (const segment of (model.searchFields[0] ?? "").split(".")) {
+    if (value === null || typeof value !== "object") break;
+    const next: unknown = (value as Record<string, unknown>)[segment];
+    if (next !== null && typeof next === "object" && "$label" in next) return String(next.$label);
+    value = next;
+  }
+  return typeof value === "string" && value !== "" ? value : row.$label;
+}
+
+/**
  * Builds valid create bodies for any model from the metadata, and creates records through the API.
  * Required relations point at an existing record (`GET /api/lookup/{key}`), or at a new one when the
  * key is part of a unique constraint (a second profile for the same customer would be refused).
@@ -91,7 +106,7 @@ export class TestDataFactory {
     if (!related) throw new Error(`${model.name}.${field.name} points at an unknown model`);
     if (fresh || isInUniqueConstraint(model, field) || related.key === model.key) {
       const row = await this.create(related.key);
-      return { $id: row.$id, $label: row.$label };
+      return { $id: row.$id, $label: row.$label, search: searchText(related, row) };
     }
     const [first] = await this.api.lookup(related.key);
     if (first) return first;

@@ -2,7 +2,14 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createClientForSchema, createPrismaDataSource, loadSchemaMetaFromFile } from "@atrium/prisma";
+import {
+  createClientForSchema,
+  createPrismaDataSource,
+  createSystemStore,
+  ensureSystemTables,
+  loadSchemaMetaFromFile,
+  type SystemStoreClient,
+} from "@atrium/prisma";
 import { createAtriumApp } from "@atrium/server";
 import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
@@ -30,8 +37,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const schema = await loadSchemaMetaFromFile(options.schemaPath);
   const client = await createClientForSchema(options.schemaPath, options.databaseUrl);
   const dataSource = createPrismaDataSource({ client, schema });
+  // Atrium's own tables (audit history, later users and sessions) live in the application's database, so an
+  // audit entry can commit in the same transaction as the change it records.
+  // Every generated client has raw SQL and interactive transactions; GenericPrismaClient does not list them.
+  const systemClient = client as unknown as SystemStoreClient;
+  await ensureSystemTables(systemClient, schema.provider);
+  const history = createSystemStore(systemClient, schema.provider);
   const webRoot = options.webRoot ?? webDistDir;
-  const app = createAtriumApp({ schema, dataSource, ...(await spaOptions(webRoot)) });
+  const app = createAtriumApp({ schema, dataSource, history, ...(await spaOptions(webRoot)) });
 
   const server = await new Promise<ReturnType<typeof serve>>((resolveListening, reject) => {
     const listening = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () =>

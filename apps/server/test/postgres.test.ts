@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectApiError, expectStatus } from "./apiResponse.js";
+import { describeHistory } from "./historyCases.js";
 import { describeKeys } from "./keysCases.js";
 import { openTestApi, postgresIsReachable, type TestApi } from "./openTestApi.js";
 import { describeScalars } from "./scalarsCases.js";
@@ -19,6 +20,7 @@ type Row = any;
 describe.skipIf(!reachable)("on PostgreSQL", () => {
   describeKeys("postgresql");
   describeScalars("postgresql");
+  describeHistory("postgresql");
 
   describe("scalars.postgres.prisma: lists and native types", () => {
     let api: TestApi;

@@ -62,18 +62,68 @@ export interface CountResult {
   isEstimate: boolean;
 }
 
+/** What an audit entry records; the sink adds who and when. */
+export interface AuditRecord {
+  action: "create" | "update" | "delete" | "bulk_delete" | "revert";
+  /** URL key of the model. */
+  model: string;
+  /** The record's `$id`. */
+  recordId: string;
+  /**
+   * Field name -> value before and after, wire-encoded (JSON-safe), see recordChanges. Creates and deletes hold
+   * every scalar field (a full snapshot, so a deleted record can be re-created); updates only the fields that
+   * changed. To-one relations appear as their foreign-key scalars; relation counts and many-to-many sets do not.
+   */
+  changes: Record<string, { old: unknown; new: unknown }>;
+  /** For `revert`: the id of the entry being undone. */
+  revertOf?: string;
+  /** WriteContext.actor, passed on so that one sink serves every request. */
+  actor?: { id: string; email: string } | null;
+}
+
+/**
+ * Where a data source records its writes. `record` is called INSIDE the write's transaction, with that
+ * transaction's client (`tx`, e.g. Prisma's interactive-transaction client), after the change and before the
+ * commit: if it throws, the change is rolled back with it. No change without its entry, no entry without its change.
+ */
+export interface AuditSink {
+  record(tx: unknown, entry: AuditRecord): Promise<void>;
+}
+
+/** Who writes, how to record it, and which state of the record the write was made from. */
+export interface WriteContext {
+  /** The signed-in user; null or absent for system writes (and until sign-in exists). */
+  actor?: { id: string; email: string } | null;
+  /** When given, every write is recorded through it in the write's own transaction. */
+  audit?: AuditSink;
+  /**
+   * update/delete: the `$version` (recordVersion) the client loaded. Compared with the stored record inside the
+   * write's transaction; a mismatch throws AtriumError("conflict") with `details.current` = the current wire row.
+   * Absent: the write is accepted whatever the stored state (API clients that do not track versions).
+   */
+  expectedVersion?: string;
+  /**
+   * deleteMany: `$id` -> expected `$version` for the records that carry one; if any is stale nothing is deleted
+   * and AtriumError("conflict") lists the current rows of the stale ones in `details.current`.
+   */
+  expectedVersions?: Readonly<Record<string, string>>;
+}
+
 export interface DataSource {
   readonly provider: DatabaseProvider;
   list(model: ModelMeta, query: ListQuery): Promise<ListResult>;
   /** Resolves null when no record has this id. */
   get(model: ModelMeta, id: IdValues): Promise<StoredRow | null>;
-  create(model: ModelMeta, data: WriteData): Promise<StoredRow>;
-  /** Throws AtriumError("not_found") when no record has this id. */
-  update(model: ModelMeta, id: IdValues, data: WriteData): Promise<StoredRow>;
-  /** Throws AtriumError("not_found") / ("delete_restricted"). */
-  delete(model: ModelMeta, id: IdValues): Promise<void>;
-  /** All or nothing, in one transaction; resolves the number deleted. */
-  deleteMany(model: ModelMeta, ids: IdValues[]): Promise<number>;
+  create(model: ModelMeta, data: WriteData, context?: WriteContext): Promise<StoredRow>;
+  /** Throws AtriumError("not_found") when no record has this id, ("conflict") on a stale expectedVersion. */
+  update(model: ModelMeta, id: IdValues, data: WriteData, context?: WriteContext): Promise<StoredRow>;
+  /** Throws AtriumError("not_found") / ("delete_restricted") / ("conflict"). */
+  delete(model: ModelMeta, id: IdValues, context?: WriteContext): Promise<void>;
+  /**
+   * All or nothing, in one transaction; resolves the number deleted. Audited as one `bulk_delete` entry per
+   * record.
+   */
+  deleteMany(model: ModelMeta, ids: IdValues[], context?: WriteContext): Promise<number>;
   deletePreview(model: ModelMeta, id: IdValues): Promise<DeletePreview>;
   /** Up to `limit` records whose search fields match `search`, for relation pickers. */
   lookup(model: ModelMeta, search: string | undefined, limit: number): Promise<StoredRow[]>;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { recordVersion } from "./recordVersion.js";
 import { serializeRow, toRecordRef } from "./serializeRow.js";
 import { author, book, orderItem, schema, shipment } from "./testing/fixtures.js";
 
@@ -15,10 +16,11 @@ describe("serializeRow", () => {
       extra: { a: 1 },
       isbn: null,
     });
-    expect(Object.keys(wire).slice(0, 2)).toEqual(["$id", "$label"]);
+    expect(Object.keys(wire).slice(0, 3)).toEqual(["$id", "$label", "$version"]);
     expect(wire).toEqual({
       $id: "7",
       $label: "Dune",
+      $version: expect.stringMatching(/^[\w-]{16}$/),
       id: 7,
       title: "Dune",
       isbn: null,
@@ -72,6 +74,7 @@ describe("serializeRow", () => {
     expect(serializeRow(schema, book, { id: 7, title: "Dune" })).toEqual({
       $id: "7",
       $label: "Dune",
+      $version: recordVersion(book, { id: 7, title: "Dune" }),
       id: 7,
       title: "Dune",
     });

@@ -2,11 +2,15 @@ import type { StoredRow } from "./dataSource.js";
 import type { FieldMeta, ModelMeta, SchemaMeta } from "./metadata.js";
 import { encodeRecordId, idValuesOf } from "./recordId.js";
 import { recordLabel } from "./recordLabel.js";
+import { recordVersion } from "./recordVersion.js";
 import { relatedModel } from "./relatedModel.js";
 import { encodeWireValue } from "./wireCodec.js";
 
-/** A record as the API sends it: wire-encoded fields plus its address and label. */
-export type WireRow = Record<string, unknown> & { $id: string; $label: string };
+/**
+ * A record as the API sends it: wire-encoded fields plus its address, label and `$version` (recordVersion.ts;
+ * optional in the type only so that hand-built rows in tests and fakes stay valid).
+ */
+export type WireRow = Record<string, unknown> & { $id: string; $label: string; $version?: string };
 
 /** A related record as the API sends it. */
 export interface RecordRef {
@@ -37,7 +41,7 @@ function serializeRelation(schema: SchemaMeta, field: FieldMeta, value: unknown)
 }
 
 /**
- * StoredRow -> the JSON the API sends: `$id` and `$label` first, then the fields the row holds, in schema
+ * StoredRow -> the JSON the API sends: `$id`, `$label` and `$version` first, then the fields the row holds, in schema
  * order, each wire-encoded. Fields the data source did not return are left out rather than sent as null,
  * so the client can tell "not loaded" from "empty".
  */
@@ -45,6 +49,7 @@ export function serializeRow(schema: SchemaMeta, model: ModelMeta, row: StoredRo
   const wire: WireRow = {
     $id: encodeRecordId(model, idValuesOf(model, row)),
     $label: recordLabel(model, row, schema),
+    $version: recordVersion(model, row),
   };
   for (const field of model.fields) {
     if (!Object.hasOwn(row, field.name)) continue;

@@ -1,5 +1,7 @@
-import type { DataSource, SchemaMeta } from "@atrium/core";
-import type { MiddlewareHandler } from "hono";
+import type { AuditSink, DataSource, SchemaMeta, WriteContext } from "@atrium/core";
+import type { Context, MiddlewareHandler } from "hono";
+import type { HistoryStore } from "./history/historyStore.js";
+import { storeAuditSink } from "./history/storeAuditSink.js";
 
 /** Receives every error the API could not attribute to the request (answered as a generic 500). */
 export type ErrorLogger = (message: string, error: unknown) => void;
@@ -45,10 +47,29 @@ export interface AtriumAppOptions {
    * @default undefined (no fallback; such requests get the JSON 404)
    */
   indexHtml?: string;
+  /**
+   * Where the audit history is kept and read (an AuthStore such as `createSystemStore(...)` fits). Enables
+   * `/api/history`, `/api/records/{key}/{id}/history` and revert, and records every write through
+   * `storeAuditSink(history)` unless `audit` says otherwise.
+   * @default undefined (no history routes, writes are not recorded)
+   */
+  history?: HistoryStore;
+  /**
+   * Records every write in the write's own transaction.
+   * @default storeAuditSink(history) when `history` is given, else undefined
+   */
+  audit?: AuditSink;
+  /**
+   * Who makes a request, for the audit history. Sign-in provides it; null is recorded as "system".
+   * @default () => null
+   */
+  actorOf?: (c: Context) => WriteContext["actor"];
 }
 
-export type ResolvedOptions = Required<Omit<AtriumAppOptions, "staticHandler" | "indexHtml">> &
-  Pick<AtriumAppOptions, "staticHandler" | "indexHtml">;
+type OptionalOptions = "staticHandler" | "indexHtml" | "history" | "audit";
+
+export type ResolvedOptions = Required<Omit<AtriumAppOptions, OptionalOptions>> &
+  Pick<AtriumAppOptions, OptionalOptions>;
 
 export const defaultOptions = {
   maxBodyBytes: 1024 * 1024,
@@ -56,6 +77,11 @@ export const defaultOptions = {
   lookupLimit: 20,
   maxBulkIds: 1000,
 } as const;
+
+/** What a write route passes to the data source: who writes and where it is recorded. */
+export function writeContext(options: ResolvedOptions, c: Context): WriteContext {
+  return { actor: options.actorOf(c) ?? null, ...(options.audit ? { audit: options.audit } : {}) };
+}
 
 const defaultLogger: ErrorLogger = (message, error) => console.error(message, error);
 
@@ -68,6 +94,8 @@ export function resolveOptions(options: AtriumAppOptions): ResolvedOptions {
     lookupLimit: options.lookupLimit ?? defaultOptions.lookupLimit,
     maxBulkIds: options.maxBulkIds ?? defaultOptions.maxBulkIds,
     logger: options.logger ?? defaultLogger,
+    audit: options.audit ?? (options.history ? storeAuditSink(options.history) : undefined),
+    actorOf: options.actorOf ?? (() => null),
   };
   for (const name of ["maxBodyBytes", "maxPerPage", "lookupLimit", "maxBulkIds"] as const) {
     const value = resolved[name];

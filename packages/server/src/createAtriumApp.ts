@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { type AtriumAppOptions, resolveOptions } from "./appOptions.js";
+import { historyRoutes } from "./history/historyRoutes.js";
 import { bodyLimit } from "./middleware/bodyLimit.js";
 import { errorHandler } from "./middleware/errorHandler.js";
 import { notFound } from "./middleware/notFound.js";
@@ -30,6 +31,8 @@ export function createAtriumApp(input: AtriumAppOptions): Hono {
     c.header("X-Content-Type-Options", "nosniff");
   });
   app.route("/api/meta", metaRoutes(options));
+  // Before the record routes: `/api/records/{key}/{id}/history` lives with the other history routes.
+  if (options.history) app.route("/api", historyRoutes(options, options.history));
   app.route("/api/records", recordRoutes(options));
   app.route("/api/lookup", lookupRoutes(options));
   app.route("/api/counts", countRoutes(options));

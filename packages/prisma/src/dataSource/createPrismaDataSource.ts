@@ -1,13 +1,21 @@
 /** The DataSource over a user's Prisma Client (Prisma 7, any generated client, any driver adapter). */
 import {
   AtriumError,
+  type AuditRecord,
+  bulkVersionConflict,
   type DatabaseProvider,
   type DataSource,
   type DeletePreview,
+  encodeRecordId,
   type IdValues,
+  idValuesOf,
   type ModelMeta,
+  recordChanges,
+  recordVersion,
   type SchemaMeta,
   type StoredRow,
+  versionConflict,
+  type WriteContext,
   type WriteData,
 } from "@atrium/core";
 import { buildOrderBy } from "./buildOrderBy.js";
@@ -20,7 +28,13 @@ import { findMissingReferences } from "./findMissingReferences.js";
 import { anyIdMatch, idKey, idMatch, idSelect, uniqueWhere } from "./idWhere.js";
 import { labelOrderBy } from "./labelOrderBy.js";
 import { mapPrismaError, type PrismaErrorContext, prismaErrorCode } from "./mapPrismaError.js";
-import { type Args, getDelegate, type PrismaClientLike, type TransactionalClient } from "./prismaClient.js";
+import {
+  type Args,
+  getDelegate,
+  type PrismaClientLike,
+  type QueryClient,
+  type TransactionalClient,
+} from "./prismaClient.js";
 
 export interface PrismaDataSourceOptions {
   /** The user's PrismaClient instance, built with its driver adapter. */
@@ -39,6 +53,19 @@ export interface PrismaDataSourceOptions {
 const missingReferenceCodes = new Set(["P2003", "P2015", "P2018", "P2025"]);
 /** Prisma codes of a delete refused by a foreign key. */
 const restrictedDeleteCodes = new Set(["P2003", "P2014"]);
+/** Prisma's code for a transaction that lost a write conflict (PostgreSQL 40001, MySQL deadlock). */
+const writeConflictCode = "P2034";
+
+/**
+ * Isolation for writes that read the record first (version check, audit's old values). Read committed would
+ * let two such writes both read the same old state and the second overwrite the first unseen; repeatable read
+ * on PostgreSQL (and serializable on MySQL, whose repeatable read still updates over a newer row) makes the
+ * second fail instead (P2034), answered as a conflict. SQLite serialises writers anyway.
+ */
+const strictIsolation: Partial<Record<DatabaseProvider, string>> = {
+  postgresql: "RepeatableRead",
+  mysql: "Serializable",
+};
 
 export function createPrismaDataSource(options: PrismaDataSourceOptions): DataSource {
   // Generated clients differ per schema; past this point they are used generically, by model name.
@@ -56,6 +83,58 @@ export function createPrismaDataSource(options: PrismaDataSourceOptions): DataSo
     }
     return select;
   };
+  /** One transaction for a write; `tracked` when it reads the record first (see strictIsolation). */
+  const transaction = <T>(tracked: boolean, work: (tx: QueryClient) => Promise<T>): Promise<T> => {
+    const isolationLevel = tracked ? strictIsolation[provider] : undefined;
+    const begin = client.$transaction as unknown as (
+      run: (tx: QueryClient) => Promise<T>,
+      options?: { isolationLevel: string },
+    ) => Promise<T>;
+    return isolationLevel ? begin.call(client, work, { isolationLevel }) : begin.call(client, work);
+  };
+  const readRow = async (tx: QueryClient, model: ModelMeta, where: Args): Promise<StoredRow | null> => {
+    const row = await getDelegate(tx, model).findUnique({ where, select: selectOf(model) });
+    return row ? shapeRow(schema, model, row) : null;
+  };
+  /** Reads the record a write starts from, refusing a stale expectedVersion; null when nothing needs it. */
+  const readBefore = async (tx: QueryClient, model: ModelMeta, id: IdValues, context?: WriteContext) => {
+    if (!context?.audit && context?.expectedVersion === undefined) return null;
+    const before = await readRow(tx, model, uniqueWhere(model, id));
+    if (!before) throw notFound(model);
+    if (context.expectedVersion !== undefined && recordVersion(model, before) !== context.expectedVersion) {
+      throw versionConflict(schema, model, before);
+    }
+    return before;
+  };
+  const audit = async (
+    tx: QueryClient,
+    model: ModelMeta,
+    context: WriteContext | undefined,
+    action: AuditRecord["action"],
+    before: StoredRow | null,
+    after: StoredRow | null,
+  ) => {
+    const row = after ?? before;
+    if (!context?.audit || !row) return;
+    await context.audit.record(tx, {
+      action,
+      model: model.key,
+      recordId: encodeRecordId(model, idValuesOf(model, row)),
+      changes: recordChanges(model, before, after),
+      actor: context.actor ?? null,
+    });
+  };
+  /**
+   * A tracked write that lost a race with another transaction: answered like a stale version, with the record
+   * as the other write left it, so the user can review and retry.
+   */
+  const explainWriteConflict = async (error: unknown, model: ModelMeta, id: IdValues) => {
+    if (prismaErrorCode(error) !== writeConflictCode) return;
+    const current = await readRow(client, model, uniqueWhere(model, id)).catch(() => null);
+    if (current) throw versionConflict(schema, model, current);
+    throw notFound(model);
+  };
+
   const errorContext = (model: ModelMeta, operation: "read" | "write"): PrismaErrorContext => ({
     schema,
     model,
@@ -132,50 +211,68 @@ export function createPrismaDataSource(options: PrismaDataSourceOptions): DataSo
       }
     },
 
-    async create(model, data) {
+    async create(model, data, context) {
       try {
-        return await client.$transaction(async (tx) => {
+        return await transaction(false, async (tx) => {
           const input = await buildWriteData({ tx, schema, model, data, mode: "create" });
           const row = await getDelegate(tx, model).create({ data: input, select: selectOf(model) });
-          return shapeRow(schema, model, row);
+          const after = shapeRow(schema, model, row);
+          await audit(tx, model, context, "create", null, after);
+          return after;
         });
       } catch (error) {
         return explainWriteError(error, model, data);
       }
     },
 
-    async update(model, id, data) {
+    async update(model, id, data, context) {
       const where = uniqueWhere(model, id);
+      const tracked = context?.audit !== undefined || context?.expectedVersion !== undefined;
       try {
-        return await client.$transaction(async (tx) => {
+        return await transaction(tracked, async (tx) => {
+          const before = await readBefore(tx, model, id, context);
           const input = await buildWriteData({ tx, schema, model, data, mode: "update" });
           const row = await getDelegate(tx, model).update({ where, data: input, select: selectOf(model) });
-          return shapeRow(schema, model, row);
+          const after = shapeRow(schema, model, row);
+          await audit(tx, model, context, "update", before, after);
+          return after;
         });
       } catch (error) {
+        if (tracked) await explainWriteConflict(error, model, id);
         return explainWriteError(error, model, data, id);
       }
     },
 
-    async delete(model, id) {
+    async delete(model, id, context) {
       const where = uniqueWhere(model, id);
+      const tracked = context?.audit !== undefined || context?.expectedVersion !== undefined;
       try {
-        await client.$transaction(async (tx) => {
+        await transaction(tracked, async (tx) => {
+          const before = await readBefore(tx, model, id, context);
           await getDelegate(tx, model).delete({ where, select: idSelect(model) });
+          await audit(tx, model, context, "delete", before, null);
         });
       } catch (error) {
+        if (tracked) await explainWriteConflict(error, model, id);
         await explainDeleteError(error, model, idMatch(model, id));
       }
     },
 
-    async deleteMany(model, ids) {
+    async deleteMany(model, ids, context) {
       if (ids.length === 0) return 0;
       const where = anyIdMatch(model, ids);
       const wanted = new Set(ids.map((id) => idKey(model, id))).size;
+      const versions = context?.expectedVersions ?? {};
+      const tracked = context?.audit !== undefined || Object.keys(versions).length > 0;
       try {
-        return await client.$transaction(async (tx) => {
+        return await transaction(tracked, async (tx) => {
           const delegate = getDelegate(tx, model);
-          const found = await delegate.count({ where });
+          const rows = tracked
+            ? (await delegate.findMany({ where, select: selectOf(model) })).map((row) =>
+                shapeRow(schema, model, row),
+              )
+            : [];
+          const found = tracked ? rows.length : await delegate.count({ where });
           if (found < wanted) {
             const missing = wanted - found;
             throw new AtriumError(
@@ -183,9 +280,22 @@ export function createPrismaDataSource(options: PrismaDataSourceOptions): DataSo
               `${missing} of the selected ${model.labelPlural.toLowerCase()} no longer exist; nothing was deleted`,
             );
           }
-          return (await delegate.deleteMany({ where })).count;
+          const stale = rows.filter((row) => {
+            const expected = versions[encodeRecordId(model, idValuesOf(model, row))];
+            return expected !== undefined && expected !== recordVersion(model, row);
+          });
+          if (stale.length > 0) throw bulkVersionConflict(schema, model, stale);
+          const deleted = (await delegate.deleteMany({ where })).count;
+          for (const row of rows) await audit(tx, model, context, "bulk_delete", row, null);
+          return deleted;
         });
       } catch (error) {
+        if (tracked && prismaErrorCode(error) === writeConflictCode) {
+          throw new AtriumError(
+            "conflict",
+            `Some of the selected ${model.labelPlural.toLowerCase()} changed while they were being deleted; nothing was deleted. Reload and try again`,
+          );
+        }
         return explainDeleteError(error, model, where);
       }
     },

@@ -1,16 +1,23 @@
-import { AtriumError, decodeRecordId, type IdValues, type ModelMeta } from "@atrium/core";
+import { AtriumError, decodeRecordId, encodeRecordId, type IdValues, type ModelMeta } from "@atrium/core";
 import type { Handler } from "hono";
-import type { ResolvedOptions } from "../appOptions.js";
+import { type ResolvedOptions, writeContext } from "../appOptions.js";
 import { readJsonBody } from "../readJsonBody.js";
 import { resolveModel } from "../resolveModel.js";
 
-/** `POST /api/records/{key}/delete-many` with `{ ids: string[] }` (`$id` strings); all or nothing. */
+/**
+ * `POST /api/records/{key}/delete-many` with `{ ids: string[], versions?: { [$id]: $version } }`; all or nothing,
+ * and nothing when one of the versioned records changed since it was listed (409 conflict).
+ */
 export function deleteMany(options: ResolvedOptions): Handler {
   return async (c) => {
     const model = resolveModel(options.schema, c.req.param("key") ?? "");
     const body = await readJsonBody(c, options.maxBodyBytes);
     const ids = decodeBulkIds(model, body, options.maxBulkIds);
-    const deleted = await options.dataSource.deleteMany(model, ids);
+    const expectedVersions = decodeBulkVersions(model, body);
+    const deleted = await options.dataSource.deleteMany(model, ids, {
+      ...writeContext(options, c),
+      expectedVersions,
+    });
     return c.json({ deleted });
   };
 }
@@ -39,6 +46,27 @@ export function decodeBulkIds(model: ModelMeta, body: unknown, maxIds: number): 
       throw error;
     }
   });
+}
+
+/** `versions` keyed by the canonical `$id`, so "1.50" and "1.5" name the same Decimal-keyed record. */
+function decodeBulkVersions(model: ModelMeta, body: unknown): Record<string, string> {
+  const versions = (body as { versions?: unknown }).versions;
+  if (versions === undefined) return {};
+  const message = 'Send "versions" as { "<$id>": "<$version>", ... } for the records being deleted';
+  const invalid = () => new AtriumError("validation_failed", message, { fields: { versions: message } });
+  if (typeof versions !== "object" || versions === null || Array.isArray(versions)) throw invalid();
+  const out: Record<string, string> = {};
+  for (const [id, version] of Object.entries(versions)) {
+    if (typeof version !== "string" || version === "") throw invalid();
+    let decoded: IdValues;
+    try {
+      decoded = decodeRecordId(model, id);
+    } catch {
+      throw invalid();
+    }
+    out[encodeRecordId(model, decoded)] = version;
+  }
+  return out;
 }
 
 function invalidIds(message: string): AtriumError {

@@ -7,7 +7,7 @@ import {
   serializeRow,
 } from "@atrium/core";
 import { type Context, Hono } from "hono";
-import type { ResolvedOptions } from "../appOptions.js";
+import { type ResolvedOptions, writeContext } from "../appOptions.js";
 import { methodNotAllowed } from "../middleware/methodNotAllowed.js";
 import { readJsonBody } from "../readJsonBody.js";
 import { resolveModel } from "../resolveModel.js";
@@ -38,7 +38,7 @@ export function recordRoutes(options: ResolvedOptions): Hono {
   app.post("/:key", async (c) => {
     const target = model(c);
     const data = decodeWrite(schema, target, await readJsonBody(c, options.maxBodyBytes), "create");
-    const row = await dataSource.create(target, data);
+    const row = await dataSource.create(target, data, writeContext(options, c));
     return c.json({ data: serializeRow(schema, target, row) }, 201);
   });
 
@@ -57,14 +57,17 @@ export function recordRoutes(options: ResolvedOptions): Hono {
   app.patch("/:key/:id", async (c) => {
     const target = model(c);
     const id = recordId(c, target);
-    const data = decodeWrite(schema, target, await readJsonBody(c, options.maxBodyBytes), "update");
-    const row = await dataSource.update(target, id, data);
+    const body = await readJsonBody(c, options.maxBodyBytes);
+    const data = decodeWrite(schema, target, body, "update");
+    const expectedVersion = versionOf((body as { $version?: unknown }).$version, "$version");
+    const row = await dataSource.update(target, id, data, { ...writeContext(options, c), expectedVersion });
     return c.json({ data: serializeRow(schema, target, row) });
   });
 
   app.delete("/:key/:id", async (c) => {
     const target = model(c);
-    await dataSource.delete(target, recordId(c, target));
+    const expectedVersion = versionOf(c.req.query("version"), "version");
+    await dataSource.delete(target, recordId(c, target), { ...writeContext(options, c), expectedVersion });
     return c.body(null, 204);
   });
 
@@ -79,6 +82,19 @@ export function recordRoutes(options: ResolvedOptions): Hono {
   app.all("/:key/:id/delete-preview", methodNotAllowed(["GET"]));
 
   return app;
+}
+
+/**
+ * The `$version` a write was made from (PATCH body `$version`, DELETE `?version=`); absent means "whatever is
+ * stored", for API clients that do not track versions.
+ */
+export function versionOf(value: unknown, name: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "string" || value === "" || value.length > 100) {
+    const message = "Expected the $version text of the record as it was loaded";
+    throw new AtriumError("bad_request", message, { fields: { [name]: message } });
+  }
+  return value;
 }
 
 function notFound(model: ModelMeta, id: string): AtriumError {

@@ -61,6 +61,12 @@ export function RecordPicker({
       event.preventDefault();
       setActive((index) => Math.max(index - 1, 0));
     } else if (event.key === "Enter" && open) {
+      // Until the typed text's results arrive, the list still shows an older search's (debounce plus
+      // keepPreviousData): Enter must not pick a record that does not match what was typed.
+      if (search !== text.trim() || lookup.isPlaceholderData) {
+        event.preventDefault();
+        return;
+      }
       const option = options[active];
       if (option) {
         event.preventDefault();

@@ -60,13 +60,20 @@ export function CellValue({ field, value, models, full = false }: CellValueProps
     case "DateTime":
       return (
         <time dateTime={String(value)} title={String(value)}>
-          {isDateOnly(field) ? formatDateOnly(String(value)) : formatDateTime(String(value), { withZone: full })}
+          {isDateOnly(field)
+            ? formatDateOnly(String(value))
+            : formatDateTime(String(value), { withZone: full })}
         </time>
       );
     case "Int":
     case "Float":
+      // Ids are names, not quantities: "2,999" would not match the URL or a search.
       return (
-        <span className="num">{typeof value === "number" ? numberFormat.format(value) : String(value)}</span>
+        <span className="num">
+          {typeof value === "number" && !field.isId && !field.isForeignKey
+            ? numberFormat.format(value)
+            : String(value)}
+        </span>
       );
     case "BigInt":
     case "Decimal":

@@ -34,9 +34,10 @@ export function coveredForeignKeys(model: ModelMeta): Set<string> {
 
 /**
  * Columns for a list: the title field first, then what fits in a row (no Bytes, Json or long text), in
- * schema order; the id and the first to-one relations are kept even on wide models.
+ * schema order; the id and the first to-one relation are kept even on wide models. Six columns fit a laptop
+ * screen beside the sidebar without sideways scrolling.
  */
-export function listColumns(model: ModelMeta, max = 8): FieldMeta[] {
+export function listColumns(model: ModelMeta, max = 6): FieldMeta[] {
   const covered = coveredForeignKeys(model);
   const title = model.fields.find((field) => field.name === model.titleField);
   const rest = model.fields.filter((field) => {
@@ -46,11 +47,10 @@ export function listColumns(model: ModelMeta, max = 8): FieldMeta[] {
     return !isLongText(field);
   });
   const room = max - (title ? 1 : 0);
-  const priority = (field: FieldMeta) => (field.isId ? 0 : field.kind === "relation" ? 1 : 2);
+  // Only one relation is sure of a place: several would crowd out what tells rows apart (status, dates).
+  const guaranteed = [rest.find((field) => field.isId), rest.find((field) => field.kind === "relation")];
   const chosen = new Set(
-    [...rest]
-      .sort((a, b) => priority(a) - priority(b))
-      .slice(0, Math.min(room, rest.filter((field) => priority(field) < 2).length, 3)),
+    guaranteed.filter((field): field is FieldMeta => field !== undefined).slice(0, Math.max(room, 0)),
   );
   for (const field of rest) if (chosen.size < room) chosen.add(field);
   return [...(title ? [title] : []), ...rest.filter((field) => chosen.has(field))];

@@ -1,0 +1,3 @@
+import { describeHistory } from "./historyCases.js";
+
+describeHistory("sqlite");

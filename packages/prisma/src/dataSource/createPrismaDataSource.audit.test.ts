@@ -1,0 +1,181 @@
+/**
+ * Writes with a WriteContext: the audit entry is written in the change's own transaction (a failing sink rolls
+ * the change back), and a stale expectedVersion is refused inside the transaction. SQLite always; PostgreSQL when
+ * the local server answers.
+ */
+import {
+  AtriumError,
+  type AuditRecord,
+  type AuditSink,
+  recordVersion,
+  type StoredRow,
+  type WriteData,
+} from "@atrium/core";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { AuthStore } from "../systemStore/auth.js";
+import { createSystemStore, type SystemStoreClient } from "../systemStore/createSystemStore.js";
+import { ensureSystemTables } from "../systemStore/ensureSystemTables.js";
+import { openTestDatabase, postgresIsReachable, type TestDatabase } from "./testing/openTestDatabase.js";
+
+const reachable = await postgresIsReachable();
+const providers = reachable ? (["sqlite", "postgresql"] as const) : (["sqlite"] as const);
+
+function write(scalars: Record<string, unknown>): WriteData {
+  return { scalars, connect: {}, setMany: {} };
+}
+
+async function caught(promise: Promise<unknown>): Promise<AtriumError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AtriumError) return error;
+    throw error;
+  }
+  throw new Error("expected an AtriumError");
+}
+
+describe.each(providers)("audited and versioned writes on %s", (provider) => {
+  let db: TestDatabase;
+  let store: AuthStore;
+  const actor = { id: "u1", email: "ann@example.com" };
+  /** Appends to the system store inside the data source's transaction, like the server's sink. */
+  const sink: AuditSink = {
+    async record(tx, entry) {
+      await store.withTransaction(tx).appendAudit({
+        at: new Date(),
+        actorId: entry.actor?.id ?? null,
+        actorEmail: entry.actor?.email ?? "system",
+        action: entry.action,
+        model: entry.model,
+        recordId: entry.recordId,
+        changes: entry.changes as never,
+        revertOf: entry.revertOf ?? null,
+      });
+    },
+  };
+  /** Writes its entry, then fails: what a crash between the entry and the commit looks like. */
+  const failingSink: AuditSink = {
+    async record(tx, entry) {
+      await sink.record(tx, entry);
+      throw new Error("injected failure after the audit entry");
+    },
+  };
+  const org = () => db.model("Organization");
+  const newOrg = async (slug: string): Promise<StoredRow> =>
+    db.dataSource.create(org(), write({ name: `Org ${slug}`, slug }));
+
+  beforeAll(async () => {
+    db = await openTestDatabase("saas", { provider });
+    const client = db.client as SystemStoreClient;
+    await ensureSystemTables(client, provider);
+    store = createSystemStore(client, provider);
+  }, 180_000);
+  afterAll(async () => {
+    await db?.close();
+  });
+  beforeEach(async () => {
+    await db.client.$executeRawUnsafe("DELETE FROM atrium_audit_entry");
+  });
+
+  it("records create, update and delete with the actor and wire-encoded old and new values", async () => {
+    const created = await db.dataSource.create(org(), write({ name: "Acme", slug: "acme-a" }), {
+      actor,
+      audit: sink,
+    });
+    const id = { id: created.id };
+    await db.dataSource.update(org(), id, write({ name: "Acme Corp" }), { actor, audit: sink });
+    await db.dataSource.delete(org(), id, { audit: sink });
+    const entries = (await store.listAudit({ model: "organization" })).reverse();
+    expect(entries.map((entry) => entry.action)).toEqual(["create", "update", "delete"]);
+    expect(entries.map((entry) => entry.recordId)).toEqual([created.id, created.id, created.id]);
+    expect(entries[0]?.actorEmail).toBe("ann@example.com");
+    expect(entries[0]?.changes.slug).toEqual({ old: null, new: "acme-a" });
+    expect(entries[0]?.changes.createdAt?.new).toBe((created.createdAt as Date).toISOString());
+    expect(entries[1]?.changes).toEqual({ name: { old: "Acme", new: "Acme Corp" } });
+    expect(entries[2]?.actorEmail).toBe("system");
+    expect(entries[2]?.changes).toMatchObject({
+      name: { old: "Acme Corp", new: null },
+      plan: { old: "FREE" },
+    });
+  });
+
+  it("keeps neither the change nor its entry when recording fails after the change", async () => {
+    const created = await newOrg("fail-a");
+    const id = { id: created.id };
+    const failures = [
+      () => db.dataSource.create(org(), write({ name: "Never", slug: "never" }), { audit: failingSink }),
+      () => db.dataSource.update(org(), id, write({ name: "Changed" }), { audit: failingSink }),
+      () => db.dataSource.delete(org(), id, { audit: failingSink }),
+      () => db.dataSource.deleteMany(org(), [id], { audit: failingSink }),
+    ];
+    for (const failure of failures) await expect(failure()).rejects.toThrow("injected failure");
+    expect(await db.client.organization.findUnique({ where: { slug: "never" } })).toBeNull();
+    expect((await db.dataSource.get(org(), id))?.name).toBe("Org fail-a");
+    expect(await store.listAudit({})).toEqual([]);
+  });
+
+  it("refuses a stale version with the current row, and accepts the current one", async () => {
+    const created = await newOrg("ver-a");
+    const id = { id: created.id };
+    const loaded = recordVersion(org(), created);
+    const first = await db.dataSource.update(org(), id, write({ name: "First" }), {
+      expectedVersion: loaded,
+    });
+    const conflict = await caught(
+      db.dataSource.update(org(), id, write({ plan: "PRO" }), { expectedVersion: loaded, audit: sink }),
+    );
+    expect(conflict.code).toBe("conflict");
+    expect(conflict.message).toMatch(/someone else changed/i);
+    expect((conflict.details as { current: Record<string, unknown> }).current).toMatchObject({
+      name: "First",
+      plan: "FREE",
+      $version: recordVersion(org(), first),
+    });
+    expect(await store.listAudit({})).toEqual([]);
+    const deleteConflict = await caught(db.dataSource.delete(org(), id, { expectedVersion: loaded }));
+    expect(deleteConflict.code).toBe("conflict");
+    const second = await db.dataSource.update(org(), id, write({ plan: "PRO" }), {
+      expectedVersion: recordVersion(org(), first),
+    });
+    expect(second).toMatchObject({ name: "First", plan: "PRO" });
+  });
+
+  it("bulk-deletes with one entry per record, and deletes nothing when one version is stale", async () => {
+    const [a, b] = [await newOrg("bulk-a"), await newOrg("bulk-b")];
+    const ids = [{ id: a.id }, { id: b.id }];
+    const stale = { [String(a.id)]: recordVersion(org(), a), [String(b.id)]: "stale-version-xx" };
+    const conflict = await caught(
+      db.dataSource.deleteMany(org(), ids, { expectedVersions: stale, audit: sink }),
+    );
+    expect(conflict.code).toBe("conflict");
+    expect((conflict.details as { current: { $id: string }[] }).current.map((row) => row.$id)).toEqual([
+      b.id,
+    ]);
+    expect(await db.dataSource.get(org(), { id: a.id })).not.toBeNull();
+
+    const fresh = { [String(a.id)]: recordVersion(org(), a), [String(b.id)]: recordVersion(org(), b) };
+    expect(await db.dataSource.deleteMany(org(), ids, { expectedVersions: fresh, audit: sink })).toBe(2);
+    const entries = await store.listAudit({ action: "bulk_delete" });
+    expect(entries.map((entry) => entry.recordId).sort()).toEqual([a.id, b.id].sort());
+    expect(entries.every((entry) => String(entry.changes.slug?.old).startsWith("bulk-"))).toBe(true);
+  });
+
+  it("answers a write that lost a race to a concurrent one as a conflict, keeping the winner", async () => {
+    const created = await newOrg("race-a");
+    const id = { id: created.id };
+    const loaded = recordVersion(org(), created);
+    const results = await Promise.allSettled(
+      ["Left", "Right"].map((name) =>
+        db.dataSource.update(org(), id, write({ name }), { expectedVersion: loaded, audit: sink }),
+      ),
+    );
+    const won = results.filter((result) => result.status === "fulfilled");
+    const lost = results.filter((result): result is PromiseRejectedResult => result.status === "rejected");
+    expect(won).toHaveLength(1);
+    expect(lost.map((result) => (result.reason as AtriumError).code)).toEqual(["conflict"]);
+    const winner = (won[0] as PromiseFulfilledResult<StoredRow>).value.name;
+    expect((await db.dataSource.get(org(), id))?.name).toBe(winner);
+    const entries: { changes: AuditRecord["changes"] }[] = await store.listAudit({ action: "update" });
+    expect(entries.map((entry) => entry.changes.name?.new)).toEqual([winner]);
+  });
+});

@@ -1,0 +1,13 @@
+/**
+ * The slice of an AuthStore (`@atrium/auth`) the history routes and the audit sink use; `createSystemStore` and
+ * `createMemoryAuthStore` fit it as they are.
+ */
+import type { AuditEntry, AuditFilter, NewAuditEntry } from "@atrium/auth";
+
+export interface HistoryStore {
+  getAudit(id: string): Promise<AuditEntry | null>;
+  /** Newest first. */
+  listAudit(filter?: AuditFilter): Promise<AuditEntry[]>;
+  /** The store bound to the data source's open transaction, so an entry commits or rolls back with its change. */
+  withTransaction(tx: unknown): { appendAudit(entry: NewAuditEntry): Promise<AuditEntry> };
+}
