@@ -53,6 +53,7 @@ test.describe("CRUD through the generated UI, for every model of the schema", ()
       await form.fillAll(samples);
       await form.save();
       const id = await detail.expectOnRecordPage();
+      factory.track(model.key, id);
       for (const [name, value] of Object.entries(samples)) {
         const text = shownText(form.field(name), value);
         if (text !== undefined) await expect(detail.value(name)).toHaveText(text);

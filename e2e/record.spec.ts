@@ -138,7 +138,7 @@ test.describe("validation", () => {
 });
 
 test.describe("saving", () => {
-  test("“Save and continue editing” stays on the saved record's form", async ({ page, api }) => {
+  test("“Save and continue editing” stays on the saved record's form", async ({ page, api, factory }) => {
     const name = `Continue ${uniqueSuffix()}`;
     const form = new RecordFormPage(page, "author");
     await form.gotoCreate();
@@ -149,10 +149,11 @@ test.describe("saving", () => {
     await expect(form.heading).toHaveText(`Edit “${name}”`);
     await expect(form.control("name")).toHaveValue(name);
     const id = new URL(page.url()).pathname.split("/")[3] ?? "";
+    factory.track("author", id);
     expect((await api.get("author", id)).name).toBe(name);
   });
 
-  test("“Save and add another” saves and starts a blank form", async ({ page, api }) => {
+  test("“Save and add another” saves and starts a blank form", async ({ page, api, factory }) => {
     const name = `Another ${uniqueSuffix()}`;
     const form = new RecordFormPage(page, "author");
     await form.gotoCreate();
@@ -162,7 +163,9 @@ test.describe("saving", () => {
     await expect(form.toast(`Created “${name}”`)).toBeVisible();
     await expect(page).toHaveURL(/\/m\/author\/new$/);
     await expect(form.control("name")).toHaveValue("");
-    expect((await api.lookup("author", name)).map((ref) => ref.$label)).toEqual([name]);
+    const created = await api.lookup("author", name);
+    for (const ref of created) factory.track("author", ref.$id);
+    expect(created.map((ref) => ref.$label)).toEqual([name]);
   });
 
   test("Ctrl+S saves and keeps editing", async ({ page, factory, api }) => {

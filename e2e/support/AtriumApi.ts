@@ -73,6 +73,11 @@ export class AtriumApi {
     return (await json<{ data: DeletePreview }>(response, "GET delete-preview")).data;
   }
 
+  /** Deletes one record; answers the HTTP status (204, or 404 when it was already gone). */
+  async remove(modelKey: string, id: string): Promise<number> {
+    return (await this.request.delete(`/api/records/${seg(modelKey)}/${seg(id)}`)).status();
+  }
+
   async expectGone(modelKey: string, id: string): Promise<void> {
     expect(await this.status(modelKey, id), `${modelKey} ${id} should be deleted`).toBe(404);
   }

@@ -55,7 +55,29 @@ export function searchText(model: ModelMeta, row: ApiRow): string {
  * key is part of a unique constraint (a second profile for the same customer would be refused).
  */
 export class TestDataFactory {
+  /** Records this test made, oldest first, so that `cleanup` can take them away again. */
+  private readonly made: { modelKey: string; id: string }[] = [];
+
   constructor(readonly api: AtriumApi) {}
+
+  /** Takes a record made another way (through the UI, say) into `cleanup`. */
+  track(modelKey: string, id: string): void {
+    this.made.push({ modelKey, id });
+  }
+
+  /**
+   * Deletes what the test made, newest first (children before the records they point at), so the other
+   * specs of the run still read the seed's exact counts. Records already gone (a cascade, the test itself)
+   * are fine; anything else left behind is reported.
+   */
+  async cleanup(): Promise<void> {
+    const problems: string[] = [];
+    for (const { modelKey, id } of this.made.splice(0).reverse()) {
+      const status = await this.api.remove(modelKey, id);
+      if (status !== 204 && status !== 404) problems.push(`${modelKey} ${id}: HTTP ${status}`);
+    }
+    if (problems.length > 0) throw new Error(`Test data left behind: ${problems.join("; ")}`);
+  }
 
   meta(): Promise<SchemaMeta> {
     return this.api.meta();
@@ -159,6 +181,8 @@ export class TestDataFactory {
 
   /** Creates a record through the API and answers it as stored. */
   async create(modelKey: string, overrides: Samples = {}): Promise<ApiRow> {
-    return this.api.create(modelKey, await this.createBody(modelKey, overrides));
+    const row = await this.api.create(modelKey, await this.createBody(modelKey, overrides));
+    this.track(modelKey, row.$id);
+    return row;
   }
 }
