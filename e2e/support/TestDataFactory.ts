@@ -28,7 +28,9 @@ export function uniqueSuffix(): string {
 
 function uniqueDigits(length: number): string {
   counter += 1;
-  const digits = `${Date.now()}${counter}${Math.floor(Math.random() * 1e6)}`;
+  // Counter for uniqueness within the run, random digits against earlier runs over the same database.
+  const random = String(Math.floor(Math.random() * 1e9)).padStart(9, "0");
+  const digits = `${random}${String(counter % 1000).padStart(3, "0")}`;
   return digits.slice(-length).padStart(length, "1");
 }
 

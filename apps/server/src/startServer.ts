@@ -25,6 +25,10 @@ export interface StartOptions {
   host: string;
   /** Folder of the built SPA; the admin UI is not served when it is missing. @default apps/web/dist */
   webRoot?: string;
+  /** Printed at start-up while the database has no users (how to create one). @default nothing */
+  noUsersHint?: string;
+  /** Secure `__Host-` cookies and HSTS: true behind a TLS proxy. @default "auto" (from the request URL) */
+  secureCookies?: boolean | "auto";
 }
 
 export interface RunningServer {
@@ -44,7 +48,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   await ensureSystemTables(systemClient, schema.provider);
   const history = createSystemStore(systemClient, schema.provider);
   const webRoot = options.webRoot ?? webDistDir;
-  const app = createAtriumApp({ schema, dataSource, history, ...(await spaOptions(webRoot)) });
+  const auth = { store: history, secureCookies: options.secureCookies ?? ("auto" as const) };
+  const app = createAtriumApp({ schema, dataSource, history, auth, ...(await spaOptions(webRoot)) });
+  if (options.noUsersHint && (await history.countUsers()) === 0) console.log(options.noUsersHint);
 
   const server = await new Promise<ReturnType<typeof serve>>((resolveListening, reject) => {
     const listening = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () =>

@@ -1,5 +1,14 @@
 import { ApiError, parseApiError } from "./ApiError.js";
-import type { AdminMeta, Counts, DeletePreview, ListResponse, RecordRef, Row } from "./types.js";
+import type {
+  AdminMeta,
+  Counts,
+  DeletePreview,
+  HistoryFilter,
+  HistoryPage,
+  ListResponse,
+  RecordRef,
+  Row,
+} from "./types.js";
 
 export interface AdminApiOptions {
   /** Prefix of every request, e.g. `https://admin.example.com`. @default "" (same origin) */
@@ -17,10 +26,16 @@ export interface AdminApi {
   get(modelKey: string, id: string, signal?: AbortSignal): Promise<Row>;
   create(modelKey: string, body: Record<string, unknown>): Promise<Row>;
   update(modelKey: string, id: string, body: Record<string, unknown>): Promise<Row>;
-  remove(modelKey: string, id: string): Promise<void>;
-  removeMany(modelKey: string, ids: string[]): Promise<number>;
+  /** `version`: the `$version` the user saw; a stale one answers 409 conflict and deletes nothing. */
+  remove(modelKey: string, id: string, version?: string): Promise<void>;
+  /** `versions`: `$id` -> `$version` of the rows as listed; any stale one answers 409 and deletes nothing. */
+  removeMany(modelKey: string, ids: string[], versions?: Record<string, string>): Promise<number>;
   deletePreview(modelKey: string, id: string, signal?: AbortSignal): Promise<DeletePreview>;
   lookup(modelKey: string, search: string, signal?: AbortSignal): Promise<RecordRef[]>;
+  /** Audit entries, newest first; `before` is the `nextBefore` of the previous page. */
+  history(filter: HistoryFilter, before?: string, signal?: AbortSignal): Promise<HistoryPage>;
+  /** Undoes one entry; a record changed since answers 409 conflict with a message naming the fields. */
+  revert(entryId: string): Promise<{ record: Row | null }>;
 }
 
 export function createAdminApi(options: AdminApiOptions = {}): AdminApi {
@@ -90,12 +105,13 @@ export function createAdminApi(options: AdminApiOptions = {}): AdminApi {
       return (await request<{ data: Row }>("PATCH", `/api/records/${seg(modelKey)}/${seg(id)}`, { body }))
         .data;
     },
-    async remove(modelKey, id) {
-      await request<void>("DELETE", `/api/records/${seg(modelKey)}/${seg(id)}`);
+    async remove(modelKey, id, version) {
+      const query = version ? `?version=${encodeURIComponent(version)}` : "";
+      await request<void>("DELETE", `/api/records/${seg(modelKey)}/${seg(id)}${query}`);
     },
-    async removeMany(modelKey, ids) {
+    async removeMany(modelKey, ids, versions) {
       const body = await request<{ deleted: number }>("POST", `/api/records/${seg(modelKey)}/delete-many`, {
-        body: { ids },
+        body: versions && Object.keys(versions).length > 0 ? { ids, versions } : { ids },
       });
       return body.deleted;
     },
@@ -107,6 +123,19 @@ export function createAdminApi(options: AdminApiOptions = {}): AdminApi {
       const query = search ? `?q=${encodeURIComponent(search)}` : "";
       return (await request<{ data: RecordRef[] }>("GET", `/api/lookup/${seg(modelKey)}${query}`, { signal }))
         .data;
+    },
+    history(filter, before, signal) {
+      const params = new URLSearchParams();
+      for (const [name, value] of Object.entries(filter)) {
+        if (value !== undefined && value !== "") params.set(name, String(value));
+      }
+      if (before) params.set("before", before);
+      const query = params.toString();
+      return request<HistoryPage>("GET", `/api/history${query ? `?${query}` : ""}`, { signal });
+    },
+    async revert(entryId) {
+      const path = `/api/history/${seg(entryId)}/revert`;
+      return (await request<{ data: { record: Row | null } }>("POST", path, { body: {} })).data;
     },
   };
 }

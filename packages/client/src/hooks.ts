@@ -1,9 +1,15 @@
 import type { FieldMeta, ModelMeta } from "@atrium/core";
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query";
 import { useAdmin } from "./AdminProvider.js";
 import type { ListState } from "./listState.js";
 import { adminKeys } from "./queries.js";
-import type { Row } from "./types.js";
+import type { HistoryFilter, Row } from "./types.js";
 
 export function useMeta() {
   const { queries } = useAdmin();
@@ -72,7 +78,32 @@ function useInvalidateAfterWrite() {
         predicate: (query) => query.queryKey[3] !== "delete-preview",
       }),
       client.invalidateQueries({ queryKey: adminKeys.counts() }),
+      client.invalidateQueries({ queryKey: adminKeys.allHistory() }),
     ]);
+}
+
+/** Audit entries matching `filter`, newest first, paged with `fetchNextPage`. */
+export function useHistory(filter: HistoryFilter, options: { enabled?: boolean } = {}) {
+  const { queries } = useAdmin();
+  return useInfiniteQuery({ ...queries.history(filter), enabled: options.enabled });
+}
+
+/** Undoes one audit entry, then refreshes records, counts and history like any write. */
+export function useRevertEntry() {
+  const { api } = useAdmin();
+  const invalidate = useInvalidateAfterWrite();
+  return useMutation({
+    mutationFn: (entryId: string) => api.revert(entryId),
+    onSuccess: async () => {
+      await invalidate();
+    },
+  });
+}
+
+/** What a delete sends: the `$id`s and, per `$id`, the `$version` the user saw (stale ones answer 409). */
+export interface DeleteTarget {
+  ids: string[];
+  versions?: Record<string, string>;
 }
 
 export function useCreateRecord(modelKey: string) {
@@ -109,14 +140,16 @@ export function useDeleteRecords(modelKey: string) {
   const client = useQueryClient();
   const invalidate = useInvalidateAfterWrite();
   return useMutation({
-    mutationFn: async (ids: string[]) => {
+    mutationFn: async (target: string[] | DeleteTarget) => {
+      const { ids, versions } = Array.isArray(target) ? { ids: target, versions: undefined } : target;
       if (ids.length === 1 && ids[0] !== undefined) {
-        await api.remove(modelKey, ids[0]);
+        await api.remove(modelKey, ids[0], versions?.[ids[0]]);
         return 1;
       }
-      return api.removeMany(modelKey, ids);
+      return api.removeMany(modelKey, ids, versions);
     },
-    onSuccess: async (_deleted, ids) => {
+    onSuccess: async (_deleted, target) => {
+      const ids = Array.isArray(target) ? target : target.ids;
       // Dropped, not refetched: the page still showing a deleted record must not flash a 404.
       for (const id of ids) {
         client.removeQueries({ queryKey: adminKeys.record(modelKey, id) });

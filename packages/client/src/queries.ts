@@ -1,6 +1,7 @@
-import { queryOptions } from "@tanstack/react-query";
+import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import type { AdminApi } from "./createAdminApi.js";
 import { type ListState, toApiParams } from "./listState.js";
+import type { HistoryFilter, HistoryPage } from "./types.js";
 
 /**
  * Query keys, defined once. Everything about one model sits under `records(key)` so a write can refresh
@@ -17,6 +18,9 @@ export const adminKeys = {
   deletePreview: (modelKey: string, id: string) =>
     ["atrium", "records", modelKey, "delete-preview", id] as const,
   lookup: (modelKey: string, search: string) => ["atrium", "records", modelKey, "lookup", search] as const,
+  /** Every audit read sits here: any write adds entries, so writes invalidate the whole branch. */
+  allHistory: () => ["atrium", "history"] as const,
+  history: (filter: HistoryFilter) => ["atrium", "history", filter] as const,
 };
 
 export type AdminQueries = ReturnType<typeof createQueries>;
@@ -62,6 +66,14 @@ export function createQueries(api: AdminApi) {
         queryKey: adminKeys.lookup(modelKey, search),
         queryFn: ({ signal }) => api.lookup(modelKey, search, signal),
         staleTime: 30_000,
+      }),
+    /** Pages of audit entries, newest first; `fetchNextPage` follows `nextBefore`. */
+    history: (filter: HistoryFilter) =>
+      infiniteQueryOptions({
+        queryKey: adminKeys.history(filter),
+        queryFn: ({ signal, pageParam }) => api.history(filter, pageParam, signal),
+        initialPageParam: undefined as string | undefined,
+        getNextPageParam: (last: HistoryPage) => last.nextBefore ?? undefined,
       }),
   };
 }

@@ -29,3 +29,43 @@ export interface ListResponse {
 }
 
 export type { DeletePreview };
+
+/** What an audit entry records (see the API's "Audit history and revert"). */
+export type HistoryAction =
+  | "create"
+  | "update"
+  | "delete"
+  | "bulk_delete"
+  | "revert"
+  | "login"
+  | "login_failed"
+  | "logout";
+
+/** One audit entry; `changes` holds wire-encoded old and new values per field. */
+export interface HistoryEntry {
+  id: string;
+  /** ISO instant. */
+  at: string;
+  actor: { id: string | null; email: string };
+  action: HistoryAction;
+  model: string | null;
+  recordId: string | null;
+  changes: Record<string, { old: unknown; new: unknown }>;
+  revertOf: string | null;
+}
+
+/** A page of entries, newest first; `nextBefore` asks for the next (older) page. */
+export interface HistoryPage {
+  data: HistoryEntry[];
+  nextBefore: string | null;
+}
+
+/** Filters of `GET /api/history`; `record` needs `model`. */
+export interface HistoryFilter {
+  model?: string;
+  record?: string;
+  actor?: string;
+  action?: HistoryAction;
+  /** @default 50 (server) */
+  limit?: number;
+}

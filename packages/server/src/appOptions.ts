@@ -1,5 +1,7 @@
 import type { AuditSink, DataSource, SchemaMeta, WriteContext } from "@atrium/core";
 import type { Context, MiddlewareHandler } from "hono";
+import type { AuthOptions } from "./auth/authOptions.js";
+import { accessOf } from "./auth/requestAccess.js";
 import type { HistoryStore } from "./history/historyStore.js";
 import { storeAuditSink } from "./history/storeAuditSink.js";
 
@@ -64,9 +66,15 @@ export interface AtriumAppOptions {
    * @default () => null
    */
   actorOf?: (c: Context) => WriteContext["actor"];
+  /**
+   * Sign-in, per-model permissions, hidden fields and CSRF checks. Every composition root that serves people
+   * passes it; without it every request may do everything (for embedding in tests only).
+   * @default undefined (no sign-in)
+   */
+  auth?: AuthOptions;
 }
 
-type OptionalOptions = "staticHandler" | "indexHtml" | "history" | "audit";
+type OptionalOptions = "staticHandler" | "indexHtml" | "history" | "audit" | "auth";
 
 export type ResolvedOptions = Required<Omit<AtriumAppOptions, OptionalOptions>> &
   Pick<AtriumAppOptions, OptionalOptions>;
@@ -95,7 +103,7 @@ export function resolveOptions(options: AtriumAppOptions): ResolvedOptions {
     maxBulkIds: options.maxBulkIds ?? defaultOptions.maxBulkIds,
     logger: options.logger ?? defaultLogger,
     audit: options.audit ?? (options.history ? storeAuditSink(options.history) : undefined),
-    actorOf: options.actorOf ?? (() => null),
+    actorOf: options.actorOf ?? ((c) => signedInActor(options.schema, c)),
   };
   for (const name of ["maxBodyBytes", "maxPerPage", "lookupLimit", "maxBulkIds"] as const) {
     const value = resolved[name];
@@ -106,4 +114,10 @@ export function resolveOptions(options: AtriumAppOptions): ResolvedOptions {
     }
   }
   return resolved;
+}
+
+/** The signed-in user as the audit history records them; null without sign-in. */
+function signedInActor(schema: AtriumAppOptions["schema"], c: Context): WriteContext["actor"] {
+  const principal = accessOf(c, schema).principal;
+  return principal ? { id: principal.userId, email: principal.email } : null;
 }

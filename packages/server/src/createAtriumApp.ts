@@ -1,5 +1,10 @@
 import { Hono } from "hono";
 import { type AtriumAppOptions, resolveOptions } from "./appOptions.js";
+import { authGuard } from "./auth/authGuard.js";
+import { authRoutes } from "./auth/authRoutes.js";
+import { createAuthRuntime } from "./auth/authRuntime.js";
+import { csrfGuard } from "./auth/csrfGuard.js";
+import { securityHeaders } from "./auth/securityHeaders.js";
 import { historyRoutes } from "./history/historyRoutes.js";
 import { bodyLimit } from "./middleware/bodyLimit.js";
 import { errorHandler } from "./middleware/errorHandler.js";
@@ -20,6 +25,14 @@ export function createAtriumApp(input: AtriumAppOptions): Hono {
   const app = new Hono();
   app.onError(errorHandler(options.logger));
   app.notFound(notFound);
+  const alwaysHttps = options.auth?.secureCookies === true;
+  app.use("*", securityHeaders((url) => alwaysHttps || url.startsWith("https:")));
+  const runtime = options.auth ? createAuthRuntime(options.schema, options.auth) : undefined;
+  if (runtime) {
+    // App-level, before every route: a route added later cannot be reached without a session.
+    app.use("*", csrfGuard(runtime.options.trustedOrigins));
+    app.use("*", authGuard(runtime));
+  }
 
   app.route("/healthz", healthRoutes());
 
@@ -30,6 +43,7 @@ export function createAtriumApp(input: AtriumAppOptions): Hono {
     c.header("Cache-Control", "no-store");
     c.header("X-Content-Type-Options", "nosniff");
   });
+  if (runtime) app.route("/api/auth", authRoutes(options.schema, runtime));
   app.route("/api/meta", metaRoutes(options));
   // Before the record routes: `/api/records/{key}/{id}/history` lives with the other history routes.
   if (options.history) app.route("/api", historyRoutes(options, options.history));

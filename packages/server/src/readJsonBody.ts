@@ -20,14 +20,35 @@ export async function readJsonBody(c: Context, maxBytes: number): Promise<unknow
   const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
   if (text.trim() === "")
     throw new AtriumError("invalid_json", "Request body is empty; send a JSON document");
+  let keys = 0;
+  let prototypeKey = false;
+  let parsed: unknown;
   try {
-    return JSON.parse(text);
+    parsed = JSON.parse(text, function (this: unknown, key, value) {
+      // Object keys only (array items are bounded by the body size and the bulk limit).
+      if (!Array.isArray(this) && key !== "") {
+        keys++;
+        // JSON.parse makes it an own key, but spreading or Object.assign downstream would set a prototype.
+        if (key === "__proto__") prototypeKey = true;
+      }
+      return value;
+    });
   } catch (error) {
     // SyntaxError messages name the position of the mistake and never echo server data, so they are safe to show.
     const detail = error instanceof SyntaxError ? `: ${error.message}` : "";
     throw new AtriumError("invalid_json", `Request body is not valid JSON${detail}`);
   }
+  if (prototypeKey) {
+    throw new AtriumError("bad_request", "Request body has a '__proto__' key; it is never a field");
+  }
+  if (keys > maxJsonKeys) {
+    throw new AtriumError("payload_too_large", `Request body has more than ${maxJsonKeys} keys`);
+  }
+  return parsed;
 }
+
+/** Most object keys one JSON body may have: no model has that many fields, and each key costs work. */
+export const maxJsonKeys = 500;
 
 export function isJsonMediaType(contentType: string | undefined): boolean {
   if (!contentType) return false;

@@ -12,6 +12,12 @@ const EditPage = lazy(() => import("./form/EditPage.js").then((module) => ({ def
 const CreatePage = lazy(() =>
   import("./form/CreatePage.js").then((module) => ({ default: module.CreatePage })),
 );
+const RecordHistoryPage = lazy(() =>
+  import("./history/RecordHistoryPage.js").then((module) => ({ default: module.RecordHistoryPage })),
+);
+const HistoryPage = lazy(() =>
+  import("./history/HistoryPage.js").then((module) => ({ default: module.HistoryPage })),
+);
 const CustomPageRoute = lazy(() =>
   import("./pages/CustomPageRoute.js").then((module) => ({ default: module.CustomPageRoute })),
 );
@@ -30,6 +36,8 @@ export function adminRoutes(): RouteObject[] {
         { path: "m/:modelKey/new", element: <CreatePage /> },
         { path: "m/:modelKey/:id", element: <RecordPage /> },
         { path: "m/:modelKey/:id/edit", element: <EditPage /> },
+        { path: "m/:modelKey/:id/history", element: <RecordHistoryPage /> },
+        { path: "history", element: <HistoryPage /> },
         { path: "pages/:pageKey", element: <CustomPageRoute /> },
         { path: "*", element: <NotFoundPage /> },
       ],

@@ -6,6 +6,10 @@ import { fileURLToPath } from "node:url";
 import { createClientForSchema, pushSchema } from "@atrium/prisma";
 import { seedDemo } from "../../../../prisma/seed/seedDemo.js";
 import { startServer, webDistDir } from "../startServer.js";
+import { createUser, openUserDatabase } from "./createUser.js";
+
+/** The demo's one account. Demo only: a real install has no default credentials (see docs/security.md). */
+export const demoCredentials = { email: "admin@demo.atrium", password: "atrium-demo-password" } as const;
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
 export const demoSchemaPath = join(repoRoot, "prisma/schema.prisma");
@@ -17,6 +21,7 @@ export const demoDatabaseFile = process.env.ATRIUM_DEMO_DB
 /** `npm run demo`: seeds the demo database on first run only, builds the SPA if needed, and serves both. */
 export async function runDemo(options: { port: number; host: string }): Promise<void> {
   await ensureDemoDatabase(demoDatabaseFile);
+  await ensureDemoUser(demoDatabaseFile);
   ensureWebBuild();
   const server = await startServer({
     schemaPath: demoSchemaPath,
@@ -25,6 +30,7 @@ export async function runDemo(options: { port: number; host: string }): Promise<
     host: options.host,
   });
   console.log(`Atrium demo running at ${server.url}  (database: ${demoDatabaseFile})`);
+  console.log(`Sign in as ${demoCredentials.email} with the password ${demoCredentials.password}`);
   stopOnSignal(server.close);
 }
 
@@ -70,4 +76,15 @@ export function stopOnSignal(close: () => Promise<void>): void {
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+}
+
+/** Creates the demo superuser when the demo database has no user yet (first run, or a database from before sign-in). */
+export async function ensureDemoUser(file: string): Promise<void> {
+  const database = await openUserDatabase(demoSchemaPath, `file:${file}`);
+  try {
+    if ((await database.store.countUsers()) > 0) return;
+    await createUser(database.store, { ...demoCredentials, isSuperuser: true });
+  } finally {
+    await database.close();
+  }
 }

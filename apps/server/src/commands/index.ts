@@ -1,10 +1,12 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { ParseArgsConfig } from "node:util";
+import { AtriumError } from "@atrium/core";
 import { generateClient, pushSchema } from "@atrium/prisma";
 import { loadConfig } from "../config/loadConfig.js";
 import { startServer } from "../startServer.js";
-import { runDemo, stopOnSignal } from "./demo.js";
+import { createUser, noUsersHint, openUserDatabase, readPasswordFromStdin } from "./createUser.js";
+import { demoDatabaseFile, demoSchemaPath, ensureDemoDatabase, runDemo, stopOnSignal } from "./demo.js";
 
 export interface Command {
   name: string;
@@ -49,10 +51,48 @@ export const commands: Command[] = [
     help: "Usage: npm run atrium -- serve --config ./atrium.config.ts\nSee docs/getting-started.md.",
     options: { config: { type: "string", short: "c" } },
     async run(values) {
-      const config = await loadConfig(String(values.config ?? "atrium.config.ts"));
-      const server = await startServer(config);
+      const configPath = String(values.config ?? "atrium.config.ts");
+      const config = await loadConfig(configPath);
+      const server = await startServer({ ...config, noUsersHint: noUsersHint(`--config ${configPath}`) });
       console.log(`Atrium running at ${server.url}`);
       stopOnSignal(server.close);
+      return 0;
+    },
+  },
+  {
+    name: "create-user",
+    summary: "Create a user who can sign in; the password is read from standard input",
+    help: [
+      "Usage: printf '%s' \"$PASSWORD\" | npm run atrium -- create-user --email a@b.c [--superuser] [--config file | --demo]",
+      "The password comes from standard input (at least 12 characters), never from an argument.",
+    ].join("\n"),
+    options: {
+      email: { type: "string" },
+      superuser: { type: "boolean" },
+      config: { type: "string", short: "c" },
+      demo: { type: "boolean" },
+    },
+    async run(values) {
+      const email = requireOption(values, "email");
+      let schemaPath = demoSchemaPath;
+      let databaseUrl = `file:${demoDatabaseFile}`;
+      if (values.demo) await ensureDemoDatabase(demoDatabaseFile);
+      else {
+        const config = await loadConfig(String(values.config ?? "atrium.config.ts"));
+        schemaPath = config.schemaPath;
+        databaseUrl = config.databaseUrl;
+      }
+      const password = await readPasswordFromStdin();
+      const database = await openUserDatabase(schemaPath, databaseUrl);
+      try {
+        const user = await createUser(database.store, { email, password, isSuperuser: values.superuser === true });
+        console.log(`Created ${user.isSuperuser ? "superuser" : "user"} ${user.email}`);
+      } catch (error) {
+        if (error instanceof AtriumError) throw new UsageError(error.message);
+        throw error;
+      } finally {
+        await database.close();
+      }
       return 0;
     },
   },

@@ -7,6 +7,7 @@ import { type AuditAction, type AuditEntry, type AuditFilter, auditActions } fro
 import { AtriumError, decodeRecordId, encodeRecordId } from "@atrium/core";
 import { type Context, Hono } from "hono";
 import { type ResolvedOptions, writeContext } from "../appOptions.js";
+import { accessOf, type RequestAccess } from "../auth/requestAccess.js";
 import { methodNotAllowed } from "../middleware/methodNotAllowed.js";
 import { resolveModel } from "../resolveModel.js";
 import type { HistoryStore } from "./historyStore.js";
@@ -20,17 +21,25 @@ export function historyRoutes(options: ResolvedOptions, store: HistoryStore): Ho
 
   app.get("/history", async (c) => {
     const filter = historyFilter(options, c);
-    return c.json(await page(store, filter));
+    const access = accessOf(c, options.schema);
+    if (filter.model) access.require(resolveModel(options.schema, filter.model), "view");
+    return c.json(await page(store, filter, access));
   });
   app.all("/history", methodNotAllowed(["GET"]));
 
   app.get("/history/:entryId", async (c) => {
-    return c.json({ data: entryJson(await requireEntry(store, c.req.param("entryId"))) });
+    const access = accessOf(c, options.schema);
+    const entry = await requireEntry(store, c.req.param("entryId"));
+    if (!mayView(access, entry)) throw hiddenEntry(c.req.param("entryId"));
+    return c.json({ data: visibleEntry(access, entry) });
   });
   app.all("/history/:entryId", methodNotAllowed(["GET"]));
 
   app.post("/history/:entryId/revert", async (c) => {
     const entry = await requireEntry(store, c.req.param("entryId"));
+    const access = accessOf(c, options.schema);
+    if (!mayView(access, entry)) throw hiddenEntry(c.req.param("entryId"));
+    requireRevert(options, access, entry);
     const record = await revertEntry({
       schema: options.schema,
       dataSource: options.dataSource,
@@ -38,29 +47,90 @@ export function historyRoutes(options: ResolvedOptions, store: HistoryStore): Ho
       context: writeContext(options, c),
     });
     const [revert] = await store.listAudit({ limit: 1, ...(entry.model ? { model: entry.model } : {}) });
-    return c.json({ data: { record, entry: revert?.revertOf === entry.id ? entryJson(revert) : null } });
+    const model = entry.model ? resolveModel(options.schema, entry.model) : undefined;
+    const shown = record && model && access.principal ? stripRow(access, model.key, record) : record;
+    const revertJson = revert?.revertOf === entry.id ? visibleEntry(access, revert) : null;
+    return c.json({ data: { record: shown, entry: revertJson } });
   });
   app.all("/history/:entryId/revert", methodNotAllowed(["POST"]));
 
   app.get("/records/:key/:id/history", async (c) => {
     const model = resolveModel(options.schema, c.req.param("key"));
+    const access = accessOf(c, options.schema);
+    access.require(model, "view");
     // Canonical text, so that history is found whatever equivalent spelling of the id the URL used.
     const recordId = encodeRecordId(model, decodeRecordId(model, c.req.param("id")));
     const filter = { ...historyFilter(options, c), model: model.key, recordId };
-    return c.json(await page(store, filter));
+    return c.json(await page(store, filter, access));
   });
   app.all("/records/:key/:id/history", methodNotAllowed(["GET"]));
 
   return app;
 }
 
-async function page(store: HistoryStore, filter: AuditFilter) {
+/** Store pages read while looking for entries this user may see, before answering with fewer than asked. */
+const maxScannedPages = 10;
+
+async function page(store: HistoryStore, filter: AuditFilter, access: RequestAccess) {
   const limit = filter.limit ?? 50;
-  // One more than asked tells whether an older page exists without counting the table.
-  const entries = await store.listAudit({ ...filter, limit: limit + 1 });
-  const shown = entries.slice(0, limit);
-  const next = entries.length > limit ? shown[shown.length - 1]?.id : undefined;
-  return { data: shown.map(entryJson), nextBefore: next ?? null };
+  const kept: AuditEntry[] = [];
+  let before = filter.before;
+  let exhausted = false;
+  // One more than asked tells whether an older page exists without counting the table. Entries of models the
+  // user may not view are skipped, which may take several store pages.
+  for (let scanned = 0; scanned < maxScannedPages && kept.length <= limit; scanned++) {
+    const entries = await store.listAudit({
+      ...filter,
+      limit: limit + 1,
+      ...(before ? { before } : {}),
+    });
+    for (const entry of entries) if (mayView(access, entry)) kept.push(entry);
+    before = entries[entries.length - 1]?.id;
+    if (entries.length <= limit || !before) {
+      exhausted = true;
+      break;
+    }
+  }
+  const shown = kept.slice(0, limit);
+  const more = kept.length > limit || (!exhausted && before !== undefined);
+  const next = more ? (kept.length > limit ? shown[shown.length - 1]?.id : before) : undefined;
+  return { data: shown.map((entry) => visibleEntry(access, entry)), nextBefore: next ?? null };
+}
+
+/** Sign-in events belong to no model: only superusers see them (when sign-in is on). */
+function mayView(access: RequestAccess, entry: AuditEntry): boolean {
+  if (!access.principal) return true;
+  if (entry.model === null) return access.principal.isSuperuser;
+  return access.can(entry.model, "view");
+}
+
+function hiddenEntry(id: string): AtriumError {
+  return new AtriumError("not_found", `No history entry has the id '${id.slice(0, 100)}'`);
+}
+
+/** Reverting writes the record: it needs `change`, and may not touch fields this user cannot see. */
+function requireRevert(options: ResolvedOptions, access: RequestAccess, entry: AuditEntry): void {
+  if (!entry.model || !access.principal) return;
+  const model = resolveModel(options.schema, entry.model);
+  access.require(model, "change");
+  const hidden = access.view.hidden.get(model.key);
+  if (hidden && Object.keys(entry.changes).some((name) => hidden.has(name))) {
+    throw new AtriumError("forbidden", "This change touched fields hidden from you; ask an administrator");
+  }
+}
+
+/** An entry without the changes of fields hidden from this user. */
+function visibleEntry(access: RequestAccess, entry: AuditEntry) {
+  const hidden = entry.model ? access.view.hidden.get(entry.model) : undefined;
+  if (!hidden || hidden.size === 0) return entryJson(entry);
+  const changes = Object.fromEntries(Object.entries(entry.changes).filter(([name]) => !hidden.has(name)));
+  return entryJson({ ...entry, changes });
+}
+
+function stripRow(access: RequestAccess, modelKey: string, row: Record<string, unknown>) {
+  const hidden = access.view.hidden.get(modelKey);
+  if (!hidden || hidden.size === 0) return row;
+  return Object.fromEntries(Object.entries(row).filter(([name]) => !hidden.has(name)));
 }
 
 async function requireEntry(store: HistoryStore, id: string): Promise<AuditEntry> {

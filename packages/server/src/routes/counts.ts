@@ -2,6 +2,7 @@ import type { CountResult } from "@atrium/core";
 import { Hono } from "hono";
 import type { ResolvedOptions } from "../appOptions.js";
 import { mapWithConcurrency } from "../mapWithConcurrency.js";
+import { accessOf } from "../auth/requestAccess.js";
 import { methodNotAllowed } from "../middleware/methodNotAllowed.js";
 
 /** Counts run a few at a time: on big tables each is a scan, and a schema may have hundreds of models. */
@@ -11,8 +12,11 @@ const countConcurrency = 4;
 export function countRoutes(options: ResolvedOptions): Hono {
   const app = new Hono();
   app.get("/", async (c) => {
-    const { schema, dataSource, logger } = options;
-    const counts = await mapWithConcurrency(schema.models, countConcurrency, async (model) => {
+    const { dataSource, logger } = options;
+    const access = accessOf(c, options.schema);
+    // Only the models this user may view: a count is already information about a table.
+    const models = options.schema.models.filter((model) => access.can(model.key, "view"));
+    const counts = await mapWithConcurrency(models, countConcurrency, async (model) => {
       try {
         return await dataSource.count(model);
       } catch (error) {
@@ -22,7 +26,7 @@ export function countRoutes(options: ResolvedOptions): Hono {
       }
     });
     const data: Record<string, CountResult> = {};
-    schema.models.forEach((model, index) => {
+    models.forEach((model, index) => {
       const count = counts[index];
       if (count) data[model.key] = { total: count.total, isEstimate: count.isEstimate };
     });

@@ -1,6 +1,7 @@
 import { AtriumError, decodeRecordId, encodeRecordId, type IdValues, type ModelMeta } from "@atrium/core";
 import type { Handler } from "hono";
 import { type ResolvedOptions, writeContext } from "../appOptions.js";
+import { accessOf } from "../auth/requestAccess.js";
 import { readJsonBody } from "../readJsonBody.js";
 import { resolveModel } from "../resolveModel.js";
 
@@ -11,13 +12,14 @@ import { resolveModel } from "../resolveModel.js";
 export function deleteMany(options: ResolvedOptions): Handler {
   return async (c) => {
     const model = resolveModel(options.schema, c.req.param("key") ?? "");
+    const access = accessOf(c, options.schema);
+    access.require(model, "delete");
     const body = await readJsonBody(c, options.maxBodyBytes);
     const ids = decodeBulkIds(model, body, options.maxBulkIds);
     const expectedVersions = decodeBulkVersions(model, body);
-    const deleted = await options.dataSource.deleteMany(model, ids, {
-      ...writeContext(options, c),
-      expectedVersions,
-    });
+    const deleted = await options.dataSource
+      .deleteMany(model, ids, { ...writeContext(options, c), expectedVersions })
+      .catch((error: unknown) => Promise.reject(access.redactError(model, error)));
     return c.json({ deleted });
   };
 }

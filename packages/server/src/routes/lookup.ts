@@ -1,6 +1,7 @@
 import { AtriumError, toRecordRef } from "@atrium/core";
 import { Hono } from "hono";
 import type { ResolvedOptions } from "../appOptions.js";
+import { accessOf } from "../auth/requestAccess.js";
 import { methodNotAllowed } from "../middleware/methodNotAllowed.js";
 import { resolveModel } from "../resolveModel.js";
 
@@ -9,10 +10,13 @@ export function lookupRoutes(options: ResolvedOptions): Hono {
   const app = new Hono();
   app.get("/:key", async (c) => {
     const model = resolveModel(options.schema, c.req.param("key"));
+    const access = accessOf(c, options.schema);
+    access.require(model, "view");
     const search = c.req.query("q")?.trim() || undefined;
     const limit = parseLimit(c.req.query("limit"), options.lookupLimit);
-    const rows = await options.dataSource.lookup(model, search, limit);
-    return c.json({ data: rows.map((row) => toRecordRef(model, row, options.schema)) });
+    const rows = await options.dataSource.lookup(access.dataModel(model), search, limit);
+    const visible = access.viewModel(model);
+    return c.json({ data: rows.map((row) => toRecordRef(visible, row, access.view.schema)) });
   });
   app.all("/:key", methodNotAllowed(["GET"]));
   return app;

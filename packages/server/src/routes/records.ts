@@ -4,10 +4,11 @@ import {
   decodeWrite,
   type ModelMeta,
   parseListQuery,
-  serializeRow,
 } from "@atrium/core";
+import type { ModelAction } from "@atrium/auth";
 import { type Context, Hono } from "hono";
 import { type ResolvedOptions, writeContext } from "../appOptions.js";
+import { accessOf } from "../auth/requestAccess.js";
 import { methodNotAllowed } from "../middleware/methodNotAllowed.js";
 import { readJsonBody } from "../readJsonBody.js";
 import { resolveModel } from "../resolveModel.js";
@@ -18,16 +19,23 @@ export function recordRoutes(options: ResolvedOptions): Hono {
   const { schema, dataSource } = options;
   const app = new Hono();
   const model = (c: Context): ModelMeta => resolveModel(schema, c.req.param("key") ?? "");
+  /** The model, once the principal may do `action` on it, with their view of the schema. */
+  const allowed = (c: Context, action: ModelAction) => {
+    const target = model(c);
+    const access = accessOf(c, schema);
+    access.require(target, action);
+    return { target, access, view: access.view.schema, visible: access.viewModel(target) };
+  };
   const recordId = (c: Context, target: ModelMeta) => decodeRecordId(target, c.req.param("id") ?? "");
 
   app.get("/:key", async (c) => {
-    const target = model(c);
-    const query = parseListQuery(schema, target, new URL(c.req.url).searchParams, {
+    const { target, access, view, visible } = allowed(c, "view");
+    const query = parseListQuery(view, visible, new URL(c.req.url).searchParams, {
       maxPerPage: options.maxPerPage,
     });
-    const result = await dataSource.list(target, query);
+    const result = await dataSource.list(access.dataModel(target), query);
     return c.json({
-      data: result.rows.map((row) => serializeRow(schema, target, row)),
+      data: result.rows.map((row) => access.serialize(target, row)),
       total: result.total,
       totalIsEstimate: result.totalIsEstimate,
       page: query.page,
@@ -36,10 +44,10 @@ export function recordRoutes(options: ResolvedOptions): Hono {
   });
 
   app.post("/:key", async (c) => {
-    const target = model(c);
-    const data = decodeWrite(schema, target, await readJsonBody(c, options.maxBodyBytes), "create");
+    const { target, access, view, visible } = allowed(c, "add");
+    const data = decodeWrite(view, visible, await readJsonBody(c, options.maxBodyBytes), "create");
     const row = await dataSource.create(target, data, writeContext(options, c));
-    return c.json({ data: serializeRow(schema, target, row) }, 201);
+    return c.json({ data: access.serialize(target, row) }, 201);
   });
 
   app.all("/:key", methodNotAllowed(["GET", "POST"]));
@@ -48,33 +56,37 @@ export function recordRoutes(options: ResolvedOptions): Hono {
   app.post("/:key/delete-many", deleteMany(options));
 
   app.get("/:key/:id", async (c) => {
-    const target = model(c);
+    const { target, access } = allowed(c, "view");
     const row = await dataSource.get(target, recordId(c, target));
     if (!row) throw notFound(target, c.req.param("id") ?? "");
-    return c.json({ data: serializeRow(schema, target, row) });
+    return c.json({ data: access.serialize(target, row) });
   });
 
   app.patch("/:key/:id", async (c) => {
-    const target = model(c);
+    const { target, access, view, visible } = allowed(c, "change");
     const id = recordId(c, target);
     const body = await readJsonBody(c, options.maxBodyBytes);
-    const data = decodeWrite(schema, target, body, "update");
+    const data = decodeWrite(view, visible, body, "update");
     const expectedVersion = versionOf((body as { $version?: unknown }).$version, "$version");
-    const row = await dataSource.update(target, id, data, { ...writeContext(options, c), expectedVersion });
-    return c.json({ data: serializeRow(schema, target, row) });
+    const row = await dataSource
+      .update(target, id, data, { ...writeContext(options, c), expectedVersion })
+      .catch((error: unknown) => Promise.reject(access.redactError(target, error)));
+    return c.json({ data: access.serialize(target, row) });
   });
 
   app.delete("/:key/:id", async (c) => {
-    const target = model(c);
+    const { target, access } = allowed(c, "delete");
     const expectedVersion = versionOf(c.req.query("version"), "version");
-    await dataSource.delete(target, recordId(c, target), { ...writeContext(options, c), expectedVersion });
+    await dataSource
+      .delete(target, recordId(c, target), { ...writeContext(options, c), expectedVersion })
+      .catch((error: unknown) => Promise.reject(access.redactError(target, error)));
     return c.body(null, 204);
   });
 
   app.all("/:key/:id", methodNotAllowed(["GET", "PATCH", "DELETE"]));
 
   app.get("/:key/:id/delete-preview", async (c) => {
-    const target = model(c);
+    const { target } = allowed(c, "view");
     const preview = await dataSource.deletePreview(target, recordId(c, target));
     return c.json({ data: preview });
   });

@@ -22,6 +22,8 @@ export interface DeleteDialogProps {
   onDeleted: (count: number) => void;
   /** Shown as the name of a single record. */
   recordLabel?: string;
+  /** `$id` -> `$version` as the user saw them: a record changed since is not deleted (409). */
+  versions?: Record<string, string>;
 }
 
 function Groups({
@@ -68,7 +70,7 @@ export function DeleteDialog(props: DeleteDialogProps) {
   return props.open ? <OpenDeleteDialog {...props} /> : null;
 }
 
-function OpenDeleteDialog({ model, ids, onClose, onDeleted, recordLabel }: DeleteDialogProps) {
+function OpenDeleteDialog({ model, ids, onClose, onDeleted, recordLabel, versions }: DeleteDialogProps) {
   const { queries } = useAdmin();
   const previewed = ids.slice(0, maxPreviews);
   // Once the delete is sent, previews must not refetch: their records are about to be gone.
@@ -95,7 +97,10 @@ function OpenDeleteDialog({ model, ids, onClose, onDeleted, recordLabel }: Delet
       : `Delete ${plural(ids.length, model.label.toLowerCase(), model.labelPlural.toLowerCase())}?`;
   const confirm = () => {
     setSent(true);
-    remove.mutate(ids, { onSuccess: (count) => onDeleted(count), onError: () => setSent(false) });
+    remove.mutate(
+      { ids, versions },
+      { onSuccess: (count) => onDeleted(count), onError: () => setSent(false) },
+    );
   };
   const close = onClose;
   return (

@@ -106,6 +106,7 @@ function EditForm({
       mode="edit"
       defaultValues={defaultValues}
       cancelTo={recordPath(model.key, id)}
+      version={typeof row.$version === "string" ? row.$version : undefined}
       save={(body) => update.mutateAsync({ id, body })}
       onSaved={(saved, intent, { allowNavigation, submitted }) => {
         toast(`Saved “${saved.$label}”`);

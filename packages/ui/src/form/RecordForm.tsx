@@ -4,6 +4,8 @@ import { useEffect, useId, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { Link } from "react-router";
 import { ErrorBanner } from "../components/Banner.js";
+import { ConflictPanel } from "./ConflictPanel.js";
+import { type ConflictField, conflictDiff, currentFormValues } from "./conflictDiff.js";
 import { FormField } from "./FormField.js";
 import { type FormMode, type FormValues, formFields, toWriteBody } from "./formValues.js";
 import { useUnsavedChangesGuard } from "./useUnsavedChangesGuard.js";
@@ -27,16 +29,43 @@ export interface RecordFormProps {
     context: { allowNavigation: () => void; submitted: FormValues },
   ) => FormValues | undefined;
   cancelTo: string;
+  /** Edit: the `$version` of the loaded record, sent with every save so a stale save answers 409. */
+  version?: string;
+}
+
+/** A save refused because someone else saved first: the record as it is now, and what they changed. */
+interface Conflict {
+  current: Row;
+  currentValues: FormValues;
+  changes: ConflictField[];
+}
+
+function conflictRow(error: unknown): Row | undefined {
+  if (!isApiError(error) || error.code !== "conflict") return undefined;
+  const current = (error.details as { current?: unknown } | undefined)?.current;
+  return current && typeof current === "object" && !Array.isArray(current) && "$id" in current
+    ? (current as Row)
+    : undefined;
 }
 
 const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
 
-export function RecordForm({ model, mode, defaultValues, save, onSaved, cancelTo }: RecordFormProps) {
+export function RecordForm({
+  model,
+  mode,
+  defaultValues,
+  save,
+  onSaved,
+  cancelTo,
+  version,
+}: RecordFormProps) {
   const form = useForm<FormValues>({ defaultValues, mode: "onTouched" });
   const { control, handleSubmit, formState, reset, setError, setFocus } = form;
   const [failure, setFailure] = useState<{ error: unknown; unplaced: Record<string, string> }>();
   const intent = useRef<SaveIntent>("save");
   const initial = useRef(defaultValues);
+  const versionRef = useRef(version);
+  const [conflict, setConflict] = useState<Conflict>();
   const formRef = useRef<HTMLFormElement>(null);
   const idPrefix = useId();
   const fields = formFields(model, mode);
@@ -45,8 +74,10 @@ export function RecordForm({ model, mode, defaultValues, save, onSaved, cancelTo
   const submit = handleSubmit(
     async (values) => {
       setFailure(undefined);
+      setConflict(undefined);
       try {
-        const row = await save(toWriteBody(model, mode, values, initial.current));
+        const row = await save(toWriteBody(model, mode, values, initial.current, versionRef.current));
+        if (typeof row.$version === "string") versionRef.current = row.$version;
         const next = onSaved(row, intent.current, {
           allowNavigation: guard.allowNavigation,
           submitted: values,
@@ -56,6 +87,13 @@ export function RecordForm({ model, mode, defaultValues, save, onSaved, cancelTo
           reset(next);
         }
       } catch (error) {
+        const current = conflictRow(error);
+        if (current) {
+          const currentValues = currentFormValues(model, current, initial.current);
+          const changes = conflictDiff(model, initial.current, currentValues, values);
+          setConflict({ current, currentValues, changes });
+          return;
+        }
         const unplaced: Record<string, string> = {};
         if (isApiError(error) && error.fields) {
           for (const [name, message] of Object.entries(error.fields)) {
@@ -103,9 +141,33 @@ export function RecordForm({ model, mode, defaultValues, save, onSaved, cancelTo
     </button>
   );
 
+  const reloadTheirs = () => {
+    if (!conflict) return;
+    versionRef.current =
+      typeof conflict.current.$version === "string" ? conflict.current.$version : undefined;
+    initial.current = conflict.currentValues;
+    reset(conflict.currentValues);
+    setConflict(undefined);
+  };
+  const overwriteWithMine = () => {
+    if (!conflict) return;
+    // Deliberately: the same edits, now claiming to be made from the version the other person saved.
+    versionRef.current =
+      typeof conflict.current.$version === "string" ? conflict.current.$version : undefined;
+    void submit();
+  };
+
   return (
     <form ref={formRef} onSubmit={submit} noValidate>
       {failure && <ErrorBanner error={failure.error} unplacedFields={failure.unplaced} />}
+      {conflict && (
+        <ConflictPanel
+          changes={conflict.changes}
+          onReload={reloadTheirs}
+          onOverwrite={overwriteWithMine}
+          busy={formState.isSubmitting}
+        />
+      )}
       <div className="card form-card">
         <div className="form-grid">
           {fields.map((field) => (

@@ -109,6 +109,13 @@ describe("write body", () => {
     expect(body).toEqual({ big: "-9223372036854775808" });
   });
 
+  it("sends the loaded $version with an edit, so a stale save is refused instead of lost", () => {
+    const initial = toFormValues(model, "edit", row, { tags: [] });
+    const edited = { ...initial, big: "7" };
+    expect(toWriteBody(model, "edit", edited, initial, "v1abc")).toEqual({ $version: "v1abc", big: "7" });
+    expect(toWriteBody(model, "create", edited, initial, "v1abc")).not.toHaveProperty("$version");
+  });
+
   it("sends only changed fields on edit, relations as $id and many-to-many as $id arrays", () => {
     const initial = toFormValues(model, "edit", row, { tags: [{ $id: "t1", $label: "red" }] });
     const body = toWriteBody(

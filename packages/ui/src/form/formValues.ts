@@ -117,15 +117,18 @@ function sameValue(a: FormValue | undefined, b: FormValue | undefined): boolean 
 
 /**
  * The request body. Create sends what was filled in (empty fields are left to the schema's defaults);
- * edit sends only what changed, so a concurrent edit of another field is not overwritten.
+ * edit sends only what changed, so a concurrent edit of another field is not overwritten, plus the `$version`
+ * the form was loaded from, so that a save over someone else's newer save answers 409 instead of losing it.
  */
 export function toWriteBody(
   model: ModelMeta,
   mode: FormMode,
   values: FormValues,
   initial: FormValues,
+  version?: string,
 ): Record<string, unknown> {
   const body: Record<string, unknown> = {};
+  if (mode === "edit" && version) body.$version = version;
   for (const field of formFields(model, mode)) {
     if (field.isReadOnly) continue;
     const value = values[field.name] ?? null;

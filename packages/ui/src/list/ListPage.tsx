@@ -204,6 +204,11 @@ function ModelList({ model, models }: { model: ModelMeta; models: ModelMeta[] })
       <DeleteDialog
         model={model}
         ids={deleting ? [...selected] : []}
+        versions={Object.fromEntries(
+          (rows ?? []).flatMap((row) =>
+            selected.has(row.$id) && typeof row.$version === "string" ? [[row.$id, row.$version]] : [],
+          ),
+        )}
         open={deleting}
         onClose={() => setDeleting(false)}
         onDeleted={(count) => {

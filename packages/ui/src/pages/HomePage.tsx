@@ -3,6 +3,7 @@ import { Database, FileText } from "lucide-react";
 import { Link } from "react-router";
 import { ErrorState, PageHeader, Skeleton } from "../components/StateViews.js";
 import { formatCount } from "../format/formatCount.js";
+import { RecentActions } from "../history/RecentActions.js";
 
 export function HomePage() {
   const { registry } = useAdmin();
@@ -68,6 +69,7 @@ export function HomePage() {
               })}
         </div>
       </section>
+      <RecentActions />
     </>
   );
 }

@@ -10,6 +10,7 @@ import { CellValue } from "../format/CellValue.js";
 import { coveredForeignKeys, relatedModel } from "../format/fieldKinds.js";
 import { NotFoundPage } from "../pages/NotFoundPage.js";
 import { BytesDownload } from "./BytesDownload.js";
+import { RecordTabs } from "./RecordTabs.js";
 import { RelatedList } from "./RelatedList.js";
 
 export function RecordPage() {
@@ -59,6 +60,7 @@ function RecordDetail({ model, models, id }: { model: ModelMeta; models: ModelMe
           </>
         }
       />
+      <RecordTabs modelKey={model.key} id={id} />
       <section className="card" aria-label="Fields">
         <dl className="detail-grid">
           {shown.map((field) => (
@@ -97,6 +99,7 @@ function RecordDetail({ model, models, id }: { model: ModelMeta; models: ModelMe
         model={model}
         ids={deleting && row ? [row.$id] : []}
         recordLabel={row?.$label}
+        versions={row && typeof row.$version === "string" ? { [row.$id]: row.$version } : undefined}
         open={deleting}
         onClose={() => setDeleting(false)}
         onDeleted={() => {

@@ -1,5 +1,5 @@
 import { useAdmin, useMeta } from "@atrium/client";
-import { Database, FileText, LayoutGrid, Search, Sparkles } from "lucide-react";
+import { Database, FileText, History, LayoutGrid, Search, Sparkles } from "lucide-react";
 import { useState } from "react";
 import { NavLink, useNavigate } from "react-router";
 import { Skeleton } from "../components/StateViews.js";
@@ -70,6 +70,15 @@ export function Sidebar({ id }: { id: string }) {
             </ul>
           </>
         )}
+        <h2 className="nav-section-title">Activity</h2>
+        <ul className="nav-list">
+          <li>
+            <NavLink to="/history" className="nav-link">
+              <History size={15} aria-hidden="true" />
+              History
+            </NavLink>
+          </li>
+        </ul>
         <h2 className="nav-section-title">Models</h2>
         {meta.isPending ? (
           <div style={{ display: "grid", gap: 10, padding: 8 }}>

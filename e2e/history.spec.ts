@@ -1,0 +1,230 @@
+import AxeBuilder from "@axe-core/playwright";
+import { type Browser, test as base, type Page } from "@playwright/test";
+import { type ApiRow, AtriumApi } from "./support/AtriumApi.js";
+import { expect } from "./support/fixtures.js";
+
+/**
+ * Audit history and lost-update protection as people see them: two editors on one record, the History tab with
+ * revert, the global history page and the home page's recent actions.
+ */
+const test = base.extend<{ api: AtriumApi }>({
+  api: async ({ request }, use) => {
+    await use(new AtriumApi(request));
+  },
+});
+
+let serial = 0;
+
+/** A customer of this test alone, so no other test's edits show up in its history. */
+async function newCustomer(api: AtriumApi, firstName: string): Promise<ApiRow> {
+  serial += 1;
+  const unique = `${Date.now().toString(36)}-${serial}`;
+  return api.create("customer", {
+    email: `history-${unique}@example.com`,
+    firstName,
+    lastName: `Tester${serial}`,
+    phone: "555-0100",
+  });
+}
+
+async function openEditor(browser: Browser, id: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`/m/customer/${id}/edit`);
+  await expect(page.getByRole("textbox", { name: /^First name/ })).not.toHaveValue("");
+  return page;
+}
+
+function historyEntries(page: Page) {
+  return page.locator(".history-entry");
+}
+
+test.describe("two editors on one record", () => {
+  test("the second save shows the first's changes field by field, and overwriting keeps the second's value", async ({
+    browser,
+    api,
+  }) => {
+    const customer = await newCustomer(api, "Ada");
+    const first = await openEditor(browser, customer.$id);
+    const second = await openEditor(browser, customer.$id);
+
+    await first.getByRole("textbox", { name: /^First name/ }).fill("Alicia");
+    await first.getByRole("textbox", { name: /^Phone/ }).fill("555-0111");
+    await first.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(first).toHaveURL(new RegExp(`/m/customer/${customer.$id}$`));
+
+    await second.getByRole("textbox", { name: /^First name/ }).fill("Beatrice");
+    await second.getByRole("button", { name: "Save", exact: true }).click();
+
+    const panel = second.getByRole("alertdialog", {
+      name: "Someone else changed this record since you opened it",
+    });
+    await expect(panel).toBeVisible();
+    await expect(panel).toBeFocused();
+    const firstName = panel.getByRole("row", { name: /^First name/ });
+    await expect(firstName.getByRole("cell")).toHaveText(["Ada", "Alicia", "Beatrice"]);
+    // The first editor's other change is shown too, and the second never touched it.
+    const phone = panel.getByRole("row", { name: /^Phone/ });
+    await expect(phone.getByRole("cell")).toHaveText(["555-0100", "555-0111", "Not edited"]);
+    // Nothing was saved, and what the second editor typed is still there.
+    await expect(second.getByRole("textbox", { name: /^First name/ })).toHaveValue("Beatrice");
+    expect((await api.get("customer", customer.$id)).firstName).toBe("Alicia");
+
+    await panel.getByRole("button", { name: "Overwrite with mine" }).click();
+    await expect(second).toHaveURL(new RegExp(`/m/customer/${customer.$id}$`));
+    const saved = await api.get("customer", customer.$id);
+    expect(saved.firstName).toBe("Beatrice");
+    expect(saved.phone).toBe("555-0111");
+    await first.context().close();
+    await second.context().close();
+  });
+
+  test("reloading their version discards my edits and loads theirs", async ({ browser, api }) => {
+    const customer = await newCustomer(api, "Grace");
+    const second = await openEditor(browser, customer.$id);
+    await api.update("customer", customer.$id, { lastName: "Hopper" });
+
+    await second.getByRole("textbox", { name: /^First name/ }).fill("Gracie");
+    await second.getByRole("button", { name: "Save", exact: true }).click();
+    const panel = second.getByRole("alertdialog");
+    await expect(panel.getByRole("row", { name: /^Last name/ })).toContainText("Hopper");
+    await panel.getByRole("button", { name: "Reload their version" }).click();
+
+    await expect(panel).toBeHidden();
+    await expect(second.getByRole("textbox", { name: /^First name/ })).toHaveValue("Grace");
+    await expect(second.getByRole("textbox", { name: /^Last name/ })).toHaveValue("Hopper");
+    // Saving now is a save from the current version: accepted.
+    await second.getByRole("textbox", { name: /^Phone/ }).fill("555-0199");
+    await second.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(second).toHaveURL(new RegExp(`/m/customer/${customer.$id}$`));
+    expect((await api.get("customer", customer.$id)).phone).toBe("555-0199");
+    await second.context().close();
+  });
+
+  test("deleting a record someone changed since it was opened is refused", async ({ page, api }) => {
+    const customer = await newCustomer(api, "Dora");
+    await page.goto(`/m/customer/${customer.$id}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(customer.$label);
+    await api.update("customer", customer.$id, { phone: "555-0123" });
+    await page.getByRole("button", { name: "Delete" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("button", { name: "Delete" }).click();
+    await expect(dialog.getByRole("alert")).toContainText("Someone else changed this customer");
+    expect(await api.status("customer", customer.$id)).toBe(200);
+  });
+});
+
+test.describe("history of a record", () => {
+  test("the History tab shows an update with old and new values, and revert restores the old value", async ({
+    page,
+    api,
+  }) => {
+    const customer = await newCustomer(api, "Hedy");
+    await api.update("customer", customer.$id, { phone: "555-0222" });
+
+    await page.goto(`/m/customer/${customer.$id}`);
+    await page
+      .getByRole("navigation", { name: "Record views" })
+      .getByRole("link", { name: "History" })
+      .click();
+    await expect(page).toHaveURL(new RegExp(`/m/customer/${customer.$id}/history$`));
+    const entries = historyEntries(page);
+    await expect(entries).toHaveCount(2);
+    const update = entries.first();
+    await expect(update).toContainText("Changed");
+    await expect(update).toContainText("by system");
+    await expect(update.getByRole("row", { name: /^Phone/ })).toHaveText(/from 555-0100.*to 555-0222/);
+    await expect(entries.nth(1)).toContainText("Created");
+
+    await update.getByRole("button", { name: /^Revert/ }).click();
+    const dialog = page.getByRole("dialog", { name: "Revert this change?" });
+    await dialog.getByRole("button", { name: "Revert", exact: true }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Reverted the change" })).toBeVisible();
+    await expect(dialog).toBeHidden();
+    await expect(entries).toHaveCount(3);
+    await expect(entries.first()).toContainText("Reverted");
+    expect((await api.get("customer", customer.$id)).phone).toBe("555-0100");
+  });
+
+  test("a revert is refused with a clear message when the record changed since", async ({ page, api }) => {
+    const customer = await newCustomer(api, "Katherine");
+    await api.update("customer", customer.$id, { phone: "555-0301" });
+    await api.update("customer", customer.$id, { phone: "555-0302" });
+
+    await page.goto(`/m/customer/${customer.$id}/history`);
+    const older = historyEntries(page).nth(1);
+    await expect(older.getByRole("row", { name: /^Phone/ })).toHaveText(/555-0100.*555-0301/);
+    await older.getByRole("button", { name: /^Revert/ }).click();
+    const dialog = page.getByRole("dialog", { name: "Revert this change?" });
+    await dialog.getByRole("button", { name: "Revert", exact: true }).click();
+    await expect(dialog.getByRole("alert")).toContainText("Cannot revert");
+    await expect(dialog.getByRole("alert")).toContainText("changed since this entry");
+    expect((await api.get("customer", customer.$id)).phone).toBe("555-0302");
+  });
+});
+
+test.describe("global history and recent actions", () => {
+  test("the history page filters by model, with the filter in the URL", async ({ page, api }) => {
+    const customer = await newCustomer(api, "Mary");
+    const book = await api.get("book", "2");
+    await api.update("book", book.$id, { title: `${String(book.title)} (2nd ed.)` });
+
+    await page.goto("/");
+    await page.getByRole("navigation", { name: "Models" }).getByRole("link", { name: "History" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("History");
+    await page.getByLabel("Model").selectOption("book");
+    await expect(page).toHaveURL(/[?&]model=book/);
+    const entries = historyEntries(page);
+    await expect(entries.first()).toContainText("Book");
+    await expect(page.getByRole("link", { name: customer.$label })).toHaveCount(0);
+
+    await page.getByLabel("Model").selectOption("customer");
+    await expect(page).toHaveURL(/[?&]model=customer/);
+    await expect(page.getByRole("link", { name: customer.$label }).first()).toBeVisible();
+    await page.reload();
+    await expect(page.getByLabel("Model")).toHaveValue("customer");
+
+    await page.getByRole("link", { name: customer.$label }).first().click();
+    await expect(page).toHaveURL(new RegExp(`/m/customer/${customer.$id}$`));
+  });
+
+  test("the home page lists recent actions linking to their records and to the full history", async ({
+    page,
+    api,
+  }) => {
+    const customer = await newCustomer(api, "Radia");
+    await api.update("customer", customer.$id, { phone: "555-0404" });
+    await page.goto("/");
+    const recent = page.getByRole("region", { name: "Recent actions" });
+    await expect(recent.getByRole("listitem").first()).toContainText("Changed");
+    await expect(recent.getByRole("listitem")).toHaveCount(8);
+    await recent
+      .getByRole("link", { name: /^Customer #/ })
+      .first()
+      .click();
+    await expect(page).toHaveURL(new RegExp(`/m/customer/${customer.$id}$`));
+    await page.goBack();
+    await page.getByRole("link", { name: "View all history" }).click();
+    await expect(page).toHaveURL(/\/history$/);
+  });
+
+  for (const theme of ["light", "dark"] as const) {
+    test(`history pages have no serious axe violation (${theme})`, async ({ page, api }) => {
+      const customer = await newCustomer(api, "Barbara");
+      await api.update("customer", customer.$id, { phone: "555-0505", marketingOptIn: true });
+      await page.addInitScript((choice) => localStorage.setItem("atrium:theme", choice), theme);
+      for (const path of ["/history", `/m/customer/${customer.$id}/history`]) {
+        await page.goto(path);
+        await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
+        await expect(historyEntries(page).first()).toBeVisible();
+        const results = await new AxeBuilder({ page }).analyze();
+        const serious = results.violations
+          .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+          .map(
+            (violation) => `${path}: ${violation.id} ${violation.nodes.map((node) => node.target).join(" ")}`,
+          );
+        expect(serious).toEqual([]);
+      }
+    });
+  }
+});

@@ -1,0 +1,57 @@
+import {
+  type AuthServices,
+  clearSessionCookie,
+  createLoginThrottle,
+  createPasswordHasher,
+  createSessionManager,
+  type Principal,
+  principalForToken,
+  readSessionCookie,
+} from "@atrium/auth";
+import type { SchemaMeta } from "@atrium/core";
+import type { Context } from "hono";
+import { type AuthOptions, isSecureRequest } from "./authOptions.js";
+import { buildSchemaView, type SchemaView, viewCacheKey } from "./schemaView.js";
+
+/** The services one app instance builds from its AuthOptions, shared by the guard and the auth routes. */
+export interface AuthRuntime {
+  options: AuthOptions;
+  services: AuthServices;
+  secure(c: Context): boolean;
+  tokenOf(c: Context): string | undefined;
+  principalOf(c: Context): Promise<Principal | null>;
+  viewFor(principal: Principal | null): SchemaView;
+  /** Set-Cookie that removes the session cookie. */
+  clearCookie(c: Context): string;
+}
+
+export function createAuthRuntime(schema: SchemaMeta, options: AuthOptions): AuthRuntime {
+  const now = options.now ?? (() => new Date());
+  const services: AuthServices = {
+    store: options.store,
+    passwords: options.passwords ?? createPasswordHasher(),
+    sessions: createSessionManager(options.store, { now, ...options.sessions }),
+    throttle: createLoginThrottle(options.store, { now, ...options.throttle }),
+    now,
+  };
+  const views = new Map<string, SchemaView>();
+  const secure = (c: Context) => isSecureRequest(c, options.secureCookies);
+  const tokenOf = (c: Context) => readSessionCookie(c.req.header("Cookie"), { secure: secure(c) });
+  return {
+    options,
+    services,
+    secure,
+    tokenOf,
+    principalOf: (c) => principalForToken(services, tokenOf(c)),
+    viewFor(principal) {
+      const key = viewCacheKey(principal);
+      let view = views.get(key);
+      if (!view) {
+        view = buildSchemaView(schema, principal, options.fields ?? {});
+        views.set(key, view);
+      }
+      return view;
+    },
+    clearCookie: (c) => clearSessionCookie({ secure: secure(c) }),
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * What the current request may do and see, set by the auth guard and read by every route. Routes ask it for
+ * the principal's view of the schema (hidden fields removed) and check each model action against it, so no
+ * route can forget a check without a test noticing.
+ */
+import { type ModelAction, modelPermissions, type Principal } from "@atrium/auth";
+import {
+  AtriumError,
+  findModelByKey,
+  type ModelMeta,
+  recordVersion,
+  type SchemaMeta,
+  type StoredRow,
+  serializeRow,
+  type WireRow,
+} from "@atrium/core";
+import type { Context } from "hono";
+import type { SchemaView } from "./schemaView.js";
+
+export interface RequestAccess {
+  /** Null when the app was built without `auth` (everything allowed, nothing hidden). */
+  principal: Principal | null;
+  view: SchemaView;
+  can(modelKey: string, action: ModelAction): boolean;
+  /** Throws 403 forbidden unless the action is allowed on the model. */
+  require(model: ModelMeta, action: ModelAction): void;
+  /** The principal's copy of a model (hidden fields removed). */
+  viewModel(model: ModelMeta): ModelMeta;
+  /** What the data source gets: the full model (versions need every column), but only visible search fields. */
+  dataModel(model: ModelMeta): ModelMeta;
+  /** A row as this principal may see it; `$version` still covers every stored value, as the data source's does. */
+  serialize(model: ModelMeta, row: StoredRow): WireRow;
+  /** Drops hidden fields from the wire rows a 409 carries in `details.current`. */
+  redactError(model: ModelMeta, error: unknown): unknown;
+}
+
+const accessByRequest = new WeakMap<Request, RequestAccess>();
+const openAccessBySchema = new WeakMap<SchemaMeta, RequestAccess>();
+
+export function setAccess(c: Context, access: RequestAccess): void {
+  accessByRequest.set(c.req.raw, access);
+}
+
+/** The access the guard set for this request, or (without auth) one that allows everything. */
+export function accessOf(c: Context, schema: SchemaMeta): RequestAccess {
+  const access = accessByRequest.get(c.req.raw);
+  if (access) return access;
+  let open = openAccessBySchema.get(schema);
+  if (!open) {
+    open = createAccess(null, { schema, hidden: new Map() });
+    openAccessBySchema.set(schema, open);
+  }
+  return open;
+}
+
+export function createAccess(principal: Principal | null, view: SchemaView): RequestAccess {
+  const enforced = principal !== null;
+  const can = (modelKey: string, action: ModelAction) =>
+    !enforced || modelPermissions(principal, modelKey)[action];
+  const viewModel = (model: ModelMeta) => findModelByKey(view.schema, model.key) ?? model;
+  const hiddenOf = (model: ModelMeta) => view.hidden.get(model.key) ?? new Set<string>();
+  const strip = (model: ModelMeta, value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map((item) => strip(model, item));
+    if (typeof value !== "object" || value === null) return value;
+    const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+    for (const name of hiddenOf(model)) delete copy[name];
+    return copy;
+  };
+  return {
+    principal,
+    view,
+    can,
+    require(model, action) {
+      if (!can(model.key, action)) {
+        throw new AtriumError(
+          "forbidden",
+          `You may not ${action} ${model.labelPlural.toLowerCase()}; ask an administrator for the permission 'model:${model.key}:${action}'`,
+        );
+      }
+    },
+    viewModel,
+    dataModel(model) {
+      const visible = viewModel(model);
+      return visible === model ? model : { ...model, searchFields: visible.searchFields };
+    },
+    serialize(model, row) {
+      const wire = serializeRow(view.schema, viewModel(model), row);
+      wire.$version = recordVersion(model, row);
+      return wire;
+    },
+    redactError(model, error) {
+      if (!(error instanceof AtriumError) || hiddenOf(model).size === 0) return error;
+      const details = error.details as { current?: unknown } | undefined;
+      if (!details || typeof details !== "object" || !("current" in details)) return error;
+      return new AtriumError(error.code, error.message, {
+        ...(error.fields ? { fields: error.fields } : {}),
+        details: { ...details, current: strip(model, details.current) },
+      });
+    },
+  };
+}

@@ -1,0 +1,110 @@
+import type { HistoryEntry } from "@atrium/client";
+import type { FieldMeta, ModelMeta } from "@atrium/core";
+import { describe, expect, it } from "vitest";
+import {
+  deletedRecords,
+  entryChanges,
+  entryRecordName,
+  isRevertable,
+  relativeTime,
+  truncatedJson,
+} from "./historyFormat.js";
+
+function field(name: string, label: string, type = "String"): FieldMeta {
+  return { name, label, kind: "scalar", type, isList: false, isId: name === "id" } as FieldMeta;
+}
+
+const model = {
+  key: "customer",
+  name: "Customer",
+  label: "Customer",
+  labelPlural: "Customers",
+  titleField: "name",
+  idFields: ["id"],
+  fields: [field("id", "Id", "Int"), field("name", "Name"), field("email", "Email")],
+} as unknown as ModelMeta;
+
+function entry(overrides: Partial<HistoryEntry>): HistoryEntry {
+  return {
+    id: "e1",
+    at: "2026-05-01T12:00:00.000Z",
+    actor: { id: null, email: "system" },
+    action: "update",
+    model: "customer",
+    recordId: "7",
+    changes: {},
+    revertOf: null,
+    ...overrides,
+  };
+}
+
+describe("entryChanges", () => {
+  it("lists changed fields in schema order with their labels, unknown fields last", () => {
+    const changes = entryChanges(
+      entry({
+        changes: {
+          legacy: { old: 1, new: 2 },
+          email: { old: "a@x.io", new: "b@x.io" },
+          name: { old: "Ann", new: "Anne" },
+        },
+      }),
+      model,
+    );
+    expect(changes.map((change) => [change.label, change.old, change.new])).toEqual([
+      ["Name", "Ann", "Anne"],
+      ["Email", "a@x.io", "b@x.io"],
+      ["legacy", 1, 2],
+    ]);
+  });
+});
+
+describe("relativeTime", () => {
+  const now = new Date("2026-05-01T12:00:00.000Z");
+  it("says how long ago, in words", () => {
+    expect(relativeTime("2026-05-01T11:57:00.000Z", now)).toBe("3 minutes ago");
+    expect(relativeTime("2026-04-30T12:00:00.000Z", now)).toBe("yesterday");
+    expect(relativeTime("2026-05-01T11:59:58.000Z", now)).toBe("just now");
+  });
+});
+
+describe("entryRecordName", () => {
+  it("rebuilds the title of a deleted record from its snapshot", () => {
+    const deleted = entry({
+      action: "delete",
+      changes: { id: { old: 7, new: null }, name: { old: "Ann", new: null } },
+    });
+    expect(entryRecordName(deleted, model)).toBe("Ann");
+  });
+
+  it("names an update by model and id", () => {
+    expect(entryRecordName(entry({ changes: { email: { old: "a", new: "b" } } }), model)).toBe("Customer #7");
+  });
+});
+
+describe("deletedRecords", () => {
+  it("marks a record deleted only when its newest entry on screen deleted it", () => {
+    const entries = [
+      entry({ id: "3", action: "delete", recordId: "7" }),
+      entry({ id: "2", action: "update", recordId: "7" }),
+      entry({ id: "1", action: "delete", recordId: "8" }),
+      entry({ id: "0", action: "revert", recordId: "8" }),
+    ];
+    expect([...deletedRecords(entries)]).toEqual(["customer/7", "customer/8"]);
+    expect(deletedRecords([entry({ action: "revert", recordId: "7" }), ...entries]).has("customer/7")).toBe(
+      false,
+    );
+  });
+});
+
+describe("isRevertable and truncatedJson", () => {
+  it("offers revert for record changes only", () => {
+    expect(isRevertable(entry({ action: "update" }))).toBe(true);
+    expect(isRevertable(entry({ action: "revert" }))).toBe(false);
+    expect(isRevertable(entry({ action: "login", model: null, recordId: null }))).toBe(false);
+  });
+
+  it("cuts long JSON and says so", () => {
+    expect(truncatedJson({ a: "x".repeat(100) }, 10)).toEqual({ text: '{"a":"xxxx…', truncated: true });
+    expect(truncatedJson([1, 2])).toEqual({ text: "[1,2]", truncated: false });
+  });
+});

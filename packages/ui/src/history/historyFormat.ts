@@ -1,0 +1,142 @@
+import type { HistoryAction, HistoryEntry } from "@atrium/client";
+import { type FieldMeta, type ModelMeta, recordLabel } from "@atrium/core";
+
+const actionLabels: Record<HistoryAction, string> = {
+  create: "Created",
+  update: "Changed",
+  delete: "Deleted",
+  bulk_delete: "Deleted (bulk)",
+  revert: "Reverted",
+  login: "Signed in",
+  login_failed: "Failed sign-in",
+  logout: "Signed out",
+};
+
+/** Actions the global history can be filtered by, with their labels, in the order a person thinks of them. */
+export const historyActions = Object.entries(actionLabels) as [HistoryAction, string][];
+
+export function actionLabel(action: HistoryAction): string {
+  return actionLabels[action] ?? action;
+}
+
+/** Tone of the action's badge: additions read green, removals red, everything else neutral. */
+export function actionTone(action: HistoryAction): "success" | "danger" | "accent" | "neutral" {
+  if (action === "create") return "success";
+  if (action === "delete" || action === "bulk_delete" || action === "login_failed") return "danger";
+  if (action === "update" || action === "revert") return "accent";
+  return "neutral";
+}
+
+/** Record changes can be undone; sign-in events and reverts themselves cannot (the server refuses them too). */
+export function isRevertable(entry: HistoryEntry): boolean {
+  return (
+    entry.model !== null &&
+    entry.recordId !== null &&
+    (entry.action === "create" ||
+      entry.action === "update" ||
+      entry.action === "delete" ||
+      entry.action === "bulk_delete")
+  );
+}
+
+const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+const steps: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["second", 60],
+  ["minute", 60],
+  ["hour", 24],
+  ["day", 7],
+  ["week", 4.35],
+  ["month", 12],
+  ["year", Number.POSITIVE_INFINITY],
+];
+
+/** "3 minutes ago", "yesterday": how long ago `iso` was, relative to `now`. */
+export function relativeTime(iso: string, now: Date = new Date()): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  let amount = (at.getTime() - now.getTime()) / 1000;
+  if (Math.abs(amount) < 10) return "just now";
+  for (const [unit, size] of steps) {
+    if (Math.abs(amount) < size) return relative.format(Math.round(amount), unit);
+    amount /= size;
+  }
+  return relative.format(Math.round(amount), "year");
+}
+
+/** One changed field of an entry; `field` is undefined for a field the schema no longer has. */
+export interface EntryChange {
+  name: string;
+  label: string;
+  field?: FieldMeta;
+  old: unknown;
+  new: unknown;
+}
+
+/**
+ * The entry's changes in schema order (the order of the detail view), fields unknown to the schema last.
+ * Creates show only the new values and deletes only the old ones: the other side is always empty.
+ */
+export function entryChanges(entry: HistoryEntry, model: ModelMeta | undefined): EntryChange[] {
+  const names = Object.keys(entry.changes);
+  const known = model ? model.fields.filter((field) => names.includes(field.name)) : [];
+  const rest = names.filter((name) => !known.some((field) => field.name === name));
+  return [
+    ...known.map((field) => ({
+      name: field.name,
+      label: field.label,
+      field,
+      ...valuesOf(entry, field.name),
+    })),
+    ...rest.map((name) => ({ name, label: name, ...valuesOf(entry, name) })),
+  ];
+}
+
+function valuesOf(entry: HistoryEntry, name: string): { old: unknown; new: unknown } {
+  const change = entry.changes[name];
+  return { old: change?.old ?? null, new: change?.new ?? null };
+}
+
+/** A long JSON value cut to `max` characters for the list; the full text is one click away. */
+export function truncatedJson(value: unknown, max = 80): { text: string; truncated: boolean } {
+  const text = JSON.stringify(value) ?? "null";
+  return text.length > max ? { text: `${text.slice(0, max)}…`, truncated: true } : { text, truncated: false };
+}
+
+/**
+ * How an entry names its record. Creates and deletes carry a snapshot of the values, so the record's title
+ * can be rebuilt even after the record is gone; other entries fall back to "Model #id".
+ */
+export function entryRecordName(entry: HistoryEntry, model: ModelMeta | undefined): string {
+  const id = entry.recordId ?? "";
+  if (!model) return entry.model ? `${entry.model} #${id}` : id;
+  const snapshot: Record<string, unknown> = {};
+  for (const [name, change] of Object.entries(entry.changes)) snapshot[name] = change.new ?? change.old;
+  const hasSnapshot =
+    entry.action === "create" || entry.action === "delete" || entry.action === "bulk_delete";
+  if (hasSnapshot) {
+    let label = "";
+    try {
+      label = recordLabel(model, snapshot);
+    } catch {
+      // A snapshot of values that no longer fit the schema: fall back to the id.
+    }
+    if (label && !label.startsWith(`${model.label} `)) return label;
+  }
+  return `${model.label} #${id}`;
+}
+
+/**
+ * Records whose latest entry on screen (entries are newest first) deleted them: their history stays readable
+ * but a link to them would only lead to "not found".
+ */
+export function deletedRecords(entries: HistoryEntry[]): Set<string> {
+  const latest = new Map<string, HistoryAction>();
+  for (const entry of entries) {
+    if (entry.model === null || entry.recordId === null) continue;
+    const key = `${entry.model}/${entry.recordId}`;
+    if (!latest.has(key)) latest.set(key, entry.action);
+  }
+  return new Set(
+    [...latest].filter(([, action]) => action === "delete" || action === "bulk_delete").map(([key]) => key),
+  );
+}
