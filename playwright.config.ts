@@ -6,6 +6,8 @@ const debianChromium = "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "e2e",
+  // Signs in as the demo account once; every project starts signed in (auth.spec.ts signs out on its own).
+  globalSetup: "./e2e/globalSetup.ts",
   outputDir: "test-results",
   fullyParallel: false,
   workers: 1,
@@ -15,6 +17,9 @@ export default defineConfig({
   reporter: [["list"]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
+    storageState: ".data/e2e-storage-state.json",
+    // API calls of the tests are writes from the admin's own origin, as the browser's are (CSRF guard).
+    extraHTTPHeaders: { origin: `http://127.0.0.1:${port}` },
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {

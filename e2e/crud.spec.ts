@@ -1,3 +1,4 @@
+import { isSecretFieldName } from "../packages/auth/src/isSecretFieldName.js";
 import type { FieldMeta, ModelMeta } from "../packages/core/src/index.js";
 import type { RecordRef } from "./support/AtriumApi.js";
 import { expect, test } from "./support/fixtures.js";
@@ -43,6 +44,11 @@ function editableField(model: ModelMeta): FieldMeta {
 test.describe("CRUD through the generated UI, for every model of the schema", () => {
   for (const model of demoMeta.models) {
     test(`${model.label}: create, view, edit and delete`, async ({ page, factory, api }) => {
+      // A required secret (Staff.passwordHash) is hidden from everyone: such records are made by the application.
+      test.skip(
+        model.fields.some((field) => field.isRequired && !field.hasDefault && isSecretFieldName(field.name)),
+        `${model.labelPlural} have a required hidden field; the admin cannot create them`,
+      );
       // Related records are made fresh so the picker finds each by a label nobody else has.
       const samples = await factory.samples(model.key, { freshRelations: true });
       const form = new RecordFormPage(page, model.key);

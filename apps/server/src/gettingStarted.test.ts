@@ -28,7 +28,15 @@ model Note {
 `;
 
 function atrium(...args: string[]) {
-  return spawnSync("npm", ["run", "--silent", "atrium", "--", ...args], { cwd: repoRoot, encoding: "utf8" });
+  return atriumWithInput("", ...args);
+}
+
+function atriumWithInput(input: string, ...args: string[]) {
+  return spawnSync("npm", ["run", "--silent", "atrium", "--", ...args], {
+    cwd: repoRoot,
+    encoding: "utf8",
+    input,
+  });
 }
 
 afterAll(() => {
@@ -53,6 +61,30 @@ describe("docs/getting-started.md", () => {
     expect(push.stderr).toBe("");
     expect(push.status).toBe(0);
 
+    const config = join(folder, "atrium.config.json");
+    const weak = atriumWithInput(
+      "short",
+      "create-user",
+      "--email",
+      "me@example.com",
+      "--superuser",
+      "--config",
+      config,
+    );
+    expect(weak.status).toBe(2);
+    expect(weak.stderr).toContain("at least 12 characters");
+    const user = atriumWithInput(
+      "a-long-password",
+      "create-user",
+      "--email",
+      "me@example.com",
+      "--superuser",
+      "--config",
+      config,
+    );
+    expect(user.stderr).toBe("");
+    expect(user.stdout).toContain("Created superuser me@example.com");
+
     server = spawn(
       "npm",
       ["run", "--silent", "atrium", "--", "serve", "--config", join(folder, "atrium.config.json")],
@@ -73,7 +105,15 @@ describe("docs/getting-started.md", () => {
       server?.once("exit", (code) => reject(new Error(`serve exited with ${code}: ${output}`)));
     });
 
-    const meta = (await (await fetch(`${url}/api/meta`)).json()) as {
+    expect((await fetch(`${url}/api/meta`)).status).toBe(401);
+    const signedIn = await fetch(`${url}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: url },
+      body: JSON.stringify({ email: "me@example.com", password: "a-long-password" }),
+    });
+    expect(signedIn.status).toBe(200);
+    const headers = { cookie: (signedIn.headers.get("set-cookie") ?? "").split(";")[0] ?? "", origin: url };
+    const meta = (await (await fetch(`${url}/api/meta`, { headers })).json()) as {
       models: { key: string; help?: string }[];
     };
     expect(meta.models.map((model) => model.key)).toEqual(["note"]);
@@ -81,11 +121,11 @@ describe("docs/getting-started.md", () => {
 
     const created = await fetch(`${url}/api/records/note`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", ...headers },
       body: JSON.stringify({ title: "First" }),
     });
     expect(created.status).toBe(201);
-    const list = (await (await fetch(`${url}/api/records/note`)).json()) as {
+    const list = (await (await fetch(`${url}/api/records/note`, { headers })).json()) as {
       data: { title: string }[];
       total: number;
     };

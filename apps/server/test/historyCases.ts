@@ -185,13 +185,13 @@ export function describeHistory(provider: TestProvider): void {
       try {
         const res = await api.app.request(`/api/records/organization/${org.$id}`, {
           method: "PATCH",
-          headers: { "Content-Type": "application/json" },
+          headers: { "Content-Type": "application/json", ...api.authHeaders },
           body: JSON.stringify({ name: "Never saved" }),
         });
         expect(res.status).toBe(500);
         const created = await api.app.request("/api/records/organization", {
           method: "POST",
-          headers: { "Content-Type": "application/json" },
+          headers: { "Content-Type": "application/json", ...api.authHeaders },
           body: JSON.stringify({ name: "Never created", slug: `${provider}-never` }),
         });
         expect(created.status).toBe(500);

@@ -1,4 +1,5 @@
 import { ApiError, parseApiError } from "./ApiError.js";
+import type { SessionInfo } from "./authTypes.js";
 import type {
   AdminMeta,
   Counts,
@@ -15,6 +16,12 @@ export interface AdminApiOptions {
   baseUrl?: string;
   /** The fetch to use (tests pass a double). @default globalThis.fetch */
   fetch?: typeof fetch;
+  /**
+   * Called when a request other than sign-in answers 401 (no session, or it expired), e.g. to go to the login
+   * page. The call still throws its ApiError.
+   * @default nothing
+   */
+  onUnauthorized?: () => void;
 }
 
 /** Typed wrapper over Atrium's HTTP API; every method throws ApiError on failure. */
@@ -36,6 +43,11 @@ export interface AdminApi {
   history(filter: HistoryFilter, before?: string, signal?: AbortSignal): Promise<HistoryPage>;
   /** Undoes one entry; a record changed since answers 409 conflict with a message naming the fields. */
   revert(entryId: string): Promise<{ record: Row | null }>;
+  /** Signs in; 401 for wrong credentials (one message for every cause), 429 while throttled. */
+  login(email: string, password: string): Promise<SessionInfo>;
+  logout(): Promise<void>;
+  /** The signed-in user, or ApiError 401. */
+  me(signal?: AbortSignal): Promise<SessionInfo>;
 }
 
 export function createAdminApi(options: AdminApiOptions = {}): AdminApi {
@@ -66,6 +78,7 @@ export function createAdminApi(options: AdminApiOptions = {}): AdminApi {
       throw new ApiError(0, "network_error", "Could not reach the server; check your connection and retry.");
     }
     const text = await response.text();
+    if (response.status === 401 && !path.startsWith("/api/auth/")) options.onUnauthorized?.();
     if (!response.ok) throw parseApiError(response.status, text);
     if (response.status === 204 || text === "") return undefined as T;
     try {
@@ -136,6 +149,15 @@ export function createAdminApi(options: AdminApiOptions = {}): AdminApi {
     async revert(entryId) {
       const path = `/api/history/${seg(entryId)}/revert`;
       return (await request<{ data: { record: Row | null } }>("POST", path, { body: {} })).data;
+    },
+    login(email, password) {
+      return request<SessionInfo>("POST", "/api/auth/login", { body: { email, password } });
+    },
+    async logout() {
+      await request<void>("POST", "/api/auth/logout", { body: {} });
+    },
+    me(signal) {
+      return request<SessionInfo>("GET", "/api/auth/me", { signal });
     },
   };
 }

@@ -26,7 +26,10 @@ export function createAtriumApp(input: AtriumAppOptions): Hono {
   app.onError(errorHandler(options.logger));
   app.notFound(notFound);
   const alwaysHttps = options.auth?.secureCookies === true;
-  app.use("*", securityHeaders((url) => alwaysHttps || url.startsWith("https:")));
+  app.use(
+    "*",
+    securityHeaders((url) => alwaysHttps || url.startsWith("https:"), options.indexHtml),
+  );
   const runtime = options.auth ? createAuthRuntime(options.schema, options.auth) : undefined;
   if (runtime) {
     // App-level, before every route: a route added later cannot be reached without a session.

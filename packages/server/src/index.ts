@@ -1,12 +1,17 @@
 export type { AtriumAppOptions, ErrorLogger } from "./appOptions.js";
 export { defaultOptions } from "./appOptions.js";
+export { authGuard } from "./auth/authGuard.js";
+export type { AuthOptions } from "./auth/authOptions.js";
+export { publicPaths } from "./auth/authOptions.js";
+export { accessOf, type RequestAccess } from "./auth/requestAccess.js";
+export { buildSchemaView, type SchemaView } from "./auth/schemaView.js";
+export {
+  contentSecurityPolicy,
+  contentSecurityPolicyFor,
+  inlineScriptHashes,
+  securityHeaders,
+} from "./auth/securityHeaders.js";
 export { createAtriumApp } from "./createAtriumApp.js";
 export { entryJson, historyRoutes, maxHistoryLimit } from "./history/historyRoutes.js";
 export type { HistoryStore } from "./history/historyStore.js";
 export { type StoreAuditSinkOptions, storeAuditSink, systemActor } from "./history/storeAuditSink.js";
-export type { AuthOptions } from "./auth/authOptions.js";
-export { publicPaths } from "./auth/authOptions.js";
-export { authGuard } from "./auth/authGuard.js";
-export { contentSecurityPolicy, securityHeaders } from "./auth/securityHeaders.js";
-export { accessOf, type RequestAccess } from "./auth/requestAccess.js";
-export { buildSchemaView, type SchemaView } from "./auth/schemaView.js";

@@ -3,6 +3,7 @@ import type { QueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { createBrowserRouter, RouterProvider } from "react-router";
 import { adminRoutes } from "./adminRoutes.js";
+import { loginPath } from "./auth/safeNextPath.js";
 import { ToastProvider } from "./components/Toasts.js";
 import "./styles/styles.css";
 
@@ -17,8 +18,19 @@ export interface AdminAppProps {
 
 /** The whole admin: providers, router and the default views. */
 export function AdminApp({ registry, api, basename, queryClient }: AdminAppProps) {
-  const [ownApi] = useState(() => api ?? createAdminApi());
   const [router] = useState(() => createBrowserRouter(adminRoutes(), { basename }));
+  // Any 401 (no session, or it expired) goes to the login page, which brings the user back afterwards.
+  const [ownApi] = useState(
+    () =>
+      api ??
+      createAdminApi({
+        onUnauthorized: () => {
+          const { pathname, search } = router.state.location;
+          if (pathname !== "/login")
+            void router.navigate(loginPath(`${pathname}${search}`), { replace: true });
+        },
+      }),
+  );
   return (
     <AdminProvider api={ownApi} registry={registry} queryClient={queryClient}>
       <ToastProvider>

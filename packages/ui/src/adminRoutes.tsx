@@ -1,4 +1,4 @@
-import { lazy } from "react";
+import { lazy, Suspense } from "react";
 import type { RouteObject } from "react-router";
 import { Shell } from "./shell/Shell.js";
 
@@ -21,12 +21,22 @@ const HistoryPage = lazy(() =>
 const CustomPageRoute = lazy(() =>
   import("./pages/CustomPageRoute.js").then((module) => ({ default: module.CustomPageRoute })),
 );
+const LoginPage = lazy(() => import("./auth/LoginPage.js").then((module) => ({ default: module.LoginPage })));
 const NotFoundPage = lazy(() =>
   import("./pages/NotFoundPage.js").then((module) => ({ default: module.NotFoundPage })),
 );
 
 export function adminRoutes(): RouteObject[] {
   return [
+    // Outside the shell: nothing of the admin shows before sign-in.
+    {
+      path: "/login",
+      element: (
+        <Suspense fallback={null}>
+          <LoginPage />
+        </Suspense>
+      ),
+    },
     {
       path: "/",
       element: <Shell />,

@@ -3,12 +3,7 @@
  * standard input so that it never shows in the shell history or the process list:
  *   printf '%s' "$PASSWORD" | npm run atrium -- create-user --email a@b.c --superuser --config atrium.config.json
  */
-import {
-  assertPasswordPolicy,
-  type AuthStore,
-  createPasswordHasher,
-  normalizeEmail,
-} from "@atrium/auth";
+import { type AuthStore, assertPasswordPolicy, createPasswordHasher, normalizeEmail } from "@atrium/auth";
 import { AtriumError } from "@atrium/core";
 import {
   createClientForSchema,
@@ -66,7 +61,9 @@ export async function readPasswordFromStdin(input: NodeJS.ReadableStream = proce
   }
   const chunks: Buffer[] = [];
   for await (const chunk of input) chunks.push(Buffer.from(chunk as Buffer));
-  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
 }
 
 /** What `serve` prints when nobody can sign in yet. */

@@ -85,7 +85,11 @@ export const commands: Command[] = [
       const password = await readPasswordFromStdin();
       const database = await openUserDatabase(schemaPath, databaseUrl);
       try {
-        const user = await createUser(database.store, { email, password, isSuperuser: values.superuser === true });
+        const user = await createUser(database.store, {
+          email,
+          password,
+          isSuperuser: values.superuser === true,
+        });
         console.log(`Created ${user.isSuperuser ? "superuser" : "user"} ${user.email}`);
       } catch (error) {
         if (error instanceof AtriumError) throw new UsageError(error.message);

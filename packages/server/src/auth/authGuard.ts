@@ -23,4 +23,3 @@ export function authGuard(runtime: AuthRuntime): MiddlewareHandler {
     return next();
   };
 }
-

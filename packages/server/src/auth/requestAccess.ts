@@ -30,20 +30,26 @@ export interface RequestAccess {
   dataModel(model: ModelMeta): ModelMeta;
   /** A row as this principal may see it; `$version` still covers every stored value, as the data source's does. */
   serialize(model: ModelMeta, row: StoredRow): WireRow;
+  /**
+   * Required fields without a default that this principal cannot see (e.g. `Staff.passwordHash`): such a
+   * model cannot be created through the admin by them.
+   */
+  hiddenRequired(model: ModelMeta): string[];
   /** Drops hidden fields from the wire rows a 409 carries in `details.current`. */
   redactError(model: ModelMeta, error: unknown): unknown;
 }
 
-const accessByRequest = new WeakMap<Request, RequestAccess>();
+// Keyed by the Context, not the Request: the body-limit middleware replaces `c.req.raw` with a wrapped copy.
+const accessByRequest = new WeakMap<Context, RequestAccess>();
 const openAccessBySchema = new WeakMap<SchemaMeta, RequestAccess>();
 
 export function setAccess(c: Context, access: RequestAccess): void {
-  accessByRequest.set(c.req.raw, access);
+  accessByRequest.set(c, access);
 }
 
 /** The access the guard set for this request, or (without auth) one that allows everything. */
 export function accessOf(c: Context, schema: SchemaMeta): RequestAccess {
-  const access = accessByRequest.get(c.req.raw);
+  const access = accessByRequest.get(c);
   if (access) return access;
   let open = openAccessBySchema.get(schema);
   if (!open) {
@@ -87,6 +93,21 @@ export function createAccess(principal: Principal | null, view: SchemaView): Req
       const wire = serializeRow(view.schema, viewModel(model), row);
       wire.$version = recordVersion(model, row);
       return wire;
+    },
+    hiddenRequired(model) {
+      const hidden = hiddenOf(model);
+      return model.fields
+        .filter(
+          (field) =>
+            hidden.has(field.name) &&
+            field.kind !== "relation" &&
+            field.isRequired &&
+            !field.hasDefault &&
+            !field.isReadOnly &&
+            !field.isUpdatedAt &&
+            !field.isList,
+        )
+        .map((field) => field.label);
     },
     redactError(model, error) {
       if (!(error instanceof AtriumError) || hiddenOf(model).size === 0) return error;

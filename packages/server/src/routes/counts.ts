@@ -1,8 +1,8 @@
 import type { CountResult } from "@atrium/core";
 import { Hono } from "hono";
 import type { ResolvedOptions } from "../appOptions.js";
-import { mapWithConcurrency } from "../mapWithConcurrency.js";
 import { accessOf } from "../auth/requestAccess.js";
+import { mapWithConcurrency } from "../mapWithConcurrency.js";
 import { methodNotAllowed } from "../middleware/methodNotAllowed.js";
 
 /** Counts run a few at a time: on big tables each is a scan, and a schema may have hundreds of models. */

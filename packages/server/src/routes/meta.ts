@@ -1,7 +1,8 @@
 import { modelPermissions } from "@atrium/auth";
+import { findModelByKey, type ModelMeta } from "@atrium/core";
 import { Hono } from "hono";
 import type { ResolvedOptions } from "../appOptions.js";
-import { accessOf } from "../auth/requestAccess.js";
+import { accessOf, type RequestAccess } from "../auth/requestAccess.js";
 import type { SchemaView } from "../auth/schemaView.js";
 import { methodNotAllowed } from "../middleware/methodNotAllowed.js";
 
@@ -18,9 +19,7 @@ export function metaRoutes(options: ResolvedOptions): Hono {
       const models = access.view.schema.models
         .filter((model) => access.can(model.key, "view"))
         .map((model) =>
-          access.principal
-            ? { ...model, permissions: modelPermissions(access.principal, model.key) }
-            : model,
+          access.principal ? { ...model, permissions: permissionsOf(access, options, model) } : model,
         );
       body = JSON.stringify({ provider: options.schema.provider, models, enums: options.schema.enums });
       if (!access.principal) bodies.set(access.view, body);
@@ -30,4 +29,11 @@ export function metaRoutes(options: ResolvedOptions): Hono {
   });
   app.all("/", methodNotAllowed(["GET"]));
   return app;
+}
+
+/** What the UI may offer: no "add" where a required field is hidden from this user (the create would fail). */
+function permissionsOf(access: RequestAccess, options: ResolvedOptions, model: ModelMeta) {
+  const permissions = modelPermissions(access.principal, model.key);
+  const full = findModelByKey(options.schema, model.key) ?? model;
+  return { ...permissions, add: permissions.add && access.hiddenRequired(full).length === 0 };
 }

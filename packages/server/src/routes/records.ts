@@ -1,11 +1,5 @@
-import {
-  AtriumError,
-  decodeRecordId,
-  decodeWrite,
-  type ModelMeta,
-  parseListQuery,
-} from "@atrium/core";
 import type { ModelAction } from "@atrium/auth";
+import { AtriumError, decodeRecordId, decodeWrite, type ModelMeta, parseListQuery } from "@atrium/core";
 import { type Context, Hono } from "hono";
 import { type ResolvedOptions, writeContext } from "../appOptions.js";
 import { accessOf } from "../auth/requestAccess.js";
@@ -46,6 +40,13 @@ export function recordRoutes(options: ResolvedOptions): Hono {
   app.post("/:key", async (c) => {
     const { target, access, view, visible } = allowed(c, "add");
     const data = decodeWrite(view, visible, await readJsonBody(c, options.maxBodyBytes), "create");
+    const missing = access.hiddenRequired(target);
+    if (missing.length > 0) {
+      throw new AtriumError(
+        "validation_failed",
+        `${target.labelPlural} cannot be created in the admin: ${missing.join(", ")} is required but hidden; create them in your application`,
+      );
+    }
     const row = await dataSource.create(target, data, writeContext(options, c));
     return c.json({ data: access.serialize(target, row) }, 201);
   });

@@ -63,10 +63,16 @@ export function ConflictPanel({ changes, onReload, onOverwrite, busy = false }: 
               {changes.map((change) => (
                 <tr key={change.field.name}>
                   <th scope="row">{change.field.label}</th>
-                  <td className="value-old">{formValueText(change.field, change.loaded)}</td>
-                  <td className="value-theirs">{formValueText(change.field, change.theirs)}</td>
-                  <td className={change.mine === undefined ? "faint" : "value-mine"}>
-                    {change.mine === undefined ? "Not edited" : formValueText(change.field, change.mine)}
+                  <td className="value-old" data-label="When you opened it">
+                    <span className="conflict-value">{formValueText(change.field, change.loaded)}</span>
+                  </td>
+                  <td className="value-theirs" data-label="Their value now">
+                    <span className="conflict-value">{formValueText(change.field, change.theirs)}</span>
+                  </td>
+                  <td className={change.mine === undefined ? "faint" : "value-mine"} data-label="Your value">
+                    <span className="conflict-value">
+                      {change.mine === undefined ? "Not edited" : formValueText(change.field, change.mine)}
+                    </span>
                   </td>
                 </tr>
               ))}

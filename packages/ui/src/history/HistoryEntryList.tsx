@@ -50,7 +50,9 @@ export function HistoryEntryList({ entries, models, showRecord = false }: Histor
                 <span className={`badge badge-${actionTone(entry.action)}`}>{actionLabel(entry.action)}</span>
                 {showRecord && entry.recordId !== null && (
                   <span className="history-record">
-                    {model && <span className="faint">{model.label} </span>}
+                    {model && !name.startsWith(`${model.label} `) && (
+                      <span className="faint">{model.label} </span>
+                    )}
                     {linkable && model ? (
                       <Link to={recordPath(model.key, entry.recordId)}>{name}</Link>
                     ) : (

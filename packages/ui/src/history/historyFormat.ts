@@ -107,7 +107,9 @@ export function truncatedJson(value: unknown, max = 80): { text: string; truncat
  * can be rebuilt even after the record is gone; other entries fall back to "Model #id".
  */
 export function entryRecordName(entry: HistoryEntry, model: ModelMeta | undefined): string {
-  const id = entry.recordId ?? "";
+  // Sign-in events are about a person, not a record.
+  if (entry.recordId === null) return entry.actor.email;
+  const id = entry.recordId;
   if (!model) return entry.model ? `${entry.model} #${id}` : id;
   const snapshot: Record<string, unknown> = {};
   for (const [name, change] of Object.entries(entry.changes)) snapshot[name] = change.new ?? change.old;

@@ -1,6 +1,7 @@
 import { Menu } from "lucide-react";
 import { Suspense, useEffect, useId, useState } from "react";
 import { Outlet, ScrollRestoration, useLocation } from "react-router";
+import { UserMenu } from "../auth/UserMenu.js";
 import { Skeleton } from "../components/StateViews.js";
 import { Breadcrumbs } from "./Breadcrumbs.js";
 import { Sidebar } from "./Sidebar.js";
@@ -53,6 +54,7 @@ export function Shell() {
             <Menu size={18} aria-hidden="true" />
           </button>
           <Breadcrumbs />
+          <UserMenu />
         </header>
         <main className="content" id="main">
           <Suspense fallback={<PageFallback />}>

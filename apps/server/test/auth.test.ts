@@ -1,0 +1,338 @@
+/**
+ * Sign-in and hardening through the HTTP API over a real database: login/logout/me, the replayed cookie,
+ * throttling of 1,000 wrong passwords without locking out the real user, the same work for unknown accounts,
+ * CSRF (cross-origin, missing Origin, text/plain), hidden fields (never sent, never filterable/sortable/
+ * searchable, directly or through a relation, never writable) and mass assignment.
+ */
+import type { PasswordHasher } from "@atrium/auth";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectApiError, expectStatus, readResponse } from "./apiResponse.js";
+import { openTestApi, type TestApi, testAdmin, testOrigin, testPasswords } from "./openTestApi.js";
+import { openDemoApi, testSchemaPath } from "./schemaPaths.js";
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await openDemoApi();
+});
+afterAll(async () => {
+  await api?.close();
+});
+
+const login = async (target: TestApi, body: unknown, headers: Record<string, string> = {}) =>
+  readResponse(
+    await target.app.request("/api/auth/login", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Origin: testOrigin, ...headers },
+      body: JSON.stringify(body),
+    }),
+  );
+
+describe("sign-in", () => {
+  it("signs in with a rotated HttpOnly cookie and answers who the user is", async () => {
+    const first = await login(api, testAdmin);
+    expectStatus(first, 200);
+    expect(first.body.user).toMatchObject({ email: testAdmin.email, isSuperuser: true });
+    const cookie = first.headers.get("Set-Cookie") ?? "";
+    expect(cookie).toMatch(
+      /^atrium_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=\d+$/,
+    );
+    // Signing in again with the old cookie replaces it (no session fixation).
+    const again = await login(api, testAdmin, { Cookie: cookie.split(";")[0] ?? "" });
+    const rotated = again.headers.get("Set-Cookie") ?? "";
+    expect(rotated.split(";")[0]).not.toBe(cookie.split(";")[0]);
+    const old = await api.app.request("/api/meta", { headers: { Cookie: cookie.split(";")[0] ?? "" } });
+    expect(old.status).toBe(401);
+
+    const me = await api.get("/api/auth/me");
+    expectStatus(me, 200);
+    expect(me.body.user.email).toBe(testAdmin.email);
+    expect(me.body.models.customer).toEqual({ view: true, add: true, change: true, delete: true });
+  });
+
+  it("gives the same 401 for an unknown email, a wrong password and an inactive account", async () => {
+    const inactive = await api.userSession("inactive@test.atrium", { permissions: ["model:book:view"] });
+    const user = await api.authStore.findUserByEmail("inactive@test.atrium");
+    await api.authStore.updateUser(user?.id ?? "", { isActive: false });
+    const answers = await Promise.all([
+      login(api, { email: "nobody@test.atrium", password: "whatever-password" }),
+      login(api, { email: testAdmin.email, password: "wrong-password-here" }),
+      login(api, { email: "inactive@test.atrium", password: "inactive@test.atrium-password" }),
+    ]);
+    for (const answer of answers) expectApiError(answer, 401, "unauthorized");
+    expect(new Set(answers.map((answer) => answer.body.error.message)).size).toBe(1);
+    // The deactivated user's open session stops working too.
+    expectApiError(await inactive.get("/api/meta"), 401, "unauthorized");
+  });
+
+  it("refuses every API route without a session, but not health and login", async () => {
+    for (const path of [
+      "/api/meta",
+      "/api/counts",
+      "/api/records/book",
+      "/api/lookup/book",
+      "/api/history",
+    ]) {
+      expectApiError(await readResponse(await api.app.request(path)), 401, "unauthorized");
+    }
+    expectApiError(await readResponse(await api.app.request("/api/auth/me")), 401, "unauthorized");
+    expect((await api.app.request("/healthz")).status).toBe(200);
+    // A route nobody registered is still behind the guard: 401, not 404, so it tells nothing.
+    expectApiError(await readResponse(await api.app.request("/api/not-a-route")), 401, "unauthorized");
+  });
+
+  it("ends the session at logout: the same cookie replayed afterwards gets 401", async () => {
+    const session = await api.signIn(testAdmin.email, testAdmin.password);
+    expectStatus(await session.get("/api/meta"), 200);
+    const out = await session.send("/api/auth/logout", { method: "POST" });
+    expectStatus(out, 204);
+    expect(out.headers.get("Set-Cookie")).toMatch(/^atrium_session=; .*Max-Age=0/);
+    expectApiError(await session.get("/api/meta"), 401, "unauthorized");
+    expectApiError(await session.get("/api/auth/me"), 401, "unauthorized");
+    const entries = await api.authStore.listAudit({ action: "logout", limit: 5 });
+    expect(entries[0]?.actorEmail).toBe(testAdmin.email);
+  });
+
+  it("records who made a change in the audit history", async () => {
+    const editor = await api.userSession("author-editor@test.atrium", {
+      permissions: ["model:author:add", "model:author:change"],
+    });
+    const created = await editor.post("/api/records/author", { name: "Audited Author" });
+    expectStatus(created, 201);
+    const history = await api.get(`/api/records/author/${created.body.data.$id}/history`);
+    expect(history.body.data[0].actor.email).toBe("author-editor@test.atrium");
+  });
+});
+
+describe("throttling and timing", () => {
+  it("answers 429 with Retry-After to 1,000 wrong passwords, and the real user signs in once the window passed", async () => {
+    let now = new Date("2026-01-01T10:00:00Z");
+    const throttled = await openTestApi(testSchemaPath("saas"), { auth: { now: () => now } });
+    try {
+      const statuses = new Map<number, number>();
+      let retryAfter: string | null = null;
+      for (let attempt = 0; attempt < 1000; attempt++) {
+        const answer = await login(throttled, {
+          email: testAdmin.email,
+          password: `guess-${attempt}-password`,
+        });
+        statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
+        if (answer.status === 429) retryAfter = answer.headers.get("Retry-After");
+      }
+      expect(statuses.get(401)).toBe(5);
+      expect(statuses.get(429)).toBe(995);
+      expect(Number(retryAfter)).toBeGreaterThan(0);
+      // Still throttled for the real password inside the window...
+      expectApiError(await login(throttled, testAdmin), 429, "too_many_requests");
+      // ...and no lock-out once it has passed.
+      now = new Date(now.getTime() + 16 * 60 * 1000);
+      expectStatus(await login(throttled, testAdmin), 200);
+    } finally {
+      await throttled.close();
+    }
+  }, 120_000);
+
+  it("spends one key derivation on unknown accounts as on known ones (counted, not timed)", async () => {
+    const calls = { verify: 0, dummy: 0 };
+    const counting: PasswordHasher = {
+      ...testPasswords,
+      verify: (password, encoded) => {
+        calls.verify++;
+        return testPasswords.verify(password, encoded);
+      },
+      verifyAgainstDummy: (password) => {
+        calls.dummy++;
+        return testPasswords.verifyAgainstDummy(password);
+      },
+    };
+    const counted = await openTestApi(testSchemaPath("saas"), { auth: { passwords: counting } });
+    try {
+      calls.verify = 0;
+      const unknown = await login(counted, { email: "ghost@test.atrium", password: "some-password-1" });
+      expect(calls).toEqual({ verify: 0, dummy: 1 });
+      const wrong = await login(counted, { email: testAdmin.email, password: "some-password-1" });
+      expect(calls).toEqual({ verify: 1, dummy: 1 });
+      expect(unknown.text).toBe(wrong.text);
+    } finally {
+      await counted.close();
+    }
+  });
+});
+
+describe("CSRF and content types", () => {
+  const body = JSON.stringify({ name: "Forged" });
+  it("refuses writes from another origin, and without Origin unless Sec-Fetch-Site is same-origin", async () => {
+    const forged = await api.send("/api/records/author", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Origin: "https://evil.example" },
+      body,
+    });
+    expectApiError(forged, 403, "forbidden");
+    const noOrigin = await readResponse(
+      await api.app.request("/api/records/author", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Cookie: api.authHeaders.Cookie ?? "" },
+        body,
+      }),
+    );
+    expectApiError(noOrigin, 403, "forbidden");
+    const sameSite = await readResponse(
+      await api.app.request("/api/records/author", {
+        method: "POST",
+        headers: {
+          "Content-Type": "application/json",
+          Cookie: api.authHeaders.Cookie ?? "",
+          "Sec-Fetch-Site": "same-origin",
+        },
+        body,
+      }),
+    );
+    expectStatus(sameSite, 201);
+  });
+
+  it("refuses a cross-origin HTML form post and a same-origin text/plain post", async () => {
+    const form = await api.send("/api/records/author", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "https://evil.example" },
+      body: "name=Forged",
+    });
+    expectApiError(form, 403, "forbidden");
+    const plain = await api.send("/api/records/author", {
+      method: "POST",
+      headers: { "Content-Type": "text/plain" },
+      body,
+    });
+    expectApiError(plain, 415, "unsupported_media_type");
+    const crossPlain = await api.send("/api/auth/logout", {
+      method: "POST",
+      headers: { "Content-Type": "text/plain", Origin: "https://evil.example" },
+    });
+    expectApiError(crossPlain, 403, "forbidden");
+  });
+
+  it("refuses __proto__ keys and bodies with too many keys", async () => {
+    const proto = await api.send("/api/records/author", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: '{"name":"P","__proto__":{"isSuperuser":true}}',
+    });
+    expectApiError(proto, 400, "bad_request");
+    const many = Object.fromEntries(Array.from({ length: 600 }, (_, index) => [`k${index}`, 1]));
+    expectApiError(await api.post("/api/records/author", many), 413, "payload_too_large");
+  });
+
+  it("sends the security headers on API answers", async () => {
+    const answer = await api.get("/api/meta");
+    expect(answer.headers.get("Content-Security-Policy")).toContain("frame-ancestors 'none'");
+    expect(answer.headers.get("X-Content-Type-Options")).toBe("nosniff");
+    expect(answer.headers.get("Referrer-Policy")).toBe("same-origin");
+    expect(answer.headers.get("X-Frame-Options")).toBe("DENY");
+  });
+});
+
+describe("hidden fields", () => {
+  it("never sends secret-named fields: rows, meta, related rows, history", async () => {
+    const customer = await api.client.customer.findFirst({ where: { apiToken: { not: null } } });
+    expect(customer?.apiToken).toBeTruthy();
+    const row = await api.get(`/api/records/customer/${customer.id}`);
+    expectStatus(row, 200);
+    expect(row.body.data).not.toHaveProperty("apiToken");
+    expect(row.text).not.toContain(customer.apiToken);
+    const list = await api.get("/api/records/customer?perPage=200");
+    expect(list.text).not.toContain("apiToken");
+    const meta = await api.get("/api/meta");
+    const customerMeta = meta.body.models.find((model: { key: string }) => model.key === "customer");
+    expect(customerMeta.fields.map((field: { name: string }) => field.name)).not.toContain("apiToken");
+    expect(customerMeta.permissions).toEqual({ view: true, add: true, change: true, delete: true });
+    const staffMeta = meta.body.models.find((model: { key: string }) => model.key === "staff");
+    expect(staffMeta.fields.map((field: { name: string }) => field.name)).not.toContain("passwordHash");
+    // Its required password hash is hidden: the UI must not offer a create form that cannot succeed.
+    expect(staffMeta.permissions.add).toBe(false);
+    const staff = await api.post("/api/records/staff", {
+      email: "new-staff@example.com",
+      name: "New Staff",
+      hiredOn: "2026-01-01T00:00:00.000Z",
+    });
+    expect(expectApiError(staff, 422, "validation_failed").message).toContain(
+      "Password hash is required but hidden",
+    );
+    expect((await api.get("/api/records/staff?perPage=50")).text).not.toContain("passwordHash");
+
+    // Changed behind the admin's back, then edited through it: the history shows no token.
+    const edited = await api.patch(`/api/records/customer/${customer.id}`, { phone: "+1 555 0100" });
+    expectStatus(edited, 200);
+    const history = await api.get(`/api/records/customer/${customer.id}/history`);
+    expect(history.text).not.toContain("apiToken");
+    const global = await api.get("/api/history?model=customer");
+    expect(global.text).not.toContain(customer.apiToken);
+  });
+
+  it("refuses to filter, sort or search on a hidden field, directly or through a relation (400)", async () => {
+    const customer = await api.client.customer.findFirst({ where: { apiToken: { not: null } } });
+    const token = encodeURIComponent(customer.apiToken);
+    for (const path of [
+      `/api/records/customer?filter.apiToken.eq=${token}`,
+      "/api/records/customer?filter.apiToken.isNull=false",
+      "/api/records/customer?sort=apiToken",
+      `/api/records/order?filter.customer.apiToken.eq=${token}`,
+      `/api/records/order?filter.customer.apiToken.startsWith=${token.slice(0, 3)}`,
+      "/api/records/order?sort=customer.apiToken",
+      "/api/records/staff?filter.passwordHash.contains=scrypt",
+    ]) {
+      expectApiError(await api.get(path), 400, "bad_request");
+    }
+    // Search runs over visible search fields only: the token finds nothing.
+    const search = await api.get(`/api/records/customer?q=${token}`);
+    expectStatus(search, 200);
+    expect(search.body.total).toBe(0);
+    const lookup = await api.get(`/api/lookup/customer?q=${token}`);
+    expect(lookup.body.data).toEqual([]);
+  });
+
+  it("refuses hidden, read-only and nested relation fields and operator objects in writes (422)", async () => {
+    const author = await api.client.author.findFirst();
+    const cases: [string, Record<string, unknown>, string][] = [
+      [
+        "/api/records/customer",
+        { email: "x1@example.com", firstName: "A", lastName: "B", apiToken: "t" },
+        "apiToken",
+      ],
+      [
+        "/api/records/staff",
+        { email: "s1@example.com", name: "S", hiredOn: "2026-01-01T00:00:00.000Z", passwordHash: "x" },
+        "passwordHash",
+      ],
+      ["/api/records/author", { name: "A", id: 99999 }, "id"],
+      ["/api/records/author", { name: "A", createdAt: "2020-01-01T00:00:00.000Z", books: [] }, "books"],
+      [
+        "/api/records/book",
+        { title: "T", isbn: "9790000000999", author: { create: { name: "Nested" } } },
+        "author",
+      ],
+      [
+        "/api/records/book",
+        { title: "T", isbn: "9790000000998", author: { connect: { id: author.id } } },
+        "author",
+      ],
+      [
+        "/api/records/book",
+        { title: { contains: "x" }, isbn: "9790000000997", authorId: author.id },
+        "title",
+      ],
+      ["/api/records/book", { title: "T", isbn: "9790000000996", authorId: { gt: 0 } }, "authorId"],
+    ];
+    for (const [path, body, field] of cases) {
+      expectApiError(await api.post(path, body), 422, "validation_failed", [field]);
+    }
+    const customer = await api.client.customer.findFirst();
+    expectApiError(
+      await api.patch(`/api/records/customer/${customer.id}`, { apiToken: "stolen" }),
+      422,
+      "validation_failed",
+      ["apiToken"],
+    );
+    expect((await api.client.customer.findUnique({ where: { id: customer.id } })).apiToken).toBe(
+      customer.apiToken,
+    );
+    expect(await api.client.author.count({ where: { name: "Nested" } })).toBe(0);
+  });
+});

@@ -1,0 +1,25 @@
+import { safeRedirectPath } from "@atrium/auth";
+import { describe, expect, it } from "vitest";
+import { loginPath, safeNextPath } from "./safeNextPath.js";
+
+const samples = [
+  "/m/book?page=2#top",
+  "https://evil.example",
+  "//evil.example/x",
+  "/\\evil.example",
+  "/\t/evil.example",
+  "javascript:alert(1)",
+  "",
+  "/m/book/1/edit",
+];
+
+describe("safeNextPath", () => {
+  it("follows the server's safeRedirectPath rule for every sample", () => {
+    for (const next of samples) expect(safeNextPath(next), next).toBe(safeRedirectPath(next));
+  });
+  it("never sends the user back to the login page, and builds login links with next", () => {
+    expect(safeNextPath("/login?next=/x")).toBe("/");
+    expect(loginPath("/m/book?page=2")).toBe("/login?next=%2Fm%2Fbook%3Fpage%3D2");
+    expect(loginPath("/")).toBe("/login");
+  });
+});
