@@ -5,7 +5,7 @@
 import type { HistoryStore } from "@atrium/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectApiError, expectStatus } from "./apiResponse.js";
-import { openTestApi, type TestApi, type TestProvider } from "./openTestApi.js";
+import { openTestApi, type TestApi, type TestProvider, testAdmin } from "./openTestApi.js";
 import { testSchemaPath } from "./schemaPaths.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: rows are JSON read back from the API.
@@ -136,7 +136,8 @@ export function describeHistory(provider: TestProvider): void {
       const history = await historyOf(org);
       expect(history.map((entry) => entry.action)).toEqual(["update", "update", "create"]);
       expect(history[0]).toMatchObject({
-        actor: { id: null, email: "system" },
+        // The signed-in user who made the change (openTestApi signs in as testAdmin).
+        actor: { id: expect.any(String), email: testAdmin.email },
         model: "organization",
         recordId: org.$id,
         changes: { plan: { old: "FREE", new: "PRO" } },
