@@ -14,6 +14,9 @@ import { createAtriumApp } from "@atrium/server";
 import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { MiddlewareHandler } from "hono";
+import type { AtriumConfig } from "./config/atriumConfig.js";
+import { checkFieldsConfig, formatChecks } from "./config/checkFieldsConfig.js";
+import { ConfigError } from "./config/loadConfig.js";
 
 /** Where `npm run build` puts the admin SPA. */
 export const webDistDir = resolve(dirname(fileURLToPath(import.meta.url)), "../../web/dist");
@@ -29,6 +32,8 @@ export interface StartOptions {
   noUsersHint?: string;
   /** Secure `__Host-` cookies and HSTS: true behind a TLS proxy. @default "auto" (from the request URL) */
   secureCookies?: boolean | "auto";
+  /** Hidden-field rules of the config file; a rule that does not match the schema stops the start. @default {} */
+  fields?: AtriumConfig["fields"];
 }
 
 export interface RunningServer {
@@ -39,6 +44,8 @@ export interface RunningServer {
 /** Composition root: schema -> metadata, Prisma client -> data source, both -> HTTP app, app -> socket. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const schema = await loadSchemaMetaFromFile(options.schemaPath);
+  const fieldRules = checkFieldsConfig(options.fields, schema);
+  if (fieldRules.checks.length > 0) throw new ConfigError(formatChecks(fieldRules.checks));
   const client = await createClientForSchema(options.schemaPath, options.databaseUrl);
   const dataSource = createPrismaDataSource({ client, schema });
   // Atrium's own tables (audit history, later users and sessions) live in the application's database, so an
@@ -48,7 +55,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   await ensureSystemTables(systemClient, schema.provider);
   const history = createSystemStore(systemClient, schema.provider);
   const webRoot = options.webRoot ?? webDistDir;
-  const auth = { store: history, secureCookies: options.secureCookies ?? ("auto" as const) };
+  const auth = {
+    store: history,
+    secureCookies: options.secureCookies ?? ("auto" as const),
+    fields: fieldRules.visibility,
+  };
   const app = createAtriumApp({ schema, dataSource, history, auth, ...(await spaOptions(webRoot)) });
   if (options.noUsersHint && (await history.countUsers()) === 0) console.log(options.noUsersHint);
 

@@ -10,6 +10,7 @@ import type {
   RecordRef,
   Row,
 } from "./types.js";
+import { type UsersAdminApi, usersAdminApi } from "./usersAdminApi.js";
 
 export interface AdminApiOptions {
   /** Prefix of every request, e.g. `https://admin.example.com`. @default "" (same origin) */
@@ -48,6 +49,8 @@ export interface AdminApi {
   logout(): Promise<void>;
   /** The signed-in user, or ApiError 401. */
   me(signal?: AbortSignal): Promise<SessionInfo>;
+  /** Users and roles (superusers only). */
+  admin: UsersAdminApi;
 }
 
 export function createAdminApi(options: AdminApiOptions = {}): AdminApi {
@@ -159,5 +162,6 @@ export function createAdminApi(options: AdminApiOptions = {}): AdminApi {
     me(signal) {
       return request<SessionInfo>("GET", "/api/auth/me", { signal });
     },
+    admin: usersAdminApi(request),
   };
 }

@@ -4,6 +4,9 @@ export type { ModelPermissions, SessionInfo, SessionUser } from "./authTypes.js"
 export { type AdminApi, type AdminApiOptions, createAdminApi } from "./createAdminApi.js";
 export * from "./hooks.js";
 export * from "./listState.js";
+export { permissionsOf, readOnlyMessage } from "./modelPermissions.js";
 export { type AdminQueries, adminKeys, createQueries } from "./queries.js";
 export * from "./registry.js";
 export type * from "./types.js";
+export type * from "./usersAdminApi.js";
+export { adminUserKeys, useSession } from "./useSession.js";

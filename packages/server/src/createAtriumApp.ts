@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { type AtriumAppOptions, resolveOptions } from "./appOptions.js";
+import { adminUsersRoutes } from "./auth/adminUsersRoutes.js";
 import { authGuard } from "./auth/authGuard.js";
 import { authRoutes } from "./auth/authRoutes.js";
 import { createAuthRuntime } from "./auth/authRuntime.js";
@@ -47,6 +48,7 @@ export function createAtriumApp(input: AtriumAppOptions): Hono {
     c.header("X-Content-Type-Options", "nosniff");
   });
   if (runtime) app.route("/api/auth", authRoutes(options.schema, runtime));
+  if (runtime) app.route("/api/admin", adminUsersRoutes(options.schema, runtime));
   app.route("/api/meta", metaRoutes(options));
   // Before the record routes: `/api/records/{key}/{id}/history` lives with the other history routes.
   if (options.history) app.route("/api", historyRoutes(options, options.history));

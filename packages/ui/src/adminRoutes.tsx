@@ -21,6 +21,18 @@ const HistoryPage = lazy(() =>
 const CustomPageRoute = lazy(() =>
   import("./pages/CustomPageRoute.js").then((module) => ({ default: module.CustomPageRoute })),
 );
+const UsersPage = lazy(() =>
+  import("./users/UsersPage.js").then((module) => ({ default: module.UsersPage })),
+);
+const UserFormPage = lazy(() =>
+  import("./users/UserFormPage.js").then((module) => ({ default: module.UserFormPage })),
+);
+const RolesPage = lazy(() =>
+  import("./users/RolesPage.js").then((module) => ({ default: module.RolesPage })),
+);
+const RoleFormPage = lazy(() =>
+  import("./users/RoleFormPage.js").then((module) => ({ default: module.RoleFormPage })),
+);
 const LoginPage = lazy(() => import("./auth/LoginPage.js").then((module) => ({ default: module.LoginPage })));
 const NotFoundPage = lazy(() =>
   import("./pages/NotFoundPage.js").then((module) => ({ default: module.NotFoundPage })),
@@ -48,6 +60,12 @@ export function adminRoutes(): RouteObject[] {
         { path: "m/:modelKey/:id/edit", element: <EditPage /> },
         { path: "m/:modelKey/:id/history", element: <RecordHistoryPage /> },
         { path: "history", element: <HistoryPage /> },
+        { path: "admin/users", element: <UsersPage /> },
+        { path: "admin/users/new", element: <UserFormPage /> },
+        { path: "admin/users/:id", element: <UserFormPage /> },
+        { path: "admin/roles", element: <RolesPage /> },
+        { path: "admin/roles/new", element: <RoleFormPage /> },
+        { path: "admin/roles/:id", element: <RoleFormPage /> },
         { path: "pages/:pageKey", element: <CustomPageRoute /> },
         { path: "*", element: <NotFoundPage /> },
       ],

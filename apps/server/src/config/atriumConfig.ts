@@ -1,3 +1,5 @@
+import type { FieldAccess } from "@atrium/auth";
+
 /** What a user writes in `atrium.config.ts` (or `.json`) to run Atrium on their own schema. */
 export interface AtriumConfig {
   /** Path of the Prisma schema file, relative to the config file. */
@@ -18,6 +20,13 @@ export interface AtriumConfig {
    * @default "127.0.0.1"
    */
   host?: string;
+  /**
+   * Fields hidden for everyone or per role, keyed `"Model.field"` (the model's name or URL key):
+   * `"hidden"`, `"visible"` (shows a secret-named field), `{ visibleTo: ["role"] }` or `{ hiddenFrom: ["role"] }`.
+   * Checked against the schema at start-up (codes atrium.E001-E006, docs/getting-started.md).
+   * @default {} (only secret-named fields are hidden)
+   */
+  fields?: Record<string, FieldAccess>;
 }
 
 /** Identity function that gives a config file type checking and editor completion. */

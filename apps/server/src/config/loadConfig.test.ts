@@ -30,6 +30,13 @@ describe("resolveConfig", () => {
     expect(config.port).toBe(5050);
   });
 
+  it("keeps the fields rules for startServer, which checks them against the schema", () => {
+    const folder = folderWithSchema();
+    const fields = { "Customer.phone": "hidden" as const };
+    const config = resolveConfig({ schema: "schema.prisma", databaseUrl: "file:x", fields }, folder, {});
+    expect(config.fields).toEqual(fields);
+  });
+
   it("names the problem when the config is wrong", () => {
     const folder = folderWithSchema();
     expect(() => resolveConfig({ schema: "missing.prisma", databaseUrl: "file:x" }, folder, {})).toThrow(

@@ -10,13 +10,15 @@ export interface ResolvedConfig {
   databaseUrl: string;
   port: number;
   host: string;
+  /** As written; checked against the schema by startServer (checkFieldsConfig), which needs the schema loaded. */
+  fields?: AtriumConfig["fields"];
 }
 
 export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
-const knownKeys = new Set(["schema", "databaseUrl", "port", "host"]);
+const knownKeys = new Set(["schema", "databaseUrl", "port", "host", "fields"]);
 
 /** Reads `atrium.config.{ts,js,mjs,json}`, checks it and resolves its paths against the file's folder. */
 export async function loadConfig(
@@ -66,12 +68,14 @@ export function resolveConfig(
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new ConfigError(`'port' must be a whole number from 0 to 65535, got ${String(port)}.`);
   }
-  return {
+  const resolved: ResolvedConfig = {
     schemaPath,
     databaseUrl: resolveSqliteUrl(databaseUrl, baseDir),
     port,
     host: config.host ?? "127.0.0.1",
   };
+  if (config.fields !== undefined) resolved.fields = config.fields;
+  return resolved;
 }
 
 /** `file:./dev.db` means "next to the config file", not "wherever the process was started". */

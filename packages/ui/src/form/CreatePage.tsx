@@ -1,11 +1,12 @@
-import { type RecordRef, useCreateRecord, useModel, useRecord } from "@atrium/client";
+import { permissionsOf, type RecordRef, useCreateRecord, useModel, useRecord } from "@atrium/client";
 import type { FieldMeta, ModelMeta } from "@atrium/core";
 import { useState } from "react";
 import { useNavigate, useParams, useSearchParams } from "react-router";
+import { NoPermission } from "../auth/NoPermission.js";
+import { UnknownModelPage } from "../auth/UnknownModelPage.js";
 import { PageHeader, Skeleton } from "../components/StateViews.js";
 import { useToast } from "../components/Toasts.js";
 import { recordPath, relatedModel } from "../format/fieldKinds.js";
-import { NotFoundPage } from "../pages/NotFoundPage.js";
 import { formFields, toFormValues } from "./formValues.js";
 import { RecordForm } from "./RecordForm.js";
 
@@ -20,9 +21,19 @@ export function CreatePage() {
   const prefillId = prefillField ? (params.get(prefillField.name) ?? undefined) : undefined;
   const related = prefillField && meta ? relatedModel(prefillField, meta.models) : undefined;
   const prefillRecord = useRecord(related?.key, prefillId);
-  if (isUnknown) return <NotFoundPage what={`There is no model “${modelKey}”.`} />;
+  if (isUnknown) return <UnknownModelPage modelKey={modelKey} />;
   if (!model || (prefillId && related && prefillRecord.isPending))
     return <Skeleton width="30%" height={22} />;
+  if (!permissionsOf(model).add) {
+    return (
+      <NoPermission
+        model={model}
+        action="add"
+        backTo={`/m/${model.key}`}
+        backLabel={`Back to ${model.labelPlural.toLowerCase()}`}
+      />
+    );
+  }
   const prefill =
     prefillField && prefillRecord.data
       ? { field: prefillField, ref: { $id: prefillRecord.data.$id, $label: prefillRecord.data.$label } }

@@ -1,5 +1,6 @@
 import {
   emptyListState,
+  permissionsOf,
   type RecordRef,
   type Row,
   useAdmin,
@@ -11,10 +12,11 @@ import type { ModelMeta } from "@atrium/core";
 import { useQueries } from "@tanstack/react-query";
 import { useState } from "react";
 import { useNavigate, useParams } from "react-router";
+import { NoPermission } from "../auth/NoPermission.js";
+import { UnknownModelPage } from "../auth/UnknownModelPage.js";
 import { ErrorState, PageHeader, Skeleton } from "../components/StateViews.js";
 import { useToast } from "../components/Toasts.js";
 import { recordPath, relatedModel } from "../format/fieldKinds.js";
-import { NotFoundPage } from "../pages/NotFoundPage.js";
 import { formFields, isManyToMany, toFormValues } from "./formValues.js";
 import { RecordForm } from "./RecordForm.js";
 
@@ -24,8 +26,18 @@ const maxLinked = 500;
 export function EditPage() {
   const { modelKey = "", id = "" } = useParams();
   const { model, data: meta, isUnknown } = useModel(modelKey);
-  if (isUnknown) return <NotFoundPage what={`There is no model “${modelKey}”.`} />;
+  if (isUnknown) return <UnknownModelPage modelKey={modelKey} />;
   if (!model || !meta) return <Skeleton width="30%" height={22} />;
+  if (!permissionsOf(model).change) {
+    return (
+      <NoPermission
+        model={model}
+        action="change"
+        backTo={recordPath(model.key, id)}
+        backLabel={`View the ${model.label.toLowerCase()}`}
+      />
+    );
+  }
   return <EditRecord key={`${model.key}/${id}`} model={model} models={meta.models} id={id} />;
 }
 

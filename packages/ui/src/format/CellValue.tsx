@@ -4,6 +4,7 @@ import { Check, Minus } from "lucide-react";
 import { Link } from "react-router";
 import { isDateOnly, recordPath, relatedModel } from "./fieldKinds.js";
 import { formatDateOnly, formatDateTime } from "./formatDate.js";
+import { safeLinkHref } from "./safeLinkHref.js";
 
 const numberFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 20 });
 
@@ -88,7 +89,18 @@ export function CellValue({ field, value, models, full = false }: CellValueProps
       return <span className="muted">{bytesLength(String(value)).toLocaleString()} bytes</span>;
     default: {
       const text = String(value);
-      if (full) return <span style={{ whiteSpace: "pre-wrap" }}>{text}</span>;
+      if (full) {
+        // Only http(s)/mailto become links (safeLinkHref); every other string is text, never markup.
+        const href = safeLinkHref(text);
+        if (href) {
+          return (
+            <a href={href} target="_blank" rel="noopener noreferrer nofollow">
+              {text}
+            </a>
+          );
+        }
+        return <span style={{ whiteSpace: "pre-wrap" }}>{text}</span>;
+      }
       return (
         <span title={text.length > 60 ? text : undefined}>
           {text.length > 120 ? `${text.slice(0, 120)}…` : text}

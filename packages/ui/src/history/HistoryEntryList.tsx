@@ -1,4 +1,4 @@
-import type { HistoryEntry } from "@atrium/client";
+import { type HistoryEntry, permissionsOf } from "@atrium/client";
 import type { ModelMeta } from "@atrium/core";
 import { ArrowRight, Undo2 } from "lucide-react";
 import { useState } from "react";
@@ -69,7 +69,7 @@ export function HistoryEntryList({ entries, models, showRecord = false }: Histor
                   {relativeTime(entry.at, now)}
                   <span className="faint"> · {formatDateTime(entry.at, { withZone: true })}</span>
                 </time>
-                {isRevertable(entry) && (
+                {isRevertable(entry) && model && permissionsOf(model).change && (
                   <button
                     type="button"
                     className="button button-small history-revert"

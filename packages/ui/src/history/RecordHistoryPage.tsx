@@ -1,7 +1,7 @@
 import { useModel, useRecord } from "@atrium/client";
 import { useParams } from "react-router";
+import { UnknownModelPage } from "../auth/UnknownModelPage.js";
 import { PageHeader, Skeleton } from "../components/StateViews.js";
-import { NotFoundPage } from "../pages/NotFoundPage.js";
 import { RecordTabs } from "../record/RecordTabs.js";
 import { HistoryFeed } from "./HistoryFeed.js";
 
@@ -11,7 +11,7 @@ export function RecordHistoryPage() {
   const { model, isUnknown } = useModel(modelKey);
   // A deleted record has no row but still has its history: the title falls back to its id.
   const record = useRecord(model?.key, id);
-  if (isUnknown) return <NotFoundPage what={`There is no model “${modelKey}”.`} />;
+  if (isUnknown) return <UnknownModelPage modelKey={modelKey} />;
   if (!model) return <Skeleton width="30%" height={22} />;
   const title = record.data ? (
     record.data.$label

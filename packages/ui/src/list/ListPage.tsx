@@ -1,14 +1,14 @@
-import { toggleSort, useModel, useRecordList } from "@atrium/client";
+import { permissionsOf, toggleSort, useModel, useRecordList } from "@atrium/client";
 import type { ModelMeta } from "@atrium/core";
 import { Filter, Plus, Trash2, X } from "lucide-react";
 import { useCallback, useEffect, useId, useMemo, useState } from "react";
 import { Link, useParams } from "react-router";
+import { UnknownModelPage } from "../auth/UnknownModelPage.js";
 import { EmptyState, ErrorState, PageHeader, Skeleton } from "../components/StateViews.js";
 import { useToast } from "../components/Toasts.js";
 import { DeleteDialog } from "../delete/DeleteDialog.js";
 import { listColumns } from "../format/fieldKinds.js";
 import { formatCount, plural } from "../format/formatCount.js";
-import { NotFoundPage } from "../pages/NotFoundPage.js";
 import { DataTable } from "./DataTable.js";
 import { FilterChips } from "./FilterChips.js";
 import { FilterPanel } from "./FilterPanel.js";
@@ -20,7 +20,7 @@ export function ListPage() {
   const { modelKey = "" } = useParams();
   const { model, data: meta, isUnknown, error, isError } = useModel(modelKey);
   if (isError) return <ErrorState error={error} title="Could not load the schema" />;
-  if (isUnknown) return <NotFoundPage what={`There is no model “${modelKey}”.`} />;
+  if (isUnknown) return <UnknownModelPage modelKey={modelKey} />;
   if (!model || !meta) return <Skeleton width="30%" height={22} />;
   return <ModelList key={model.key} model={model} models={meta.models} />;
 }
@@ -29,6 +29,8 @@ function ModelList({ model, models }: { model: ModelMeta; models: ModelMeta[] })
   const [state, setState] = useListState();
   const list = useRecordList(model.key, state);
   const columns = useMemo(() => listColumns(model), [model]);
+  // Mirrors the server: what the user may not do is not offered.
+  const can = permissionsOf(model);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [filtersOpen, setFiltersOpen] = useState(state.filters.length > 0);
   const [deleting, setDeleting] = useState(false);
@@ -69,10 +71,12 @@ function ModelList({ model, models }: { model: ModelMeta; models: ModelMeta[] })
             : model.help
         }
         actions={
-          <Link to={`/m/${model.key}/new`} className="button button-primary">
-            <Plus size={15} aria-hidden="true" />
-            Add {model.label.toLowerCase()}
-          </Link>
+          can.add && (
+            <Link to={`/m/${model.key}/new`} className="button button-primary">
+              <Plus size={15} aria-hidden="true" />
+              Add {model.label.toLowerCase()}
+            </Link>
+          )
         }
       />
       <div className="toolbar">
@@ -150,10 +154,12 @@ function ModelList({ model, models }: { model: ModelMeta; models: ModelMeta[] })
               </EmptyState>
             ) : (
               <EmptyState title={`No ${model.labelPlural.toLowerCase()} yet`}>
-                <Link to={`/m/${model.key}/new`} className="button button-primary">
-                  <Plus size={15} aria-hidden="true" />
-                  Add the first {model.label.toLowerCase()}
-                </Link>
+                {can.add && (
+                  <Link to={`/m/${model.key}/new`} className="button button-primary">
+                    <Plus size={15} aria-hidden="true" />
+                    Add the first {model.label.toLowerCase()}
+                  </Link>
+                )}
               </EmptyState>
             )
           ) : (
@@ -173,6 +179,7 @@ function ModelList({ model, models }: { model: ModelMeta; models: ModelMeta[] })
                   onSort={(field, additive) => setState(toggleSort(state, field, additive))}
                   selected={selected}
                   onSelect={onSelect}
+                  selectable={can.delete}
                   loadingRows={Math.min(state.perPage, 10)}
                 />
               </div>

@@ -1,14 +1,14 @@
-import { useModel, useRecord } from "@atrium/client";
+import { permissionsOf, useModel, useRecord } from "@atrium/client";
 import type { ModelMeta } from "@atrium/core";
 import { Pencil, Trash2 } from "lucide-react";
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
+import { UnknownModelPage } from "../auth/UnknownModelPage.js";
 import { ErrorState, PageHeader, Skeleton } from "../components/StateViews.js";
 import { useToast } from "../components/Toasts.js";
 import { DeleteDialog } from "../delete/DeleteDialog.js";
 import { CellValue } from "../format/CellValue.js";
 import { coveredForeignKeys, relatedModel } from "../format/fieldKinds.js";
-import { NotFoundPage } from "../pages/NotFoundPage.js";
 import { BytesDownload } from "./BytesDownload.js";
 import { RecordTabs } from "./RecordTabs.js";
 import { RelatedList } from "./RelatedList.js";
@@ -16,7 +16,7 @@ import { RelatedList } from "./RelatedList.js";
 export function RecordPage() {
   const { modelKey = "", id = "" } = useParams();
   const { model, data: meta, isUnknown } = useModel(modelKey);
-  if (isUnknown) return <NotFoundPage what={`There is no model “${modelKey}”.`} />;
+  if (isUnknown) return <UnknownModelPage modelKey={modelKey} />;
   if (!model || !meta) return <Skeleton width="30%" height={22} />;
   return <RecordDetail key={`${model.key}/${id}`} model={model} models={meta.models} id={id} />;
 }
@@ -42,6 +42,7 @@ function RecordDetail({ model, models, id }: { model: ModelMeta; models: ModelMe
   );
   const toMany = model.fields.filter((field) => field.kind === "relation" && field.relation?.toMany);
   const editPath = `/m/${model.key}/${encodeURIComponent(id)}/edit`;
+  const can = permissionsOf(model);
   return (
     <>
       <PageHeader
@@ -49,14 +50,18 @@ function RecordDetail({ model, models, id }: { model: ModelMeta; models: ModelMe
         description={model.label}
         actions={
           <>
-            <Link to={editPath} className="button button-primary">
-              <Pencil size={14} aria-hidden="true" />
-              Edit
-            </Link>
-            <button type="button" className="button" onClick={() => setDeleting(true)} disabled={!row}>
-              <Trash2 size={14} aria-hidden="true" />
-              Delete
-            </button>
+            {can.change && (
+              <Link to={editPath} className="button button-primary">
+                <Pencil size={14} aria-hidden="true" />
+                Edit
+              </Link>
+            )}
+            {can.delete && (
+              <button type="button" className="button" onClick={() => setDeleting(true)} disabled={!row}>
+                <Trash2 size={14} aria-hidden="true" />
+                Delete
+              </button>
+            )}
           </>
         }
       />

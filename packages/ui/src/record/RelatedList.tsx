@@ -1,4 +1,4 @@
-import { emptyListState, toSearchParams, useRecordList } from "@atrium/client";
+import { emptyListState, permissionsOf, toSearchParams, useRecordList } from "@atrium/client";
 import type { FieldMeta, ModelMeta } from "@atrium/core";
 import { ArrowRight, Plus } from "lucide-react";
 import { useState } from "react";
@@ -43,7 +43,7 @@ export function RelatedList({ field, related, models, recordId }: RelatedListPro
           )}
         </h2>
         <div className="inline-row">
-          {back && !back.relation?.toMany && !back.isReadOnly && (
+          {back && !back.relation?.toMany && !back.isReadOnly && permissionsOf(related).add && (
             // The new record starts linked to this one (see CreatePage's prefill).
             <Link
               to={`/m/${related.key}/new?${new URLSearchParams({ [back.name]: recordId }).toString()}`}

@@ -1,5 +1,5 @@
-import { useAdmin, useMeta } from "@atrium/client";
-import { Database, FileText, History, LayoutGrid, Search, Sparkles } from "lucide-react";
+import { useAdmin, useMeta, useSession } from "@atrium/client";
+import { Database, FileText, History, LayoutGrid, Search, ShieldCheck, Sparkles, Users } from "lucide-react";
 import { useState } from "react";
 import { NavLink, useNavigate } from "react-router";
 import { Skeleton } from "../components/StateViews.js";
@@ -9,6 +9,7 @@ import { ThemeSwitch } from "./ThemeSwitch.js";
 export function Sidebar({ id }: { id: string }) {
   const { registry } = useAdmin();
   const meta = useMeta();
+  const isSuperuser = useSession().data?.user.isSuperuser === true;
   const [filter, setFilter] = useState("");
   const navigate = useNavigate();
   const needle = filter.trim().toLowerCase();
@@ -79,6 +80,25 @@ export function Sidebar({ id }: { id: string }) {
             </NavLink>
           </li>
         </ul>
+        {isSuperuser && (
+          <>
+            <h2 className="nav-section-title">Administration</h2>
+            <ul className="nav-list">
+              <li>
+                <NavLink to="/admin/users" className="nav-link">
+                  <Users size={15} aria-hidden="true" />
+                  Users
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/admin/roles" className="nav-link">
+                  <ShieldCheck size={15} aria-hidden="true" />
+                  Roles
+                </NavLink>
+              </li>
+            </ul>
+          </>
+        )}
         <h2 className="nav-section-title">Models</h2>
         {meta.isPending ? (
           <div style={{ display: "grid", gap: 10, padding: 8 }}>

@@ -1,0 +1,131 @@
+/**
+ * Start-up checks of the `fields` config key against the schema, in the style of Django's system checks: each
+ * problem has a stable code (documented in docs/getting-started.md) and a hint, and any problem stops the
+ * server, because a typo in a hiding rule would otherwise silently show the field it meant to hide.
+ */
+import type { FieldAccess, FieldVisibilityConfig } from "@atrium/auth";
+import type { SchemaMeta } from "@atrium/core";
+import { closestName } from "./closestName.js";
+
+export type ConfigCheckCode =
+  | "atrium.E001"
+  | "atrium.E002"
+  | "atrium.E003"
+  | "atrium.E004"
+  | "atrium.E005"
+  | "atrium.E006";
+
+export interface ConfigCheck {
+  code: ConfigCheckCode;
+  message: string;
+}
+
+export interface FieldsConfigResult {
+  /** Every problem found, in the order of the config's keys; empty when the config is usable. */
+  checks: ConfigCheck[];
+  /** The rules keyed by model key, as the auth options take them (`AuthOptions.fields`). */
+  visibility: FieldVisibilityConfig;
+}
+
+/** Checks `fields` (`"Model.field"` or `"model-key.field"` -> access) and converts it for the server. */
+export function checkFieldsConfig(fields: unknown, schema: SchemaMeta): FieldsConfigResult {
+  const checks: ConfigCheck[] = [];
+  const models: Record<string, Record<string, FieldAccess>> = {};
+  if (fields === undefined) return { checks, visibility: {} };
+  if (typeof fields !== "object" || fields === null || Array.isArray(fields)) {
+    checks.push({
+      code: "atrium.E003",
+      message: `'fields' must be an object such as { "Customer.apiToken": "hidden" }.`,
+    });
+    return { checks, visibility: {} };
+  }
+  const seenBy = new Map<string, string>();
+  for (const [key, access] of Object.entries(fields)) {
+    const dot = key.indexOf(".");
+    if (dot <= 0 || dot === key.length - 1 || key.indexOf(".", dot + 1) !== -1) {
+      checks.push({
+        code: "atrium.E003",
+        message: `fields key '${key}' must be 'Model.field' (e.g. 'Customer.apiToken').`,
+      });
+      continue;
+    }
+    const modelName = key.slice(0, dot);
+    const fieldName = key.slice(dot + 1);
+    const model = schema.models.find(
+      (candidate) => candidate.name === modelName || candidate.key === modelName,
+    );
+    if (!model) {
+      const hint = closestName(
+        modelName,
+        schema.models.map((candidate) => candidate.name),
+      );
+      checks.push({
+        code: "atrium.E001",
+        message: `unknown model '${modelName}' in fields${hint ? `; did you mean '${hint}'?` : "."}`,
+      });
+      continue;
+    }
+    const field = model.fields.find((candidate) => candidate.name === fieldName);
+    if (!field) {
+      const hint = closestName(
+        fieldName,
+        model.fields.map((candidate) => candidate.name),
+      );
+      checks.push({
+        code: "atrium.E002",
+        message: `unknown field '${fieldName}' on model '${model.name}' in fields${hint ? `; did you mean '${hint}'?` : "."}`,
+      });
+      continue;
+    }
+    const problem = accessProblem(access);
+    if (problem) {
+      checks.push({ code: "atrium.E004", message: `fields['${key}'] ${problem}` });
+      continue;
+    }
+    const checked = access as FieldAccess;
+    if (field.isId && checked !== "visible") {
+      checks.push({
+        code: "atrium.E005",
+        message: `fields['${key}'] cannot hide '${field.name}': it identifies ${model.name} records and is part of their URLs.`,
+      });
+      continue;
+    }
+    const identity = `${model.key}.${field.name}`;
+    const earlier = seenBy.get(identity);
+    if (earlier !== undefined) {
+      checks.push({
+        code: "atrium.E006",
+        message: `fields['${key}'] configures the same field as fields['${earlier}']; keep one of them.`,
+      });
+      continue;
+    }
+    seenBy.set(identity, key);
+    models[model.key] = { ...models[model.key], [field.name]: checked };
+  }
+  return { checks, visibility: { models } };
+}
+
+/** Why `access` is not a FieldAccess, or undefined when it is one. */
+function accessProblem(access: unknown): string | undefined {
+  const expected = `must be "hidden", "visible", { visibleTo: ["role"] } or { hiddenFrom: ["role"]}`;
+  if (access === "hidden" || access === "visible") return undefined;
+  if (typeof access !== "object" || access === null || Array.isArray(access)) {
+    return `${expected}, got ${JSON.stringify(access) ?? String(access)}.`;
+  }
+  const keys = Object.keys(access);
+  const key = keys[0];
+  if (keys.length !== 1 || (key !== "visibleTo" && key !== "hiddenFrom")) {
+    return `${expected}, got an object with ${keys.length === 0 ? "no keys" : `keys ${keys.join(", ")}`}.`;
+  }
+  const roles = (access as Record<string, unknown>)[key];
+  if (!Array.isArray(roles) || !roles.every((role) => typeof role === "string" && role !== "")) {
+    return `.${key} must be a list of role names, e.g. { ${key}: ["support"] }.`;
+  }
+  return undefined;
+}
+
+/** One line per problem, for the error that stops the server. */
+export function formatChecks(checks: readonly ConfigCheck[]): string {
+  const count = checks.length === 1 ? "1 problem" : `${checks.length} problems`;
+  return `The config has ${count}:\n${checks.map((check) => `  ${check.code} ${check.message}`).join("\n")}`;
+}

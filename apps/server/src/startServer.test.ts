@@ -1,0 +1,57 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { createUser, openUserDatabase } from "./commands/createUser.js";
+import { ConfigError } from "./config/loadConfig.js";
+import { type RunningServer, startServer } from "./startServer.js";
+
+const demoSchemaPath = resolve(dirname(fileURLToPath(import.meta.url)), "../../../prisma/schema.prisma");
+const folder = mkdtempSync(join(tmpdir(), "atrium-start-"));
+const databaseUrl = `file:${join(folder, "app.db")}`;
+const base = { schemaPath: demoSchemaPath, databaseUrl, port: 0, host: "127.0.0.1", webRoot: folder };
+let server: RunningServer | undefined;
+
+afterAll(async () => {
+  await server?.close();
+});
+
+describe("startServer with the config's fields", () => {
+  it("refuses to start when a rule names something the schema does not have", async () => {
+    const start = startServer({ ...base, fields: { "Boook.title": "hidden" } });
+    await expect(start).rejects.toBeInstanceOf(ConfigError);
+    await expect(startServer({ ...base, fields: { "Boook.title": "hidden" } })).rejects.toThrow(
+      "atrium.E001 unknown model 'Boook' in fields; did you mean 'Book'?",
+    );
+  });
+
+  it("hides a configured field and shows a secret-named one configured visible", async () => {
+    const users = await openUserDatabase(demoSchemaPath, databaseUrl);
+    await createUser(users.store, {
+      email: "boss@example.com",
+      password: "a-long-password",
+      isSuperuser: true,
+    });
+    await users.close();
+    server = await startServer({
+      ...base,
+      fields: { "Customer.phone": "hidden", "customer.apiToken": "visible" },
+    });
+    const origin = server.url;
+    const login = await fetch(`${origin}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin },
+      body: JSON.stringify({ email: "boss@example.com", password: "a-long-password" }),
+    });
+    expect(login.status).toBe(200);
+    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const meta = (await (await fetch(`${origin}/api/meta`, { headers: { cookie } })).json()) as {
+      models: { key: string; fields: { name: string }[] }[];
+    };
+    const customerFields = meta.models.find((model) => model.key === "customer")?.fields.map((f) => f.name);
+    expect(customerFields).toContain("email");
+    expect(customerFields).toContain("apiToken");
+    expect(customerFields).not.toContain("phone");
+  });
+});

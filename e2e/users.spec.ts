@@ -1,0 +1,90 @@
+import { expect, test } from "@playwright/test";
+
+/**
+ * Users and roles managed in the admin itself: a superuser makes a "Book editors" role and a member of it, and
+ * that member sees and may do exactly what the role grants.
+ */
+test("a superuser creates a role and a user; the user can edit books and nothing else", async ({
+  page,
+  browser,
+}, testInfo) => {
+  const email = `editor-${Date.now()}@demo.atrium`;
+  const password = "books are for editing";
+
+  await page.goto("/");
+  const sidebar = page.getByRole("navigation", { name: "Models" });
+  await sidebar.getByRole("link", { name: "Roles" }).click();
+  await page.getByRole("link", { name: "Add role" }).click();
+  await page.getByLabel("Name").fill("Book editors");
+  await page.getByRole("checkbox", { name: "Change books" }).check();
+  // Change implies view, as on the server.
+  await expect(page.getByRole("checkbox", { name: "View books" })).toBeChecked();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page).toHaveURL(/\/admin\/roles$/);
+  await expect(page.getByRole("link", { name: "Book editors" })).toBeVisible();
+
+  await sidebar.getByRole("link", { name: "Users" }).click();
+  await page.getByRole("link", { name: "Add user" }).click();
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("checkbox", { name: "Book editors" }).check();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page).toHaveURL(/\/admin\/users$/);
+  await expect(page.getByRole("link", { name: email })).toBeVisible();
+
+  const context = await browser.newContext({
+    baseURL: testInfo.project.use.baseURL,
+    storageState: { cookies: [], origins: [] },
+  });
+  try {
+    const editor = await context.newPage();
+    await editor.goto("/login");
+    await editor.getByLabel("Email").fill(email);
+    await editor.getByLabel("Password").fill(password);
+    await editor.getByRole("button", { name: "Sign in" }).click();
+    await expect(editor.getByText(email)).toBeVisible();
+
+    const nav = editor.getByRole("navigation", { name: "Models" });
+    await expect(nav.getByRole("link", { name: "Books" })).toBeVisible();
+    // Model links only: custom pages and the overview are not models.
+    await expect(nav.locator('a[href^="/m/"]')).toHaveText(["Books"]);
+    await expect(editor.getByRole("heading", { name: "Administration" })).toHaveCount(0);
+
+    await nav.getByRole("link", { name: "Books" }).click();
+    await expect(editor.getByRole("heading", { name: "Books" })).toBeVisible();
+    await expect(editor.getByRole("link", { name: /^Add book/ })).toHaveCount(0);
+    await expect(editor.getByRole("checkbox", { name: /select/i })).toHaveCount(0);
+    await editor
+      .getByRole("table", { name: "Books" })
+      .getByRole("row")
+      .nth(1)
+      .getByRole("link")
+      .first()
+      .click();
+    await expect(editor.getByRole("link", { name: "Edit" })).toBeVisible();
+    await expect(editor.getByRole("button", { name: "Delete" })).toHaveCount(0);
+
+    const bookPath = new URL(editor.url()).pathname.replace(/^\/m\//, "/api/records/");
+    const before = (await (await page.request.get(bookPath)).json()).data;
+    await editor.getByRole("link", { name: "Edit" }).click();
+    const subtitle = editor.getByLabel("Subtitle", { exact: true });
+    const newSubtitle = `Edited by a book editor ${Date.now()}`;
+    await subtitle.fill(newSubtitle);
+    await editor.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(editor.getByText(/^Saved “/)).toBeVisible();
+    await expect(editor.getByText(newSubtitle)).toBeVisible();
+    // Tags are a model the editor cannot see: saving the book must leave its links alone.
+    const after = (await (await page.request.get(bookPath)).json()).data;
+    expect({ tags: after.tags, author: after.author, subtitle: after.subtitle }).toEqual({
+      tags: before.tags,
+      author: before.author,
+      subtitle: newSubtitle,
+    });
+
+    await editor.goto("/m/customer");
+    await expect(editor.getByRole("heading", { name: "No access" })).toBeVisible();
+    await expect(editor.getByText(/You do not have permission to view “customer”/)).toBeVisible();
+  } finally {
+    await context.close();
+  }
+});

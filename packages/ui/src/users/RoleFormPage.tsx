@@ -1,0 +1,233 @@
+import { type AdminRole, adminUserKeys, describeError, useAdmin, useMeta } from "@atrium/client";
+import type { ModelMeta } from "@atrium/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Trash2 } from "lucide-react";
+import { type FormEvent, useId, useState } from "react";
+import { Link, useNavigate, useParams } from "react-router";
+import { Banner } from "../components/Banner.js";
+import { Dialog } from "../components/Dialog.js";
+import { ErrorState, PageHeader, Skeleton } from "../components/StateViews.js";
+import { useToast } from "../components/Toasts.js";
+import { AdminField, fieldErrorsOf } from "./AdminField.js";
+import {
+  fromMatrix,
+  type MatrixAction,
+  matrixActions,
+  type PermissionMatrix,
+  toggleCell,
+  toggleColumn,
+  toMatrix,
+} from "./permissionMatrix.js";
+import { SuperuserOnly } from "./SuperuserOnly.js";
+import "./users.css";
+
+/** `/admin/roles/new` and `/admin/roles/:id`: a name and a models × actions grid of checkboxes. */
+export function RoleFormPage() {
+  const { id } = useParams();
+  return (
+    <SuperuserOnly>
+      <RoleLoader key={id ?? "new"} id={id} />
+    </SuperuserOnly>
+  );
+}
+
+function RoleLoader({ id }: { id: string | undefined }) {
+  const { api } = useAdmin();
+  const meta = useMeta();
+  const role = useQuery({
+    queryKey: adminUserKeys.role(id ?? ""),
+    queryFn: ({ signal }) => api.admin.role(id ?? "", signal),
+    enabled: id !== undefined,
+  });
+  const failed = meta.error ?? role.error;
+  if (failed) return <ErrorState error={failed} title="Could not load this role" />;
+  if (!meta.data || (id !== undefined && !role.data)) return <Skeleton width="30%" height={22} />;
+  return <RoleForm role={role.data} models={meta.data.models} />;
+}
+
+const actionLabels: Record<MatrixAction, string> = {
+  view: "View",
+  add: "Add",
+  change: "Change",
+  delete: "Delete",
+};
+
+function RoleForm({ role, models }: { role?: AdminRole; models: ModelMeta[] }) {
+  const { api } = useAdmin();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const toast = useToast();
+  const nameId = useId();
+  const [initial] = useState(() =>
+    toMatrix(
+      role?.permissions ?? [],
+      models.map((model) => model.key),
+    ),
+  );
+  const [name, setName] = useState(role?.name ?? "");
+  const [matrix, setMatrix] = useState<PermissionMatrix>(initial.matrix);
+  const [deleting, setDeleting] = useState(false);
+  const save = useMutation({
+    mutationFn: () => {
+      const permissions = fromMatrix(matrix, initial.other);
+      return role
+        ? api.admin.updateRole(role.id, { permissions })
+        : api.admin.createRole({ name, permissions });
+    },
+    onSuccess: async (saved) => {
+      await queryClient.invalidateQueries({ queryKey: adminUserKeys.all() });
+      toast(`Saved “${saved.name}”`);
+      navigate("/admin/roles");
+    },
+  });
+  const remove = useMutation({
+    mutationFn: () => api.admin.deleteRole(role?.id ?? ""),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: adminUserKeys.all() });
+      toast(`Deleted “${role?.name}”`);
+      navigate("/admin/roles");
+    },
+  });
+  const errors = fieldErrorsOf(save.error);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
+  };
+  const columnChecked = (action: MatrixAction) => models.every((model) => matrix[model.key]?.[action]);
+  return (
+    <>
+      <PageHeader
+        title={role ? role.name : "New role"}
+        description={role ? `Role · ${role.members} ${role.members === 1 ? "member" : "members"}` : "Role"}
+        actions={
+          role && (
+            <button type="button" className="button" onClick={() => setDeleting(true)}>
+              <Trash2 size={14} aria-hidden="true" />
+              Delete
+            </button>
+          )
+        }
+      />
+      <form onSubmit={submit} noValidate>
+        {save.isError && (
+          <Banner>
+            <p>{describeError(save.error)}</p>
+          </Banner>
+        )}
+        <div className="card form-card">
+          <div className="form-grid">
+            <AdminField
+              id={nameId}
+              label="Name"
+              error={errors.name}
+              help={role ? "Roles keep their name; create a new role to use another." : undefined}
+            >
+              <input
+                id={nameId}
+                className="input"
+                value={name}
+                readOnly={role !== undefined}
+                aria-invalid={Boolean(errors.name)}
+                onChange={(event) => setName(event.target.value)}
+              />
+            </AdminField>
+          </div>
+          <div className="table-scroll">
+            <table className="data-table permission-matrix" aria-label="Permissions">
+              <thead>
+                <tr>
+                  <th scope="col">Model</th>
+                  {matrixActions.map((action) => (
+                    <th key={action} scope="col" className="cell-select">
+                      <label className="permission-column">
+                        <input
+                          type="checkbox"
+                          className="checkbox"
+                          checked={columnChecked(action)}
+                          aria-label={`${actionLabels[action]} every model`}
+                          onChange={(event) => setMatrix(toggleColumn(matrix, action, event.target.checked))}
+                        />
+                        {actionLabels[action]}
+                      </label>
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {models.map((model) => (
+                  <tr key={model.key}>
+                    <th scope="row" className="cell-title">
+                      {model.labelPlural}
+                    </th>
+                    {matrixActions.map((action) => (
+                      <td key={action} className="cell-select">
+                        <input
+                          type="checkbox"
+                          className="checkbox"
+                          checked={matrix[model.key]?.[action] ?? false}
+                          aria-label={`${actionLabels[action]} ${model.labelPlural.toLowerCase()}`}
+                          onChange={(event) =>
+                            setMatrix(toggleCell(matrix, model.key, action, event.target.checked))
+                          }
+                        />
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {initial.other.length > 0 && (
+            <p className="form-help permission-other">
+              Also grants (kept as they are):{" "}
+              {initial.other.map((permission) => (
+                <code key={permission}>{permission} </code>
+              ))}
+            </p>
+          )}
+          {Object.entries(errors)
+            .filter(([field]) => field.startsWith("permissions"))
+            .map(([field, message]) => (
+              <p key={field} className="form-error permission-other">
+                {message}
+              </p>
+            ))}
+          <div className="form-actions">
+            <button type="submit" className="button button-primary" disabled={save.isPending}>
+              Save
+            </button>
+            <Link to="/admin/roles" className="button button-ghost">
+              Cancel
+            </Link>
+          </div>
+        </div>
+      </form>
+      <Dialog
+        open={deleting}
+        title={`Delete “${role?.name}”?`}
+        onClose={() => setDeleting(false)}
+        footer={
+          <>
+            <button type="button" className="button" onClick={() => setDeleting(false)}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              className="button button-danger"
+              disabled={remove.isPending}
+              onClick={() => remove.mutate()}
+            >
+              Delete role
+            </button>
+          </>
+        }
+      >
+        <p>
+          Its {role?.members ?? 0} {role?.members === 1 ? "member loses" : "members lose"} what it grants, at
+          their next request.
+        </p>
+        {remove.isError && <p className="form-error">{describeError(remove.error)}</p>}
+      </Dialog>
+    </>
+  );
+}

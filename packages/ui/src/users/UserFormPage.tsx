@@ -1,0 +1,295 @@
+import { type AdminUser, adminUserKeys, describeError, useAdmin, useSession } from "@atrium/client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Trash2 } from "lucide-react";
+import { type FormEvent, useId, useState } from "react";
+import { Link, useNavigate, useParams } from "react-router";
+import { Banner } from "../components/Banner.js";
+import { Dialog } from "../components/Dialog.js";
+import { ErrorState, PageHeader, Skeleton } from "../components/StateViews.js";
+import { useToast } from "../components/Toasts.js";
+import { AdminField, fieldErrorsOf } from "./AdminField.js";
+import { SuperuserOnly } from "./SuperuserOnly.js";
+import "./users.css";
+
+/** `/admin/users/new` and `/admin/users/:id`. */
+export function UserFormPage() {
+  const { id } = useParams();
+  return (
+    <SuperuserOnly>
+      <UserLoader key={id ?? "new"} id={id} />
+    </SuperuserOnly>
+  );
+}
+
+function UserLoader({ id }: { id: string | undefined }) {
+  const { api } = useAdmin();
+  const user = useQuery({
+    queryKey: adminUserKeys.user(id ?? ""),
+    queryFn: ({ signal }) => api.admin.user(id ?? "", signal),
+    enabled: id !== undefined,
+  });
+  if (id === undefined) return <UserForm />;
+  if (user.isError) return <ErrorState error={user.error} title="Could not load this user" />;
+  if (!user.data) return <Skeleton width="30%" height={22} />;
+  return <UserForm user={user.data} />;
+}
+
+function UserForm({ user }: { user?: AdminUser }) {
+  const { api } = useAdmin();
+  const me = useSession().data?.user;
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const toast = useToast();
+  const idPrefix = useId();
+  const roles = useQuery({
+    queryKey: adminUserKeys.roles(),
+    queryFn: ({ signal }) => api.admin.roles(signal),
+  });
+  const [email, setEmail] = useState(user?.email ?? "");
+  const [password, setPassword] = useState("");
+  const [isSuperuser, setSuperuser] = useState(user?.isSuperuser ?? false);
+  const [isActive, setActive] = useState(user?.isActive ?? true);
+  const [roleIds, setRoleIds] = useState<Set<string>>(new Set(user?.roles.map((role) => role.id)));
+  const [deleting, setDeleting] = useState(false);
+  const self = user !== undefined && user.id === me?.id;
+
+  const save = useMutation({
+    mutationFn: () => {
+      const body = { email, isSuperuser, isActive, roles: [...roleIds] };
+      return user ? api.admin.updateUser(user.id, body) : api.admin.createUser({ ...body, password });
+    },
+    onSuccess: async (saved) => {
+      await queryClient.invalidateQueries({ queryKey: adminUserKeys.all() });
+      toast(`Saved “${saved.email}”`);
+      navigate("/admin/users");
+    },
+  });
+  const remove = useMutation({
+    mutationFn: () => api.admin.deleteUser(user?.id ?? ""),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: adminUserKeys.all() });
+      toast(`Deleted “${user?.email}”`);
+      navigate("/admin/users");
+    },
+  });
+  const errors = fieldErrorsOf(save.error);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
+  };
+  const id = (name: string) => `${idPrefix}-${name}`;
+  return (
+    <>
+      <PageHeader
+        title={user ? user.email : "New user"}
+        description="User"
+        actions={
+          user &&
+          !self && (
+            <button type="button" className="button" onClick={() => setDeleting(true)}>
+              <Trash2 size={14} aria-hidden="true" />
+              Delete
+            </button>
+          )
+        }
+      />
+      <form onSubmit={submit} noValidate>
+        {save.isError && (
+          <Banner>
+            <p>{describeError(save.error)}</p>
+          </Banner>
+        )}
+        <div className="card form-card">
+          <div className="form-grid">
+            <AdminField id={id("email")} label="Email" error={errors.email}>
+              <input
+                id={id("email")}
+                className="input"
+                type="email"
+                autoComplete="off"
+                value={email}
+                aria-invalid={Boolean(errors.email)}
+                onChange={(event) => setEmail(event.target.value)}
+              />
+            </AdminField>
+            {!user && (
+              <AdminField
+                id={id("password")}
+                label="Password"
+                error={errors.password}
+                help="At least 12 characters; not the email address."
+              >
+                <input
+                  id={id("password")}
+                  className="input"
+                  type="password"
+                  autoComplete="new-password"
+                  value={password}
+                  aria-invalid={Boolean(errors.password)}
+                  onChange={(event) => setPassword(event.target.value)}
+                />
+              </AdminField>
+            )}
+            <AdminField
+              id={id("active")}
+              label="Active"
+              error={errors.isActive}
+              help="Inactive users cannot sign in; their sessions end at once."
+            >
+              <input
+                id={id("active")}
+                className="checkbox"
+                type="checkbox"
+                checked={isActive}
+                disabled={self}
+                onChange={(event) => setActive(event.target.checked)}
+              />
+            </AdminField>
+            <AdminField
+              id={id("superuser")}
+              label="Superuser"
+              error={errors.isSuperuser}
+              help="Superusers may do everything, including managing users and roles."
+            >
+              <input
+                id={id("superuser")}
+                className="checkbox"
+                type="checkbox"
+                checked={isSuperuser}
+                disabled={self}
+                onChange={(event) => setSuperuser(event.target.checked)}
+              />
+            </AdminField>
+            <fieldset className="form-field admin-fieldset">
+              <legend className="form-label">Roles</legend>
+              <div className="form-control">
+                {roles.isPending ? (
+                  <Skeleton width="40%" />
+                ) : roles.data?.length ? (
+                  <ul className="admin-checklist">
+                    {roles.data.map((role) => (
+                      <li key={role.id}>
+                        <label>
+                          <input
+                            className="checkbox"
+                            type="checkbox"
+                            checked={roleIds.has(role.id)}
+                            onChange={(event) => {
+                              const next = new Set(roleIds);
+                              if (event.target.checked) next.add(role.id);
+                              else next.delete(role.id);
+                              setRoleIds(next);
+                            }}
+                          />{" "}
+                          {role.name}
+                        </label>
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  <p className="form-help">
+                    No roles yet. <Link to="/admin/roles/new">Add a role</Link> first.
+                  </p>
+                )}
+                {Object.entries(errors)
+                  .filter(([name]) => name.startsWith("roles"))
+                  .map(([name, message]) => (
+                    <p key={name} className="form-error">
+                      {message}
+                    </p>
+                  ))}
+              </div>
+            </fieldset>
+          </div>
+          <div className="form-actions">
+            <button type="submit" className="button button-primary" disabled={save.isPending}>
+              Save
+            </button>
+            <Link to="/admin/users" className="button button-ghost">
+              Cancel
+            </Link>
+          </div>
+        </div>
+      </form>
+      {user && <PasswordForm user={user} />}
+      <Dialog
+        open={deleting}
+        title={`Delete “${user?.email}”?`}
+        onClose={() => setDeleting(false)}
+        footer={
+          <>
+            <button type="button" className="button" onClick={() => setDeleting(false)}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              className="button button-danger"
+              disabled={remove.isPending}
+              onClick={() => remove.mutate()}
+            >
+              Delete user
+            </button>
+          </>
+        }
+      >
+        <p>The user is signed out and can no longer sign in. The history keeps their email.</p>
+        {remove.isError && <p className="form-error">{describeError(remove.error)}</p>}
+      </Dialog>
+    </>
+  );
+}
+
+function PasswordForm({ user }: { user: AdminUser }) {
+  const { api } = useAdmin();
+  const toast = useToast();
+  const inputId = useId();
+  const [password, setPassword] = useState("");
+  const change = useMutation({
+    mutationFn: () => api.admin.setPassword(user.id, password),
+    onSuccess: () => {
+      setPassword("");
+      toast(`Password of “${user.email}” changed`);
+    },
+  });
+  const error =
+    fieldErrorsOf(change.error).password ?? (change.isError ? describeError(change.error) : undefined);
+  return (
+    <form
+      className="section"
+      onSubmit={(event) => {
+        event.preventDefault();
+        change.mutate();
+      }}
+      noValidate
+    >
+      <div className="card form-card">
+        <div className="card-header">
+          <h2>Set a new password</h2>
+        </div>
+        <div className="form-grid">
+          <AdminField
+            id={inputId}
+            label="New password"
+            error={error}
+            help="The user is signed out everywhere and signs in with the new password."
+          >
+            <input
+              id={inputId}
+              className="input"
+              type="password"
+              autoComplete="new-password"
+              value={password}
+              aria-invalid={Boolean(error)}
+              onChange={(event) => setPassword(event.target.value)}
+            />
+          </AdminField>
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="button" disabled={change.isPending || password === ""}>
+            Set password
+          </button>
+        </div>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { fromMatrix, toggleCell, toggleColumn, toMatrix } from "./permissionMatrix.js";
+
+describe("permission matrix", () => {
+  it("ticks the cells of the role's model permissions and keeps the rest aside", () => {
+    const { matrix, other } = toMatrix(
+      ["model:book:change", "model:book:view", "model:*:view", "page:reports:view", "model:gone:view"],
+      ["book", "author"],
+    );
+    expect(matrix.book).toEqual({ view: true, add: false, change: true, delete: false });
+    expect(matrix.author).toEqual({ view: false, add: false, change: false, delete: false });
+    expect(other).toEqual(["model:*:view", "page:reports:view", "model:gone:view"]);
+  });
+
+  it("saves exactly what was ticked, without dropping permissions the grid cannot show", () => {
+    const { matrix, other } = toMatrix(["page:reports:view", "model:author:view"], ["book", "author"]);
+    const edited = toggleCell(matrix, "book", "delete", true);
+    expect(fromMatrix(edited, other)).toEqual([
+      "model:author:view",
+      "model:book:delete",
+      "model:book:view",
+      "page:reports:view",
+    ]);
+  });
+
+  it("implies view when another action is ticked, and clears the others when view is unticked", () => {
+    const { matrix } = toMatrix([], ["book"]);
+    const withChange = toggleCell(matrix, "book", "change", true);
+    expect(withChange.book).toEqual({ view: true, add: false, change: true, delete: false });
+    expect(toggleCell(withChange, "book", "view", false).book).toEqual({
+      view: false,
+      add: false,
+      change: false,
+      delete: false,
+    });
+  });
+
+  it("ticks a whole column for every model", () => {
+    const { matrix } = toMatrix([], ["book", "author"]);
+    expect(fromMatrix(toggleColumn(matrix, "add", true))).toEqual([
+      "model:author:add",
+      "model:author:view",
+      "model:book:add",
+      "model:book:view",
+    ]);
+  });
+});

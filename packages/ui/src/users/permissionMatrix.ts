@@ -1,0 +1,64 @@
+/**
+ * The role form edits model permissions as a grid of checkboxes; the API stores strings. These convert between
+ * the two without losing what the grid cannot show (wildcards, page, action and route permissions).
+ */
+export type MatrixAction = "view" | "add" | "change" | "delete";
+
+export const matrixActions: readonly MatrixAction[] = ["view", "add", "change", "delete"];
+
+/** Model key -> the actions ticked for it. */
+export type PermissionMatrix = Record<string, Record<MatrixAction, boolean>>;
+
+export function toMatrix(
+  permissions: readonly string[],
+  modelKeys: readonly string[],
+): { matrix: PermissionMatrix; other: string[] } {
+  const matrix: PermissionMatrix = {};
+  for (const key of modelKeys) matrix[key] = { view: false, add: false, change: false, delete: false };
+  const other: string[] = [];
+  for (const permission of permissions) {
+    const [kind, key = "", action = "", ...rest] = permission.split(":");
+    const row = matrix[key];
+    if (kind === "model" && rest.length === 0 && row && (matrixActions as string[]).includes(action)) {
+      row[action as MatrixAction] = true;
+    } else {
+      other.push(permission);
+    }
+  }
+  return { matrix, other };
+}
+
+/** The permission strings of a matrix plus the untouched others, sorted and without duplicates. */
+export function fromMatrix(matrix: PermissionMatrix, other: readonly string[] = []): string[] {
+  const permissions = new Set(other);
+  for (const [key, actions] of Object.entries(matrix)) {
+    for (const action of matrixActions) if (actions[action]) permissions.add(`model:${key}:${action}`);
+  }
+  return [...permissions].sort();
+}
+
+/** Ticking change, add or delete implies view, as on the server (who may change a record sees it). */
+export function toggleCell(
+  matrix: PermissionMatrix,
+  key: string,
+  action: MatrixAction,
+  on: boolean,
+): PermissionMatrix {
+  const row = matrix[key];
+  if (!row) return matrix;
+  const next = { ...row, [action]: on };
+  if (on && action !== "view") next.view = true;
+  if (!on && action === "view") {
+    next.add = false;
+    next.change = false;
+    next.delete = false;
+  }
+  return { ...matrix, [key]: next };
+}
+
+/** A whole column at once ("view every model"), with the same implications as single cells. */
+export function toggleColumn(matrix: PermissionMatrix, action: MatrixAction, on: boolean): PermissionMatrix {
+  let next = matrix;
+  for (const key of Object.keys(matrix)) next = toggleCell(next, key, action, on);
+  return next;
+}
