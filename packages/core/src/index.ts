@@ -1,4 +1,5 @@
 export * from "./allowedOperators.js";
+export * from "./closestMatch.js";
 export * from "./dataSource.js";
 export * from "./decodeWrite.js";
 export * from "./errors.js";

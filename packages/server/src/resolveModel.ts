@@ -1,5 +1,4 @@
-import { AtriumError, findModelByKey, type ModelMeta, type SchemaMeta } from "@atrium/core";
-import { closestMatch } from "./closestMatch.js";
+import { AtriumError, closestMatch, findModelByKey, type ModelMeta, type SchemaMeta } from "@atrium/core";
 
 /** The model a URL key names, or a 404 that suggests a close key without listing the schema. */
 export function resolveModel(schema: SchemaMeta, key: string): ModelMeta {

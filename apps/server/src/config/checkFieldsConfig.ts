@@ -5,7 +5,7 @@
  */
 import type { FieldAccess, FieldVisibilityConfig } from "@atrium/auth";
 import type { SchemaMeta } from "@atrium/core";
-import { closestName } from "./closestName.js";
+import { closestMatch } from "@atrium/core";
 
 export type ConfigCheckCode =
   | "atrium.E001"
@@ -55,7 +55,7 @@ export function checkFieldsConfig(fields: unknown, schema: SchemaMeta): FieldsCo
       (candidate) => candidate.name === modelName || candidate.key === modelName,
     );
     if (!model) {
-      const hint = closestName(
+      const hint = closestMatch(
         modelName,
         schema.models.map((candidate) => candidate.name),
       );
@@ -67,7 +67,7 @@ export function checkFieldsConfig(fields: unknown, schema: SchemaMeta): FieldsCo
     }
     const field = model.fields.find((candidate) => candidate.name === fieldName);
     if (!field) {
-      const hint = closestName(
+      const hint = closestMatch(
         fieldName,
         model.fields.map((candidate) => candidate.name),
       );

@@ -160,8 +160,10 @@ function UserForm({ user }: { user?: AdminUser }) {
                 onChange={(event) => setSuperuser(event.target.checked)}
               />
             </AdminField>
-            <fieldset className="form-field admin-fieldset">
-              <legend className="form-label">Roles</legend>
+            <div className="form-field" role="group" aria-labelledby={id("roles")}>
+              <div className="form-label" id={id("roles")}>
+                Roles
+              </div>
               <div className="form-control">
                 {roles.isPending ? (
                   <Skeleton width="40%" />
@@ -199,7 +201,7 @@ function UserForm({ user }: { user?: AdminUser }) {
                     </p>
                   ))}
               </div>
-            </fieldset>
+            </div>
           </div>
           <div className="form-actions">
             <button type="submit" className="button button-primary" disabled={save.isPending}>
@@ -255,7 +257,7 @@ function PasswordForm({ user }: { user: AdminUser }) {
     fieldErrorsOf(change.error).password ?? (change.isError ? describeError(change.error) : undefined);
   return (
     <form
-      className="section"
+      className="admin-password"
       onSubmit={(event) => {
         event.preventDefault();
         change.mutate();
@@ -263,9 +265,7 @@ function PasswordForm({ user }: { user: AdminUser }) {
       noValidate
     >
       <div className="card form-card">
-        <div className="card-header">
-          <h2>Set a new password</h2>
-        </div>
+        <h2>Set a new password</h2>
         <div className="form-grid">
           <AdminField
             id={inputId}
