@@ -160,7 +160,7 @@ function UserForm({ user }: { user?: AdminUser }) {
                 onChange={(event) => setSuperuser(event.target.checked)}
               />
             </AdminField>
-            <div className="form-field" role="group" aria-labelledby={id("roles")}>
+            <fieldset className="form-field admin-fieldset" aria-labelledby={id("roles")}>
               <div className="form-label" id={id("roles")}>
                 Roles
               </div>
@@ -201,7 +201,7 @@ function UserForm({ user }: { user?: AdminUser }) {
                     </p>
                   ))}
               </div>
-            </div>
+            </fieldset>
           </div>
           <div className="form-actions">
             <button type="submit" className="button button-primary" disabled={save.isPending}>
