@@ -2,7 +2,8 @@ import { expect, test } from "@playwright/test";
 
 /**
  * Users and roles managed in the admin itself: a superuser makes a "Book editors" role and a member of it, and
- * that member sees and may do exactly what the role grants.
+ * that member sees and may do exactly what the role grants; granting a custom page (and renaming the role)
+ * shows that page to the member.
  */
 test("a superuser creates a role and a user; the user can edit books and nothing else", async ({
   page,
@@ -84,6 +85,25 @@ test("a superuser creates a role and a user; the user can edit books and nothing
     await editor.goto("/m/customer");
     await expect(editor.getByRole("heading", { name: "No access" })).toBeVisible();
     await expect(editor.getByText(/You do not have permission to view “customer”/)).toBeVisible();
+
+    // Custom pages need page:<key>:view, which the role does not grant yet.
+    await expect(nav.getByRole("link", { name: "Sales overview" })).toHaveCount(0);
+    await editor.goto("/pages/sales-overview");
+    await expect(editor.getByRole("heading", { name: "No access" })).toBeVisible();
+    await expect(editor.getByText(/You do not have permission to view “Sales overview”/)).toBeVisible();
+
+    await sidebar.getByRole("link", { name: "Roles" }).click();
+    await page.getByRole("link", { name: "Book editors" }).click();
+    await page.getByRole("checkbox", { name: "View page Sales overview" }).check();
+    // Renaming keeps the role (and its members): the editor is still in it below.
+    await page.getByLabel("Name").fill("Book and sales editors");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(page).toHaveURL(/\/admin\/roles$/);
+    await expect(page.getByRole("link", { name: "Book and sales editors" })).toBeVisible();
+
+    await editor.reload();
+    await nav.getByRole("link", { name: "Sales overview" }).click();
+    await expect(editor.getByRole("heading", { name: "Sales overview" })).toBeVisible();
   } finally {
     await context.close();
   }

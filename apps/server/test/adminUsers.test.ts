@@ -167,6 +167,25 @@ describe("users and roles administration", () => {
     expect(extra.body.error.fields).toHaveProperty("passwordHash");
   });
 
+  it("renames a role keeping its id, members and permissions, and refuses a taken name with 409", async () => {
+    const session = await api.userSession("renamed@test.atrium", { roles: ["Drafters"] });
+    const role = (await api.get("/api/admin/roles")).body.roles.find(
+      (candidate: { name: string }) => candidate.name === "Drafters",
+    );
+    await api.patch(`/api/admin/roles/${role.id}`, { permissions: ["model:author:view"] });
+    const renamed = await api.patch(`/api/admin/roles/${role.id}`, { name: "Writers" });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({ id: role.id, name: "Writers", permissions: ["model:author:view"] });
+    expect((await api.get(`/api/admin/roles/${role.id}`)).body.name).toBe("Writers");
+    expect((await session.get("/api/records/author")).status).toBe(200);
+    await api.post("/api/admin/roles", { name: "Editors of record" });
+    const taken = await api.patch(`/api/admin/roles/${role.id}`, { name: "Editors of record" });
+    expect(taken.status).toBe(409);
+    expect(taken.body.error.fields).toHaveProperty("name");
+    expect((await api.get(`/api/admin/roles/${role.id}`)).body.name).toBe("Writers");
+    expect((await api.get(`/api/admin/roles/${role.id}`)).body.members).toBe(1);
+  });
+
   it("deletes a role and takes its permissions away from its members", async () => {
     const session = await api.userSession("doomed@test.atrium", { roles: ["Doomed"] });
     const role = (await api.get("/api/admin/roles")).body.roles.find(

@@ -288,6 +288,27 @@ describe("hidden fields", () => {
     expect(lookup.body.data).toEqual([]);
   });
 
+  it("never orders by a title field hidden from the user: relation sorts answer 400, pickers order by the id", async () => {
+    const hiding = await openDemoApi({ auth: { fields: { models: { customer: { email: "hidden" } } } } });
+    try {
+      const titleField = api.schema.models.find((model) => model.key === "customer")?.titleField;
+      expect(titleField).toBe("email");
+      for (const path of ["/api/records/order?sort=customer", "/api/records/order?sort=-customer.email"]) {
+        expectApiError(await hiding.get(path), 400, "bad_request");
+      }
+      // Customer profiles are labelled by their customer: with emails hidden, by the customer's id, in id order.
+      for (const key of ["customer-profile", "customer"]) {
+        const lookup = await hiding.get(`/api/lookup/${key}?limit=10`);
+        expectStatus(lookup, 200);
+        const labels = lookup.body.data.map((ref: { $label: string }) => Number(ref.$label));
+        expect(labels).toHaveLength(10);
+        expect(labels).toEqual([...labels].sort((a, b) => a - b));
+      }
+    } finally {
+      await hiding.close();
+    }
+  });
+
   it("refuses hidden, read-only and nested relation fields and operator objects in writes (422)", async () => {
     const author = await api.client.author.findFirst();
     const cases: [string, Record<string, unknown>, string][] = [

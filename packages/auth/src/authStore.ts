@@ -126,6 +126,8 @@ export interface AuthStore {
   createRole(name: string): Promise<AuthRole>;
   listRoles(): Promise<AuthRole[]>;
   deleteRole(id: string): Promise<void>;
+  /** Throws AtriumError("not_found") for an unknown id, ("unique_violation") when the name is taken. */
+  renameRole(id: string, name: string): Promise<AuthRole>;
   /** Replaces the role's permissions. */
   setRolePermissions(roleId: string, permissions: readonly string[]): Promise<void>;
   listRolePermissions(roleId: string): Promise<string[]>;

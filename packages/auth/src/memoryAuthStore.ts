@@ -122,6 +122,18 @@ function memoryStore(holder: { state: State }): AuthStore {
       s().rolePermissions.delete(id);
       for (const roleIds of s().userRoles.values()) roleIds.delete(id);
     },
+    async renameRole(id, name) {
+      const role = s().roles.get(id);
+      if (!role) throw new AtriumError("not_found", `No role has the id '${id}'`);
+      if ([...s().roles.values()].some((other) => other.name === name && other.id !== id)) {
+        throw new AtriumError("unique_violation", `A role named '${name}' exists already`, {
+          fields: { name: "is taken" },
+        });
+      }
+      const renamed = { ...role, name };
+      s().roles.set(id, renamed);
+      return { ...renamed };
+    },
     async setRolePermissions(roleId, permissions) {
       if (!s().roles.has(roleId)) throw new AtriumError("not_found", `No role has the id '${roleId}'`);
       s().rolePermissions.set(roleId, new Set(permissions));

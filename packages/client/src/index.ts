@@ -5,6 +5,7 @@ export { type AdminApi, type AdminApiOptions, createAdminApi } from "./createAdm
 export * from "./hooks.js";
 export * from "./listState.js";
 export { permissionsOf, readOnlyMessage } from "./modelPermissions.js";
+export { canViewPage, usePageAccess } from "./pageAccess.js";
 export { type AdminQueries, adminKeys, createQueries } from "./queries.js";
 export * from "./registry.js";
 export type * from "./types.js";

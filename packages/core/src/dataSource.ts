@@ -6,7 +6,7 @@
  * string of digits), Uint8Array, parsed JSON. `@atrium/core`'s wire codec converts at the HTTP edge.
  */
 import type { IdValues, ListQuery } from "./listQuery.js";
-import type { DatabaseProvider, ModelMeta } from "./metadata.js";
+import type { DatabaseProvider, ModelMeta, SchemaMeta } from "./metadata.js";
 
 /**
  * A record as a data source returns it:
@@ -109,6 +109,15 @@ export interface WriteContext {
   expectedVersions?: Readonly<Record<string, string>>;
 }
 
+export interface LookupOptions {
+  /**
+   * The schema as the asking user sees it: the label order uses only its title fields, so a title field
+   * hidden from the user (theirs or a related model's) does not order the picker and leak its values.
+   * @default the data source's own schema
+   */
+  viewSchema?: SchemaMeta;
+}
+
 export interface DataSource {
   readonly provider: DatabaseProvider;
   list(model: ModelMeta, query: ListQuery): Promise<ListResult>;
@@ -125,8 +134,13 @@ export interface DataSource {
    */
   deleteMany(model: ModelMeta, ids: IdValues[], context?: WriteContext): Promise<number>;
   deletePreview(model: ModelMeta, id: IdValues): Promise<DeletePreview>;
-  /** Up to `limit` records whose search fields match `search`, for relation pickers. */
-  lookup(model: ModelMeta, search: string | undefined, limit: number): Promise<StoredRow[]>;
+  /** Up to `limit` records whose search fields match `search`, for relation pickers, ordered by label. */
+  lookup(
+    model: ModelMeta,
+    search: string | undefined,
+    limit: number,
+    options?: LookupOptions,
+  ): Promise<StoredRow[]>;
   /** Row count for overviews; may be an estimate on big tables. */
   count(model: ModelMeta): Promise<CountResult>;
   close(): Promise<void>;

@@ -102,6 +102,11 @@ export function authStoreContract(name: string, open: () => Promise<OpenedStore>
       const editors = await store.createRole("editors");
       const viewers = await store.createRole("viewers");
       expect((await caught(store.createRole("editors"))).code).toBe("unique_violation");
+      expect((await caught(store.renameRole(viewers.id, "editors"))).code).toBe("unique_violation");
+      expect((await caught(store.renameRole("missing", "readers"))).code).toBe("not_found");
+      expect(await store.renameRole(viewers.id, "readers")).toEqual({ id: viewers.id, name: "readers" });
+      expect(await store.renameRole(viewers.id, "readers")).toEqual({ id: viewers.id, name: "readers" });
+      await store.renameRole(viewers.id, "viewers");
       await store.setRolePermissions(editors.id, ["model:book:change", "model:book:view"]);
       await store.setRolePermissions(viewers.id, ["model:author:view", "model:book:view"]);
       await store.setRolePermissions(viewers.id, ["model:author:view", "model:book:view", "page:sales:view"]);

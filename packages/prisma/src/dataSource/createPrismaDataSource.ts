@@ -19,7 +19,7 @@ import {
   type WriteData,
 } from "@atrium/core";
 import { buildOrderBy } from "./buildOrderBy.js";
-import { buildSelect, referenceSelect, shapeReference, shapeRow } from "./buildSelect.js";
+import { buildSelect, findModel, referenceSelect, shapeReference, shapeRow } from "./buildSelect.js";
 import { buildWhere, searchWhere } from "./buildWhere.js";
 import { buildWriteData } from "./buildWriteData.js";
 import { countRows } from "./countRows.js";
@@ -310,13 +310,16 @@ export function createPrismaDataSource(options: PrismaDataSourceOptions): DataSo
       }
     },
 
-    async lookup(model, search, limit) {
+    async lookup(model, search, limit, options) {
       const text = search?.trim();
       const where = text ? (searchWhere(model, text, provider, schema) ?? {}) : {};
       try {
         const rows = await getDelegate(client, model).findMany({
           where,
-          orderBy: labelOrderBy(schema, model),
+          orderBy: labelOrderBy(
+            options?.viewSchema ?? schema,
+            (options?.viewSchema && findModel(options.viewSchema, model.name)) || model,
+          ),
           take: Math.max(1, Math.floor(limit)),
           select: referenceSelect(model, schema),
         });

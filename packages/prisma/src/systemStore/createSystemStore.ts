@@ -156,6 +156,23 @@ function storeOver(sql: SqlRunner, begin: Begin | null): AuthStore {
         await sql.execute("DELETE FROM atrium_role WHERE id = ?", id);
       });
     },
+    async renameRole(id, name) {
+      try {
+        await sql.execute("UPDATE atrium_role SET name = ? WHERE id = ?", name, id);
+      } catch (error) {
+        if (isUniqueViolation(error)) {
+          throw new AtriumError("unique_violation", `A role named '${name}' exists already`, {
+            fields: { name: "is taken" },
+          });
+        }
+        throw error;
+      }
+      // MySQL counts only changed rows, so a same-name rename would look like a missing role: read it back.
+      const rows = await sql.query("SELECT id, name FROM atrium_role WHERE id = ?", id);
+      const row = rows[0];
+      if (!row) throw new AtriumError("not_found", `No role has the id '${id}'`);
+      return { id: String(row.id), name: String(row.name) };
+    },
     async setRolePermissions(roleId, permissions) {
       await atomically(async (sql) => {
         const exists = await sql.query("SELECT id FROM atrium_role WHERE id = ?", roleId);

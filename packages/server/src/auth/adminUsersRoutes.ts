@@ -219,22 +219,23 @@ export function adminUsersRoutes(schema: SchemaMeta, runtime: AuthRuntime): Hono
   app.patch("/roles/:id", async (c) => {
     const role = await roleOf(store, c);
     const input = readRoleInput(await readJsonBody(c, maxAdminBodyBytes), schema);
-    if (input.name !== undefined && input.name !== role.name) {
-      // The store has no rename; recreating the role would change its id under open forms and links.
-      throw new AtriumError("validation_failed", "name: Roles cannot be renamed yet", {
-        fields: { name: "Roles cannot be renamed yet; create a new role and move its members" },
-      });
-    }
-    await store.transaction(async (tx) => {
-      if (!input.permissions) return;
+    const saved = await store.transaction(async (tx) => {
+      const renamed =
+        input.name !== undefined && input.name !== role.name
+          ? await tx.renameRole(role.id, input.name).catch(nameTaken)
+          : role;
       const before = (await tx.listRolePermissions(role.id)).sort();
-      await tx.setRolePermissions(role.id, input.permissions);
-      const changes = changed({ permissions: before }, { permissions: input.permissions });
+      if (input.permissions) await tx.setRolePermissions(role.id, input.permissions);
+      const changes = changed(
+        { name: role.name, permissions: before },
+        { name: renamed.name, permissions: input.permissions ?? before },
+      );
       if (Object.keys(changes).length) {
         await audit(tx, c, { action: "update", recordId: `role:${role.id}`, changes });
       }
+      return renamed;
     });
-    return c.json(await presentRole(store, role, await memberCounts(store)));
+    return c.json(await presentRole(store, saved, await memberCounts(store)));
   });
 
   app.delete("/roles/:id", async (c) => {

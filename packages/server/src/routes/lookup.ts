@@ -14,7 +14,9 @@ export function lookupRoutes(options: ResolvedOptions): Hono {
     access.require(model, "view");
     const search = c.req.query("q")?.trim() || undefined;
     const limit = parseLimit(c.req.query("limit"), options.lookupLimit);
-    const rows = await options.dataSource.lookup(access.dataModel(model), search, limit);
+    const rows = await options.dataSource.lookup(access.dataModel(model), search, limit, {
+      viewSchema: access.view.schema,
+    });
     const visible = access.viewModel(model);
     return c.json({ data: rows.map((row) => toRecordRef(visible, row, access.view.schema)) });
   });

@@ -1,4 +1,4 @@
-import { useAdmin, useCounts, useMeta } from "@atrium/client";
+import { useAdmin, useCounts, useMeta, usePageAccess } from "@atrium/client";
 import { Database, FileText } from "lucide-react";
 import { Link } from "react-router";
 import { ErrorState, PageHeader, Skeleton } from "../components/StateViews.js";
@@ -9,9 +9,10 @@ export function HomePage() {
   const { registry } = useAdmin();
   const meta = useMeta();
   const counts = useCounts();
+  const pageAccess = usePageAccess();
   if (meta.isError)
     return <ErrorState error={meta.error} title="Could not load the schema" onRetry={() => meta.refetch()} />;
-  const pages = registry.pages();
+  const pages = registry.pages().filter((page) => !pageAccess.pending && pageAccess.canView(page.key));
   return (
     <>
       <PageHeader title="Overview" description="Every model of your schema, with its number of records." />

@@ -1,4 +1,4 @@
-import { useAdmin, useMeta, useSession } from "@atrium/client";
+import { useAdmin, useMeta, usePageAccess, useSession } from "@atrium/client";
 import { Database, FileText, History, LayoutGrid, Search, ShieldCheck, Sparkles, Users } from "lucide-react";
 import { useState } from "react";
 import { NavLink, useNavigate } from "react-router";
@@ -10,6 +10,7 @@ export function Sidebar({ id }: { id: string }) {
   const { registry } = useAdmin();
   const meta = useMeta();
   const isSuperuser = useSession().data?.user.isSuperuser === true;
+  const pageAccess = usePageAccess();
   const [filter, setFilter] = useState("");
   const navigate = useNavigate();
   const needle = filter.trim().toLowerCase();
@@ -19,7 +20,10 @@ export function Sidebar({ id }: { id: string }) {
       model.labelPlural.toLowerCase().includes(needle) ||
       model.name.toLowerCase().includes(needle),
   );
-  const pages = registry.pages().filter((page) => !needle || page.title.toLowerCase().includes(needle));
+  const pages = registry
+    .pages()
+    .filter((page) => !pageAccess.pending && pageAccess.canView(page.key))
+    .filter((page) => !needle || page.title.toLowerCase().includes(needle));
   return (
     <aside className="sidebar" id={id}>
       <NavLink to="/" className="sidebar-brand" end>

@@ -11,17 +11,20 @@ import { useToast } from "../components/Toasts.js";
 import { AdminField, fieldErrorsOf } from "./AdminField.js";
 import {
   fromMatrix,
+  fromPageChecks,
   type MatrixAction,
   matrixActions,
+  type PageChecks,
   type PermissionMatrix,
   toggleCell,
   toggleColumn,
   toMatrix,
+  toPageChecks,
 } from "./permissionMatrix.js";
 import { SuperuserOnly } from "./SuperuserOnly.js";
 import "./users.css";
 
-/** `/admin/roles/new` and `/admin/roles/:id`: a name and a models × actions grid of checkboxes. */
+/** `/admin/roles/new` and `/admin/roles/:id`: a name, a models × actions grid and the custom pages to view. */
 export function RoleFormPage() {
   const { id } = useParams();
   return (
@@ -53,25 +56,32 @@ const actionLabels: Record<MatrixAction, string> = {
 };
 
 function RoleForm({ role, models }: { role?: AdminRole; models: ModelMeta[] }) {
-  const { api } = useAdmin();
+  const { api, registry } = useAdmin();
+  const customPages = registry.pages();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const toast = useToast();
   const nameId = useId();
-  const [initial] = useState(() =>
-    toMatrix(
+  const [initial] = useState(() => {
+    const { matrix, other } = toMatrix(
       role?.permissions ?? [],
       models.map((model) => model.key),
-    ),
-  );
+    );
+    const split = toPageChecks(
+      other,
+      customPages.map((page) => page.key),
+    );
+    return { matrix, pages: split.pages, other: split.other };
+  });
   const [name, setName] = useState(role?.name ?? "");
   const [matrix, setMatrix] = useState<PermissionMatrix>(initial.matrix);
+  const [pages, setPages] = useState<PageChecks>(initial.pages);
   const [deleting, setDeleting] = useState(false);
   const save = useMutation({
     mutationFn: () => {
-      const permissions = fromMatrix(matrix, initial.other);
+      const permissions = fromMatrix(matrix, [...initial.other, ...fromPageChecks(pages)]);
       return role
-        ? api.admin.updateRole(role.id, { permissions })
+        ? api.admin.updateRole(role.id, { name, permissions })
         : api.admin.createRole({ name, permissions });
     },
     onSuccess: async (saved) => {
@@ -116,17 +126,11 @@ function RoleForm({ role, models }: { role?: AdminRole; models: ModelMeta[] }) {
         )}
         <div className="card form-card">
           <div className="form-grid">
-            <AdminField
-              id={nameId}
-              label="Name"
-              error={errors.name}
-              help={role ? "Roles keep their name; create a new role to use another." : undefined}
-            >
+            <AdminField id={nameId} label="Name" error={errors.name}>
               <input
                 id={nameId}
                 className="input"
                 value={name}
-                readOnly={role !== undefined}
                 aria-invalid={Boolean(errors.name)}
                 onChange={(event) => setName(event.target.value)}
               />
@@ -177,6 +181,38 @@ function RoleForm({ role, models }: { role?: AdminRole; models: ModelMeta[] }) {
               </tbody>
             </table>
           </div>
+          {customPages.length > 0 && (
+            <div className="table-scroll">
+              <table className="data-table permission-matrix" aria-label="Page permissions">
+                <thead>
+                  <tr>
+                    <th scope="col">Pages</th>
+                    <th scope="col" className="cell-select">
+                      View
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {customPages.map((page) => (
+                    <tr key={page.key}>
+                      <th scope="row" className="cell-title">
+                        {page.title}
+                      </th>
+                      <td className="cell-select">
+                        <input
+                          type="checkbox"
+                          className="checkbox"
+                          checked={pages[page.key] ?? false}
+                          aria-label={`View page ${page.title}`}
+                          onChange={(event) => setPages({ ...pages, [page.key]: event.target.checked })}
+                        />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
           {initial.other.length > 0 && (
             <p className="form-help permission-other">
               Also grants (kept as they are):{" "}

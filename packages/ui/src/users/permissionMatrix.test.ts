@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { fromMatrix, toggleCell, toggleColumn, toMatrix } from "./permissionMatrix.js";
+import {
+  fromMatrix,
+  fromPageChecks,
+  toggleCell,
+  toggleColumn,
+  toMatrix,
+  toPageChecks,
+} from "./permissionMatrix.js";
 
 describe("permission matrix", () => {
   it("ticks the cells of the role's model permissions and keeps the rest aside", () => {
@@ -43,5 +50,20 @@ describe("permission matrix", () => {
       "model:book:add",
       "model:book:view",
     ]);
+  });
+
+  it("ticks the registered custom pages a role may view and keeps other page grants as they are", () => {
+    const { other } = toMatrix(
+      ["model:book:view", "page:sales-overview:view", "page:*:view", "page:gone:view"],
+      ["book"],
+    );
+    const split = toPageChecks(other, ["sales-overview", "stock"]);
+    expect(split.pages).toEqual({ "sales-overview": true, stock: false });
+    expect(split.other).toEqual(["page:*:view", "page:gone:view"]);
+    const saved = fromMatrix(toMatrix(["model:book:view"], ["book"]).matrix, [
+      ...split.other,
+      ...fromPageChecks({ ...split.pages, "sales-overview": false, stock: true }),
+    ]);
+    expect(saved).toEqual(["model:book:view", "page:*:view", "page:gone:view", "page:stock:view"]);
   });
 });

@@ -62,3 +62,32 @@ export function toggleColumn(matrix: PermissionMatrix, action: MatrixAction, on:
   for (const key of Object.keys(matrix)) next = toggleCell(next, key, action, on);
   return next;
 }
+
+/** Custom page key -> whether the role grants `page:<key>:view`. */
+export type PageChecks = Record<string, boolean>;
+
+/**
+ * Ticks the pages registered in this SPA out of the permissions the model grid left aside; the rest (wildcards,
+ * pages of another build, actions, routes) stays in `other`, untouched.
+ */
+export function toPageChecks(
+  other: readonly string[],
+  pageKeys: readonly string[],
+): { pages: PageChecks; other: string[] } {
+  const pages: PageChecks = {};
+  for (const key of pageKeys) pages[key] = false;
+  const rest: string[] = [];
+  for (const permission of other) {
+    const [kind, key = "", action, ...extra] = permission.split(":");
+    if (kind === "page" && action === "view" && extra.length === 0 && key in pages) pages[key] = true;
+    else rest.push(permission);
+  }
+  return { pages, other: rest };
+}
+
+/** The `page:<key>:view` strings of the ticked pages. */
+export function fromPageChecks(pages: PageChecks): string[] {
+  return Object.entries(pages)
+    .filter(([, on]) => on)
+    .map(([key]) => `page:${key}:view`);
+}
