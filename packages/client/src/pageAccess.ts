@@ -3,8 +3,8 @@
  * superusers). Custom pages live only in the browser, so this check is the whole gate for their frame; the
  * API calls a page makes are still checked by the server.
  */
-// permissions.ts imports nothing of Node; the package index does (scrypt), so the SPA takes this one file.
-import { can, type Principal, pagePermission } from "../../auth/src/permissions.js";
+// The "./permissions" entry imports nothing of Node; the package index does (scrypt), so the SPA takes only it.
+import { can, type Principal, pagePermission } from "@atrium/auth/permissions";
 import type { SessionInfo } from "./authTypes.js";
 import { useSession } from "./useSession.js";
 
