@@ -223,6 +223,61 @@ export function describeHistory(provider: TestProvider): void {
       expect((await api.get(`/api/records/organization/${org.$id}`)).body.data.name).toBe("Before");
     });
 
+    it("records a many-to-many set change as $id arrays and reverts it, until the set changes again", async () => {
+      const org = await createOrg("Labelled");
+      const create = async (key: string, body: object): Promise<Row> => {
+        const res = await api.post(`/api/records/${key}`, body);
+        expectStatus(res, 201);
+        return res.body.data;
+      };
+      const project = await create("project", { title: "Labels", org: org.$id });
+      const bug = await create("label", { name: `${provider}-bug-${slugs}` });
+      const docs = await create("label", { name: `${provider}-docs-${slugs}` });
+      const task = await create("task", { title: "Labelled", project: project.$id, labels: [bug.$id] });
+      const path = `/api/records/task/${task.$id}`;
+      const taskHistory = async (): Promise<Row[]> => (await api.get(`${path}/history`)).body.data;
+      const labelsOf = async (): Promise<string[]> => {
+        const found: string[] = [];
+        for (const label of [bug, docs]) {
+          const res = await api.get(
+            `/api/records/task?filter.id.eq=${task.$id}&filter.labels.eq=${label.$id}`,
+          );
+          if (res.body.data.length > 0) found.push(label.$id);
+        }
+        return found.sort();
+      };
+      expect((await taskHistory())[0].changes.labels).toEqual({ old: [], new: [bug.$id] });
+
+      expectStatus(await api.patch(path, { labels: [bug.$id, docs.$id] }), 200);
+      const [update] = await taskHistory();
+      expect(update.changes).toEqual({ labels: { old: [bug.$id], new: [bug.$id, docs.$id].sort() } });
+      const reverted = await api.post(`/api/history/${update.id}/revert`, {});
+      expectStatus(reverted, 200);
+      expect(reverted.body.data.entry.changes.labels).toEqual({
+        old: [bug.$id, docs.$id].sort(),
+        new: [bug.$id],
+      });
+      expect(await labelsOf()).toEqual([bug.$id]);
+
+      expectStatus(await api.patch(path, { labels: [docs.$id] }), 200);
+      const [swap] = await taskHistory();
+      expectStatus(await api.patch(path, { labels: [] }), 200);
+      const refusedRevert = expectApiError(
+        await api.post(`/api/history/${swap.id}/revert`, {}),
+        409,
+        "conflict",
+      );
+      expect(refusedRevert.message).toMatch(/changed since this entry \(Labels\)/);
+      expect(await labelsOf()).toEqual([]);
+
+      expectStatus(await api.patch(path, { labels: [bug.$id, docs.$id] }), 200);
+      expectStatus(await api.delete(path), 204);
+      const [deleted] = await taskHistory();
+      expect(deleted.changes.labels).toEqual({ old: [bug.$id, docs.$id].sort(), new: [] });
+      expectStatus(await api.post(`/api/history/${deleted.id}/revert`, {}), 200);
+      expect(await labelsOf()).toEqual([bug.$id, docs.$id].sort());
+    });
+
     it("reverts a create by deleting, and a delete by re-creating the record with its id and values", async () => {
       const org = await createOrg("Come and go");
       const [created] = await historyOf(org);

@@ -72,7 +72,8 @@ export interface AuditRecord {
   /**
    * Field name -> value before and after, wire-encoded (JSON-safe), see recordChanges. Creates and deletes hold
    * every scalar field (a full snapshot, so a deleted record can be re-created); updates only the fields that
-   * changed. To-one relations appear as their foreign-key scalars; relation counts and many-to-many sets do not.
+   * changed. To-one relations appear as their foreign-key scalars; implicit many-to-many sets as sorted arrays of
+   * the related `$id`s (when the write replaced them; always in a delete's snapshot); relation counts do not.
    */
   changes: Record<string, { old: unknown; new: unknown }>;
   /** For `revert`: the id of the entry being undone. */
@@ -141,6 +142,11 @@ export interface DataSource {
     limit: number,
     options?: LookupOptions,
   ): Promise<StoredRow[]>;
+  /**
+   * The sorted `$id`s of the records an implicit many-to-many `field` links this record to; null when no record
+   * has this id. Optional: without it, a revert of a set change cannot check it and is refused.
+   */
+  relatedIds?(model: ModelMeta, id: IdValues, field: string): Promise<string[] | null>;
   /** Row count for overviews; may be an estimate on big tables. */
   count(model: ModelMeta): Promise<CountResult>;
   close(): Promise<void>;

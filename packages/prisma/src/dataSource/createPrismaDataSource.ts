@@ -7,6 +7,7 @@ import {
   type DataSource,
   type DeletePreview,
   encodeRecordId,
+  type FieldMeta,
   type IdValues,
   idValuesOf,
   type ModelMeta,
@@ -25,7 +26,7 @@ import { buildWriteData } from "./buildWriteData.js";
 import { countRows } from "./countRows.js";
 import { buildDeletePreview } from "./deletePreview.js";
 import { findMissingReferences } from "./findMissingReferences.js";
-import { anyIdMatch, idKey, idMatch, idSelect, uniqueWhere } from "./idWhere.js";
+import { anyIdMatch, idKey, idMatch, idOf, idSelect, uniqueWhere } from "./idWhere.js";
 import { labelOrderBy } from "./labelOrderBy.js";
 import { mapPrismaError, type PrismaErrorContext, prismaErrorCode } from "./mapPrismaError.js";
 import {
@@ -106,6 +107,38 @@ export function createPrismaDataSource(options: PrismaDataSourceOptions): DataSo
     }
     return before;
   };
+  /** The sorted `$id`s each of `fields` (implicit many-to-many) links the record to; null when it is gone. */
+  const readSets = async (
+    tx: QueryClient,
+    model: ModelMeta,
+    id: IdValues,
+    fields: FieldMeta[],
+  ): Promise<Record<string, string[]> | null> => {
+    if (fields.length === 0) return {};
+    const select: Args = {};
+    for (const field of fields) select[field.name] = { select: idSelect(relatedOf(field)) };
+    const row = await getDelegate(tx, model).findUnique({ where: uniqueWhere(model, id), select });
+    if (!row) return null;
+    const sets: Record<string, string[]> = {};
+    for (const field of fields) {
+      const related = relatedOf(field);
+      const linked = (row[field.name] ?? []) as Args[];
+      sets[field.name] = linked.map((raw) => encodeRecordId(related, idOf(related, raw))).sort();
+    }
+    return sets;
+  };
+  const relatedOf = (field: FieldMeta): ModelMeta => {
+    const related = field.relation ? findModel(schema, field.relation.model) : undefined;
+    if (!related) throw new Error(`Atrium: the related model of ${field.name} is not in the schema`);
+    return related;
+  };
+  /** Sets only the audit reads: the m-n fields a write replaces, or all of them (`null`) for a snapshot. */
+  const setFields = (model: ModelMeta, context: WriteContext | undefined, names: string[] | null) =>
+    context?.audit
+      ? model.fields.filter(
+          (field) => field.relation?.isManyToMany && (names === null || names.includes(field.name)),
+        )
+      : [];
   const audit = async (
     tx: QueryClient,
     model: ModelMeta,
@@ -113,14 +146,26 @@ export function createPrismaDataSource(options: PrismaDataSourceOptions): DataSo
     action: AuditRecord["action"],
     before: StoredRow | null,
     after: StoredRow | null,
+    sets: { old: Record<string, string[]> | null; new: Record<string, string[]> | null } = {
+      old: null,
+      new: null,
+    },
   ) => {
     const row = after ?? before;
     if (!context?.audit || !row) return;
+    const changes = recordChanges(model, before, after);
+    // A delete keeps every set, empty ones too, as part of the snapshot a revert re-creates the record from.
+    const snapshot = after === null;
+    for (const name of new Set([...Object.keys(sets.old ?? {}), ...Object.keys(sets.new ?? {})])) {
+      const old = sets.old?.[name] ?? [];
+      const next = sets.new?.[name] ?? [];
+      if (snapshot || old.join("\n") !== next.join("\n")) changes[name] = { old, new: next };
+    }
     await context.audit.record(tx, {
       action,
       model: model.key,
       recordId: encodeRecordId(model, idValuesOf(model, row)),
-      changes: recordChanges(model, before, after),
+      changes,
       actor: context.actor ?? null,
     });
   };
@@ -217,7 +262,9 @@ export function createPrismaDataSource(options: PrismaDataSourceOptions): DataSo
           const input = await buildWriteData({ tx, schema, model, data, mode: "create" });
           const row = await getDelegate(tx, model).create({ data: input, select: selectOf(model) });
           const after = shapeRow(schema, model, row);
-          await audit(tx, model, context, "create", null, after);
+          const fields = setFields(model, context, Object.keys(data.setMany));
+          const sets = await readSets(tx, model, idValuesOf(model, after), fields);
+          await audit(tx, model, context, "create", null, after, { old: null, new: sets });
           return after;
         });
       } catch (error) {
@@ -231,10 +278,13 @@ export function createPrismaDataSource(options: PrismaDataSourceOptions): DataSo
       try {
         return await transaction(tracked, async (tx) => {
           const before = await readBefore(tx, model, id, context);
+          const fields = setFields(model, context, Object.keys(data.setMany));
+          const oldSets = await readSets(tx, model, id, fields);
           const input = await buildWriteData({ tx, schema, model, data, mode: "update" });
           const row = await getDelegate(tx, model).update({ where, data: input, select: selectOf(model) });
           const after = shapeRow(schema, model, row);
-          await audit(tx, model, context, "update", before, after);
+          const newSets = await readSets(tx, model, idValuesOf(model, after), fields);
+          await audit(tx, model, context, "update", before, after, { old: oldSets, new: newSets });
           return after;
         });
       } catch (error) {
@@ -249,8 +299,9 @@ export function createPrismaDataSource(options: PrismaDataSourceOptions): DataSo
       try {
         await transaction(tracked, async (tx) => {
           const before = await readBefore(tx, model, id, context);
+          const sets = await readSets(tx, model, id, setFields(model, context, null));
           await getDelegate(tx, model).delete({ where, select: idSelect(model) });
-          await audit(tx, model, context, "delete", before, null);
+          await audit(tx, model, context, "delete", before, null, { old: sets, new: null });
         });
       } catch (error) {
         if (tracked) await explainWriteConflict(error, model, id);
@@ -285,8 +336,16 @@ export function createPrismaDataSource(options: PrismaDataSourceOptions): DataSo
             return expected !== undefined && expected !== recordVersion(model, row);
           });
           if (stale.length > 0) throw bulkVersionConflict(schema, model, stale);
+          const fields = setFields(model, context, null);
+          const sets = [];
+          for (const row of rows) sets.push(await readSets(tx, model, idValuesOf(model, row), fields));
           const deleted = (await delegate.deleteMany({ where })).count;
-          for (const row of rows) await audit(tx, model, context, "bulk_delete", row, null);
+          for (const [index, row] of rows.entries()) {
+            await audit(tx, model, context, "bulk_delete", row, null, {
+              old: sets[index] ?? null,
+              new: null,
+            });
+          }
           return deleted;
         });
       } catch (error) {
@@ -324,6 +383,20 @@ export function createPrismaDataSource(options: PrismaDataSourceOptions): DataSo
           select: referenceSelect(model, schema),
         });
         return rows.map((row): StoredRow => shapeReference(model, row, schema));
+      } catch (error) {
+        return explain(error, model);
+      }
+    },
+
+    async relatedIds(model, id, field) {
+      const meta = model.fields.find((candidate) => candidate.name === field);
+      if (!meta?.relation?.isManyToMany) {
+        throw new AtriumError("bad_request", `${model.label} has no many-to-many field "${field}"`, {
+          fields: { [field]: "Not a many-to-many field" },
+        });
+      }
+      try {
+        return (await readSets(client, model, id, [meta]))?.[field] ?? null;
       } catch (error) {
         return explain(error, model);
       }

@@ -13,6 +13,7 @@ import {
   decodeWireValue,
   encodeWireValue,
   findModelByKey,
+  findModelByName,
   type ModelMeta,
   recordVersion,
   type SchemaMeta,
@@ -47,9 +48,9 @@ export async function revertEntry(input: RevertInput): Promise<WireRow | null> {
     case "update": {
       if (!current)
         throw refused(`This ${model.label.toLowerCase()} was deleted since; it cannot be reverted`);
-      requireUnchanged(schema, model, entry, current);
-      const data = writeOf(model, entry, "update");
-      if (Object.keys(data.scalars).length === 0) {
+      await requireUnchanged(input, model, entry, current);
+      const data = writeOf(schema, model, entry, "update");
+      if (Object.keys(data.scalars).length === 0 && Object.keys(data.setMany).length === 0) {
         throw refused("This change touched only hidden or read-only fields; it cannot be reverted here");
       }
       const row = await dataSource.update(model, id, data, {
@@ -60,7 +61,7 @@ export async function revertEntry(input: RevertInput): Promise<WireRow | null> {
     }
     case "create": {
       if (!current) throw refused(`This ${model.label.toLowerCase()} was already deleted`);
-      requireUnchanged(schema, model, entry, current);
+      await requireUnchanged(input, model, entry, current);
       await dataSource.delete(model, id, { ...context, expectedVersion: recordVersion(model, current) });
       return null;
     }
@@ -69,7 +70,7 @@ export async function revertEntry(input: RevertInput): Promise<WireRow | null> {
       if (current) {
         throw refused(`A ${model.label.toLowerCase()} with this id exists again; it cannot be re-created`);
       }
-      const row = await dataSource.create(model, writeOf(model, entry, "create"), context);
+      const row = await dataSource.create(model, writeOf(schema, model, entry, "create"), context);
       return serializeRow(schema, model, row);
     }
     case "revert":
@@ -90,12 +91,25 @@ function revertSink(sink: AuditSink | undefined, entryId: string): AuditSink | u
 }
 
 /** Refuses when a field the entry changed no longer holds the value the entry left in it. */
-function requireUnchanged(schema: SchemaMeta, model: ModelMeta, entry: AuditEntry, current: StoredRow) {
+async function requireUnchanged(input: RevertInput, model: ModelMeta, entry: AuditEntry, current: StoredRow) {
+  const { schema, dataSource } = input;
   const changed: string[] = [];
   for (const [name, change] of Object.entries(entry.changes)) {
     const field = model.fields.find((candidate) => candidate.name === name);
+    if (!field || change.new === redactedValue) continue;
+    if (field.relation?.isManyToMany) {
+      // The row holds only the set's count; the set itself is read through the data source.
+      const now = dataSource.relatedIds
+        ? await dataSource.relatedIds(model, decodeRecordId(model, entry.recordId ?? ""), name)
+        : undefined;
+      if (now === undefined) {
+        throw refused(`This data source cannot read ${field.label} to check it; it cannot be reverted`);
+      }
+      if (canonicalJson(now ?? []) !== canonicalJson(change.new)) changed.push(field.label);
+      continue;
+    }
     // Hidden values cannot be compared; the other fields of the entry still are.
-    if (!field || change.new === redactedValue || !Object.hasOwn(current, name)) continue;
+    if (!Object.hasOwn(current, name)) continue;
     const now = encodeWireValue(field, current[name]) ?? null;
     if (canonicalJson(now) !== canonicalJson(change.new)) changed.push(field.label);
   }
@@ -112,11 +126,21 @@ function requireUnchanged(schema: SchemaMeta, model: ModelMeta, entry: AuditEntr
  * `@updatedAt`); a re-create restores them too, so the record comes back with its id. Hidden (redacted) values
  * were never kept: a re-create that needs one is refused.
  */
-function writeOf(model: ModelMeta, entry: AuditEntry, mode: "create" | "update"): WriteData {
+function writeOf(
+  schema: SchemaMeta,
+  model: ModelMeta,
+  entry: AuditEntry,
+  mode: "create" | "update",
+): WriteData {
   const data: WriteData = { scalars: {}, connect: {}, setMany: {} };
   const missing: string[] = [];
   for (const [name, change] of Object.entries(entry.changes)) {
     const field = model.fields.find((candidate) => candidate.name === name);
+    const related = field?.relation?.isManyToMany ? findModelByName(schema, field.relation.model) : undefined;
+    if (related && Array.isArray(change.old)) {
+      data.setMany[name] = change.old.map((text) => decodeRecordId(related, String(text)));
+      continue;
+    }
     if (!field || field.kind === "relation" || field.type === "Unsupported") continue;
     if (mode === "update" && field.isReadOnly) continue;
     if (change.old === redactedValue) {
