@@ -1,5 +1,7 @@
 import type { FieldMeta, ModelMeta } from "@atrium/core";
+import { Link } from "react-router";
 import { CellValue } from "../format/CellValue.js";
+import { recordPath } from "../format/fieldKinds.js";
 import { truncatedJson } from "./historyFormat.js";
 
 /** Secret fields are recorded as changed without their values (see the API docs). */
@@ -20,6 +22,24 @@ export function HistoryValue({
 }) {
   if (value === hiddenMarker) return <span className="faint">hidden</span>;
   if (value === null || value === undefined) return <span className="faint">—</span>;
+  // Many-to-many sets are recorded as the related records' `$id`s: link each one, named by model and id.
+  if (field?.kind === "relation" && Array.isArray(value)) {
+    const related = models.find((model) => model.name === field.relation?.model);
+    if (value.length === 0) return <span className="faint">none</span>;
+    return (
+      <span className="history-id-list">
+        {value.map((id, index) => {
+          const text = `${related?.label ?? field.type} ${String(id)}`;
+          return (
+            <span key={String(id)}>
+              {index > 0 ? ", " : null}
+              {related ? <Link to={recordPath(related.key, String(id))}>{text}</Link> : text}
+            </span>
+          );
+        })}
+      </span>
+    );
+  }
   const isJson = field ? field.type === "Json" : typeof value === "object";
   if (isJson) {
     const { text, truncated } = truncatedJson(value);
