@@ -309,6 +309,49 @@ describe("hidden fields", () => {
     }
   });
 
+  it("versions only what the user sees: a hidden value's change neither shows in $version nor makes an edit stale", async () => {
+    const hiding = await openDemoApi({
+      auth: { fields: { models: { customer: { phone: { hiddenFrom: ["support"] } } } } },
+    });
+    try {
+      const support = await hiding.userSession("support@test.atrium", {
+        permissions: ["model:customer:view", "model:customer:change"],
+        roles: ["support"],
+      });
+      const customer = await hiding.client.customer.findFirst({ orderBy: { id: "asc" } });
+      const path = `/api/records/customer/${customer.id}`;
+      const seenBySupport = (await support.get(path)).body.data;
+      const seenByAdmin = (await hiding.get(path)).body.data;
+      expect(seenBySupport).not.toHaveProperty("phone");
+      expect(seenBySupport.$version).not.toBe(seenByAdmin.$version);
+
+      // The superuser changes the phone: their version moves, the support user's does not.
+      const phoneChange = await hiding.patch(path, { phone: "+1 555 0199", $version: seenByAdmin.$version });
+      expectStatus(phoneChange, 200);
+      expect(phoneChange.body.data.$version).not.toBe(seenByAdmin.$version);
+      expect((await support.get(path)).body.data.$version).toBe(seenBySupport.$version);
+
+      // The support user's edit, made from their (still current) version, goes through and keeps the phone.
+      const nameChange = await support.patch(path, {
+        firstName: "Renamed",
+        $version: seenBySupport.$version,
+      });
+      expectStatus(nameChange, 200);
+      const stored = await hiding.client.customer.findUnique({ where: { id: customer.id } });
+      expect(stored).toMatchObject({ firstName: "Renamed", phone: "+1 555 0199" });
+
+      // A stale edit of a visible field is a conflict whose current row hides the phone and carries their version.
+      const stale = await support.patch(path, { lastName: "Stale", $version: seenBySupport.$version });
+      const conflict = expectApiError(stale, 409, "conflict");
+      const current = (conflict.details as { current: Record<string, unknown> }).current;
+      expect(current).not.toHaveProperty("phone");
+      expect(current.$version).toBe((await support.get(path)).body.data.$version);
+      expect(stale.text).not.toContain("555 0199");
+    } finally {
+      await hiding.close();
+    }
+  });
+
   it("refuses hidden, read-only and nested relation fields and operator objects in writes (422)", async () => {
     const author = await api.client.author.findFirst();
     const cases: [string, Record<string, unknown>, string][] = [

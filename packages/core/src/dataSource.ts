@@ -108,6 +108,13 @@ export interface WriteContext {
    * and AtriumError("conflict") lists the current rows of the stale ones in `details.current`.
    */
   expectedVersions?: Readonly<Record<string, string>>;
+  /**
+   * The schema as the writing user sees it (hidden fields removed). Versions are computed over its fields and a
+   * conflict's `details.current` shows only them, so a `$version` reveals nothing about values hidden from the
+   * user, and a change of such a value never conflicts with an edit that could not have touched it.
+   * @default the data source's own schema
+   */
+  viewSchema?: SchemaMeta;
 }
 
 export interface LookupOptions {

@@ -136,6 +136,11 @@ export function findModelByName(schema: SchemaMeta, name: string): ModelMeta | u
   return schema.models.find((model) => model.name === name);
 }
 
+/** `model` as `view` (one principal's copy of the schema, hidden fields removed) describes it; itself without a view. */
+export function modelInView(model: ModelMeta, view: SchemaMeta | undefined): ModelMeta {
+  return (view && findModelByName(view, model.name)) ?? model;
+}
+
 export function findField(model: ModelMeta, name: string): FieldMeta | undefined {
   return model.fields.find((field) => field.name === name);
 }

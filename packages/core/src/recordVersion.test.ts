@@ -30,6 +30,15 @@ describe("recordVersion", () => {
     expect(recordVersion(book, { ...row, price: null })).not.toBe(version);
   });
 
+  it("covers only the fields of the model it is given (the user's view), and never @updatedAt", () => {
+    const version = recordVersion(book, row);
+    expect(recordVersion(book, { ...row, updatedAt: new Date("2026-01-01T00:00:00Z") })).toBe(version);
+    const withoutTitle = { ...book, fields: book.fields.filter((field) => field.name !== "title") };
+    const seen = recordVersion(withoutTitle, row);
+    expect(seen).not.toBe(version);
+    expect(recordVersion(withoutTitle, { ...row, title: "Dune II" })).toBe(seen);
+  });
+
   it("ignores related records' labels and counts, which are not this record's values", () => {
     const version = recordVersion(book, row);
     expect(recordVersion(book, { ...row, author: { id: 3, name: "F. Herbert" }, orderItems: 9 })).toBe(

@@ -7,6 +7,10 @@
  * are left out: they are labels and numbers of other records, not this record's values (its foreign keys are
  * scalars and count). Any data source computes the same version for the same stored values, so the check can
  * run inside the write's transaction.
+ *
+ * `model` is the model as the user sees it (hidden fields removed, see WriteContext.viewSchema): a version must
+ * not tell anyone that a value they may not see has changed. `@updatedAt` fields are left out for the same
+ * reason: the database moves them on every change, hidden ones included, and nobody edits them.
  */
 import type { StoredRow } from "./dataSource.js";
 import type { ModelMeta } from "./metadata.js";
@@ -20,7 +24,7 @@ export const recordVersionLength = 16;
 export function recordVersion(model: ModelMeta, row: StoredRow): string {
   const values: [string, unknown][] = [];
   for (const field of model.fields) {
-    if (field.kind === "relation" || !Object.hasOwn(row, field.name)) continue;
+    if (field.kind === "relation" || field.isUpdatedAt || !Object.hasOwn(row, field.name)) continue;
     values.push([field.name, encodeWireValue(field, row[field.name]) ?? null]);
   }
   return formatBase64Url(sha256(canonicalJson(values))).slice(0, recordVersionLength);

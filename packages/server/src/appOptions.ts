@@ -86,9 +86,13 @@ export const defaultOptions = {
   maxBulkIds: 1000,
 } as const;
 
-/** What a write route passes to the data source: who writes and where it is recorded. */
+/** What a write route passes to the data source: who writes, what they see, and where it is recorded. */
 export function writeContext(options: ResolvedOptions, c: Context): WriteContext {
-  return { actor: options.actorOf(c) ?? null, ...(options.audit ? { audit: options.audit } : {}) };
+  return {
+    actor: options.actorOf(c) ?? null,
+    viewSchema: accessOf(c, options.schema).view.schema,
+    ...(options.audit ? { audit: options.audit } : {}),
+  };
 }
 
 const defaultLogger: ErrorLogger = (message, error) => console.error(message, error);

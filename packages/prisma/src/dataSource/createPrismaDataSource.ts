@@ -11,6 +11,7 @@ import {
   type IdValues,
   idValuesOf,
   type ModelMeta,
+  modelInView,
   recordChanges,
   recordVersion,
   type SchemaMeta,
@@ -97,13 +98,22 @@ export function createPrismaDataSource(options: PrismaDataSourceOptions): DataSo
     const row = await getDelegate(tx, model).findUnique({ where, select: selectOf(model) });
     return row ? shapeRow(schema, model, row) : null;
   };
+  /** The writer's view of the schema and model: versions and conflict rows cover only what they may see. */
+  const viewOf = (model: ModelMeta, context: WriteContext | undefined) => {
+    const viewSchema = context?.viewSchema ?? schema;
+    return { viewSchema, viewModel: modelInView(model, viewSchema) };
+  };
   /** Reads the record a write starts from, refusing a stale expectedVersion; null when nothing needs it. */
   const readBefore = async (tx: QueryClient, model: ModelMeta, id: IdValues, context?: WriteContext) => {
     if (!context?.audit && context?.expectedVersion === undefined) return null;
     const before = await readRow(tx, model, uniqueWhere(model, id));
     if (!before) throw notFound(model);
-    if (context.expectedVersion !== undefined && recordVersion(model, before) !== context.expectedVersion) {
-      throw versionConflict(schema, model, before);
+    const { viewSchema, viewModel } = viewOf(model, context);
+    if (
+      context.expectedVersion !== undefined &&
+      recordVersion(viewModel, before) !== context.expectedVersion
+    ) {
+      throw versionConflict(viewSchema, viewModel, before);
     }
     return before;
   };
@@ -173,10 +183,16 @@ export function createPrismaDataSource(options: PrismaDataSourceOptions): DataSo
    * A tracked write that lost a race with another transaction: answered like a stale version, with the record
    * as the other write left it, so the user can review and retry.
    */
-  const explainWriteConflict = async (error: unknown, model: ModelMeta, id: IdValues) => {
+  const explainWriteConflict = async (
+    error: unknown,
+    model: ModelMeta,
+    id: IdValues,
+    context: WriteContext | undefined,
+  ) => {
     if (prismaErrorCode(error) !== writeConflictCode) return;
     const current = await readRow(client, model, uniqueWhere(model, id)).catch(() => null);
-    if (current) throw versionConflict(schema, model, current);
+    const { viewSchema, viewModel } = viewOf(model, context);
+    if (current) throw versionConflict(viewSchema, viewModel, current);
     throw notFound(model);
   };
 
@@ -288,7 +304,7 @@ export function createPrismaDataSource(options: PrismaDataSourceOptions): DataSo
           return after;
         });
       } catch (error) {
-        if (tracked) await explainWriteConflict(error, model, id);
+        if (tracked) await explainWriteConflict(error, model, id, context);
         return explainWriteError(error, model, data, id);
       }
     },
@@ -304,7 +320,7 @@ export function createPrismaDataSource(options: PrismaDataSourceOptions): DataSo
           await audit(tx, model, context, "delete", before, null, { old: sets, new: null });
         });
       } catch (error) {
-        if (tracked) await explainWriteConflict(error, model, id);
+        if (tracked) await explainWriteConflict(error, model, id, context);
         await explainDeleteError(error, model, idMatch(model, id));
       }
     },
@@ -331,11 +347,12 @@ export function createPrismaDataSource(options: PrismaDataSourceOptions): DataSo
               `${missing} of the selected ${model.labelPlural.toLowerCase()} no longer exist; nothing was deleted`,
             );
           }
+          const { viewSchema, viewModel } = viewOf(model, context);
           const stale = rows.filter((row) => {
             const expected = versions[encodeRecordId(model, idValuesOf(model, row))];
-            return expected !== undefined && expected !== recordVersion(model, row);
+            return expected !== undefined && expected !== recordVersion(viewModel, row);
           });
-          if (stale.length > 0) throw bulkVersionConflict(schema, model, stale);
+          if (stale.length > 0) throw bulkVersionConflict(viewSchema, viewModel, stale);
           const fields = setFields(model, context, null);
           const sets = [];
           for (const row of rows) sets.push(await readSets(tx, model, idValuesOf(model, row), fields));

@@ -8,7 +8,6 @@ import {
   AtriumError,
   findModelByKey,
   type ModelMeta,
-  recordVersion,
   type SchemaMeta,
   type StoredRow,
   serializeRow,
@@ -26,9 +25,12 @@ export interface RequestAccess {
   require(model: ModelMeta, action: ModelAction): void;
   /** The principal's copy of a model (hidden fields removed). */
   viewModel(model: ModelMeta): ModelMeta;
-  /** What the data source gets: the full model (versions need every column), but only visible search fields. */
+  /**
+   * What the data source gets: the full model (audit snapshots keep every column), but only visible search
+   * fields.
+   */
   dataModel(model: ModelMeta): ModelMeta;
-  /** A row as this principal may see it; `$version` still covers every stored value, as the data source's does. */
+  /** A row as this principal may see it; its `$version` covers only the fields they see (WriteContext.viewSchema). */
   serialize(model: ModelMeta, row: StoredRow): WireRow;
   /**
    * Required fields without a default that this principal cannot see (e.g. `Staff.passwordHash`): such a
@@ -90,9 +92,7 @@ export function createAccess(principal: Principal | null, view: SchemaView): Req
       return visible === model ? model : { ...model, searchFields: visible.searchFields };
     },
     serialize(model, row) {
-      const wire = serializeRow(view.schema, viewModel(model), row);
-      wire.$version = recordVersion(model, row);
-      return wire;
+      return serializeRow(view.schema, viewModel(model), row);
     },
     hiddenRequired(model) {
       const hidden = hiddenOf(model);

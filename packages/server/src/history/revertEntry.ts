@@ -15,6 +15,7 @@ import {
   findModelByKey,
   findModelByName,
   type ModelMeta,
+  modelInView,
   recordVersion,
   type SchemaMeta,
   type StoredRow,
@@ -44,6 +45,8 @@ export async function revertEntry(input: RevertInput): Promise<WireRow | null> {
   const id = decodeRecordId(model, entry.recordId);
   const context: WriteContext = { ...input.context, audit: revertSink(input.context.audit, entry.id) };
   const current = await dataSource.get(model, id);
+  // The version as this user's writes are checked against (WriteContext.viewSchema).
+  const versionModel = modelInView(model, input.context.viewSchema);
   switch (entry.action) {
     case "update": {
       if (!current)
@@ -55,14 +58,17 @@ export async function revertEntry(input: RevertInput): Promise<WireRow | null> {
       }
       const row = await dataSource.update(model, id, data, {
         ...context,
-        expectedVersion: recordVersion(model, current),
+        expectedVersion: recordVersion(versionModel, current),
       });
       return serializeRow(schema, model, row);
     }
     case "create": {
       if (!current) throw refused(`This ${model.label.toLowerCase()} was already deleted`);
       await requireUnchanged(input, model, entry, current);
-      await dataSource.delete(model, id, { ...context, expectedVersion: recordVersion(model, current) });
+      await dataSource.delete(model, id, {
+        ...context,
+        expectedVersion: recordVersion(versionModel, current),
+      });
       return null;
     }
     case "delete":
