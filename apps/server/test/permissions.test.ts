@@ -193,4 +193,47 @@ describe("every route, every model, every role", () => {
       (await (sessions.get("editor") as TestSession).post(`/api/history/${entry.id}/revert`, {})).status,
     ).toBe(200);
   });
+
+  it("refuses a delete that would take with it records the user may not delete", async () => {
+    const order = await api.client.order.findFirst({
+      where: { items: { some: {} } },
+      include: { _count: { select: { items: true } } },
+    });
+    const items = order._count.items;
+    const orderOnly = await api.userSession("order-deleter@test.atrium", {
+      permissions: ["model:order:view", "model:order:delete"],
+    });
+    const refused = await orderOnly.delete(`/api/records/order/${order.id}`);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toContain(`${items} order item`);
+    expect(await api.client.orderItem.count({ where: { orderId: order.id } })).toBe(items);
+    expect((await orderOnly.post("/api/records/order/delete-many", { ids: [String(order.id)] })).status).toBe(
+      403,
+    );
+    expect(await api.client.order.count({ where: { id: order.id } })).toBe(1);
+
+    const withItems = await api.userSession("order-and-items@test.atrium", {
+      permissions: ["model:order:view", "model:order:delete", "model:order-item:delete"],
+    });
+    expect((await withItems.delete(`/api/records/order/${order.id}`)).status).toBe(204);
+    expect(await api.client.orderItem.count({ where: { orderId: order.id } })).toBe(0);
+  });
+
+  it("lets a revert do only what the user may do: re-create needs add, undoing a create needs delete", async () => {
+    const created = await api.post("/api/records/tag", { name: "Revert rights", slug: "revert-rights" });
+    const [createEntry] = (await api.get(`/api/records/tag/${created.body.data.$id}/history`)).body.data;
+    const changer = await api.userSession("tag-changer@test.atrium", {
+      permissions: ["model:tag:view", "model:tag:change"],
+    });
+    expect((await changer.post(`/api/history/${createEntry.id}/revert`, {})).status).toBe(403);
+    expect((await api.get(`/api/records/tag/${created.body.data.$id}`)).status).toBe(200);
+    expect((await api.delete(`/api/records/tag/${created.body.data.$id}`)).status).toBe(204);
+    const [deleteEntry] = (await api.get(`/api/records/tag/${created.body.data.$id}/history`)).body.data;
+    expect((await changer.post(`/api/history/${deleteEntry.id}/revert`, {})).status).toBe(403);
+    const adder = await api.userSession("tag-adder@test.atrium", {
+      permissions: ["model:tag:view", "model:tag:add"],
+    });
+    expect((await adder.post(`/api/history/${deleteEntry.id}/revert`, {})).status).toBe(200);
+    expect((await api.get(`/api/records/tag/${created.body.data.$id}`)).status).toBe(200);
+  });
 });

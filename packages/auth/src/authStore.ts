@@ -90,11 +90,18 @@ export interface NewAuditEntry {
   changes: AuditChanges;
   /** For `revert`: the id of the entry it undid. */
   revertOf: string | null;
+  /**
+   * The entry of the user's action this change followed from: a record the database deleted (Cascade) or whose
+   * reference it cleared (SetNull) because the user deleted another one, or a part of a revert. Reverting the
+   * cause reverts these with it. Null (or absent) for a user's own action.
+   */
+  causeId?: string | null;
 }
 
 export interface AuditEntry extends NewAuditEntry {
   /** Sorts in creation order (see sortableId.ts). */
   id: string;
+  causeId: string | null;
 }
 
 export interface AuditFilter {
@@ -102,6 +109,8 @@ export interface AuditFilter {
   recordId?: string;
   actorId?: string;
   action?: AuditAction;
+  /** Entries that followed from this entry (NewAuditEntry.causeId). */
+  causeId?: string;
   /** Entries strictly older than this id (keyset paging, newest first). */
   before?: string;
   /** @default 50 */
@@ -155,6 +164,11 @@ export interface AuthStore {
   getAudit(id: string): Promise<AuditEntry | null>;
   /** Newest first. */
   listAudit(filter?: AuditFilter): Promise<AuditEntry[]>;
+  /**
+   * How many entries each of `causeIds` caused (NewAuditEntry.causeId), counting only entries of `models` when
+   * given; ids that caused none are absent.
+   */
+  countCausedAudit(causeIds: readonly string[], models?: readonly string[]): Promise<Map<string, number>>;
 
   /** Runs `work` in one transaction of its own: all of its writes are kept, or none. */
   transaction<T>(work: (store: AuthStore) => Promise<T>): Promise<T>;

@@ -215,7 +215,11 @@ function memoryStore(holder: { state: State }): AuthStore {
       return count;
     },
     async appendAudit(input) {
-      const entry: AuditEntry = { ...structuredClone(input), id: sortableId(input.at) };
+      const entry: AuditEntry = {
+        ...structuredClone(input),
+        causeId: input.causeId ?? null,
+        id: sortableId(input.at),
+      };
       s().audit.push(entry);
       return structuredClone(entry);
     },
@@ -231,11 +235,21 @@ function memoryStore(holder: { state: State }): AuthStore {
             (filter.recordId === undefined || entry.recordId === filter.recordId) &&
             (filter.actorId === undefined || entry.actorId === filter.actorId) &&
             (filter.action === undefined || entry.action === filter.action) &&
+            (filter.causeId === undefined || entry.causeId === filter.causeId) &&
             (filter.before === undefined || entry.id < filter.before),
         )
         .sort((a, b) => (a.id < b.id ? 1 : -1))
         .slice(0, filter.limit ?? 50)
         .map((entry) => structuredClone(entry));
+    },
+    async countCausedAudit(causeIds, models) {
+      const counts = new Map<string, number>();
+      for (const entry of s().audit) {
+        if (entry.causeId === null || !causeIds.includes(entry.causeId)) continue;
+        if (models && (entry.model === null || !models.includes(entry.model))) continue;
+        counts.set(entry.causeId, (counts.get(entry.causeId) ?? 0) + 1);
+      }
+      return counts;
     },
     async transaction(work) {
       const saved = copyState(holder.state);

@@ -78,6 +78,12 @@ export interface AuditRecord {
   changes: Record<string, { old: unknown; new: unknown }>;
   /** For `revert`: the id of the entry being undone. */
   revertOf?: string;
+  /**
+   * The entry (its id, as `AuditSink.record` resolved it) of the user's action this change followed from: a
+   * record deleted by `onDelete: Cascade`, or whose reference `SetNull` cleared, when the user deleted another;
+   * the parts of a revert. Absent for the user's own action.
+   */
+  causeId?: string;
   /** WriteContext.actor, passed on so that one sink serves every request. */
   actor?: { id: string; email: string } | null;
 }
@@ -88,7 +94,8 @@ export interface AuditRecord {
  * commit: if it throws, the change is rolled back with it. No change without its entry, no entry without its change.
  */
 export interface AuditSink {
-  record(tx: unknown, entry: AuditRecord): Promise<void>;
+  /** Resolves the id of the entry, so that the entries a change caused can name it (`causeId`). */
+  record(tx: unknown, entry: AuditRecord): Promise<string>;
 }
 
 /** Who writes, how to record it, and which state of the record the write was made from. */
@@ -115,6 +122,12 @@ export interface WriteContext {
    * @default the data source's own schema
    */
   viewSchema?: SchemaMeta;
+  /**
+   * When given, a delete refuses (403 forbidden) to take with it (`onDelete: Cascade`) records of a model for
+   * which this answers false: deleting through a parent must not let a user delete what they may not delete.
+   * @default every model allowed
+   */
+  mayDelete?: (modelKey: string) => boolean;
 }
 
 export interface LookupOptions {
@@ -124,6 +137,12 @@ export interface LookupOptions {
    * @default the data source's own schema
    */
   viewSchema?: SchemaMeta;
+  /**
+   * When given, a delete refuses (403 forbidden) to take with it (`onDelete: Cascade`) records of a model for
+   * which this answers false: deleting through a parent must not let a user delete what they may not delete.
+   * @default every model allowed
+   */
+  mayDelete?: (modelKey: string) => boolean;
 }
 
 export interface DataSource {
@@ -134,11 +153,15 @@ export interface DataSource {
   create(model: ModelMeta, data: WriteData, context?: WriteContext): Promise<StoredRow>;
   /** Throws AtriumError("not_found") when no record has this id, ("conflict") on a stale expectedVersion. */
   update(model: ModelMeta, id: IdValues, data: WriteData, context?: WriteContext): Promise<StoredRow>;
-  /** Throws AtriumError("not_found") / ("delete_restricted") / ("conflict"). */
+  /**
+   * Throws AtriumError("not_found") / ("delete_restricted") / ("conflict"). Audited as a `delete` entry, plus one
+   * entry (caused by it) per record the database deletes with it (`delete`) or whose reference it clears
+   * (`update`), so that a revert can bring them all back.
+   */
   delete(model: ModelMeta, id: IdValues, context?: WriteContext): Promise<void>;
   /**
    * All or nothing, in one transaction; resolves the number deleted. Audited as one `bulk_delete` entry per
-   * record.
+   * record, each with the entries of what it took with it (as `delete`).
    */
   deleteMany(model: ModelMeta, ids: IdValues[], context?: WriteContext): Promise<number>;
   deletePreview(model: ModelMeta, id: IdValues): Promise<DeletePreview>;
@@ -154,6 +177,11 @@ export interface DataSource {
    * has this id. Optional: without it, a revert of a set change cannot check it and is refused.
    */
   relatedIds?(model: ModelMeta, id: IdValues, field: string): Promise<string[] | null>;
+  /**
+   * Runs `work` in one transaction: the writes it makes through the data source it is given (audit entries
+   * included) are all kept or, when it throws, none. Reads through it see those writes.
+   */
+  transaction<T>(work: (source: DataSource) => Promise<T>): Promise<T>;
   /** Row count for overviews; may be an estimate on big tables. */
   count(model: ModelMeta): Promise<CountResult>;
   close(): Promise<void>;

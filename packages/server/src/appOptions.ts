@@ -86,11 +86,13 @@ export const defaultOptions = {
   maxBulkIds: 1000,
 } as const;
 
-/** What a write route passes to the data source: who writes, what they see, and where it is recorded. */
+/** What a write route passes to the data source: who writes, what they see and may delete, and the audit. */
 export function writeContext(options: ResolvedOptions, c: Context): WriteContext {
+  const access = accessOf(c, options.schema);
   return {
     actor: options.actorOf(c) ?? null,
-    viewSchema: accessOf(c, options.schema).view.schema,
+    viewSchema: access.view.schema,
+    ...(access.principal ? { mayDelete: (modelKey: string) => access.can(modelKey, "delete") } : {}),
     ...(options.audit ? { audit: options.audit } : {}),
   };
 }

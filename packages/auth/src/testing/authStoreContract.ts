@@ -179,7 +179,11 @@ export function authStoreContract(name: string, open: () => Promise<OpenedStore>
       const login = await store.appendAudit(
         entry({ action: "login", model: null, recordId: null, at: at(3) }),
       );
-      expect(await store.getAudit(first.id)).toEqual({ ...entry({ changes, at: at(0) }), id: first.id });
+      expect(await store.getAudit(first.id)).toEqual({
+        ...entry({ changes, at: at(0) }),
+        causeId: null,
+        id: first.id,
+      });
       expect((await store.listAudit()).map((e) => e.id)).toEqual([login.id, third.id, second.id, first.id]);
       expect((await store.listAudit({ model: "book" })).map((e) => e.id)).toEqual([second.id, first.id]);
       expect((await store.listAudit({ model: "book", recordId: "1" })).map((e) => e.id)).toEqual([first.id]);
@@ -187,6 +191,26 @@ export function authStoreContract(name: string, open: () => Promise<OpenedStore>
       expect((await store.listAudit({ action: "delete" })).map((e) => e.id)).toEqual([second.id]);
       expect((await store.listAudit({ before: third.id, limit: 1 })).map((e) => e.id)).toEqual([second.id]);
       expect(await store.getAudit("missing")).toBeNull();
+      expect(first.causeId).toBeNull();
+    });
+
+    it("links the entries a change caused to it", async () => {
+      const cause = await store.appendAudit(entry({ action: "delete", at: at(0) }));
+      const taken = await store.appendAudit(
+        entry({ action: "delete", model: "edition", recordId: "7", causeId: cause.id, at: at(0) }),
+      );
+      const cleared = await store.appendAudit(
+        entry({ model: "award", recordId: "3", causeId: cause.id, at: at(0) }),
+      );
+      await store.appendAudit(entry({ at: at(1) }));
+      expect((await store.getAudit(taken.id))?.causeId).toBe(cause.id);
+      expect((await store.listAudit({ causeId: cause.id })).map((e) => e.id)).toEqual([cleared.id, taken.id]);
+      expect(await store.listAudit({ causeId: taken.id })).toEqual([]);
+      const counts = await store.countCausedAudit([cause.id, taken.id, "unknown"]);
+      expect([...counts]).toEqual([[cause.id, 2]]);
+      expect([...(await store.countCausedAudit([cause.id], ["award", "author"]))]).toEqual([[cause.id, 1]]);
+      expect((await store.countCausedAudit([cause.id], [])).size).toBe(0);
+      expect((await store.countCausedAudit([])).size).toBe(0);
     });
 
     it("keeps all writes of a transaction or none", async () => {

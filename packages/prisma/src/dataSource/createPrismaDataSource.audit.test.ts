@@ -15,6 +15,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { AuthStore } from "../systemStore/auth.js";
 import { createSystemStore, type SystemStoreClient } from "../systemStore/createSystemStore.js";
 import { ensureSystemTables } from "../systemStore/ensureSystemTables.js";
+import { createPrismaDataSource } from "./createPrismaDataSource.js";
 import { openTestDatabase, postgresIsReachable, type TestDatabase } from "./testing/openTestDatabase.js";
 
 const reachable = await postgresIsReachable();
@@ -41,7 +42,7 @@ describe.each(providers)("audited and versioned writes on %s", (provider) => {
   /** Appends to the system store inside the data source's transaction, like the server's sink. */
   const sink: AuditSink = {
     async record(tx, entry) {
-      await store.withTransaction(tx).appendAudit({
+      const appended = await store.withTransaction(tx).appendAudit({
         at: new Date(),
         actorId: entry.actor?.id ?? null,
         actorEmail: entry.actor?.email ?? "system",
@@ -50,7 +51,9 @@ describe.each(providers)("audited and versioned writes on %s", (provider) => {
         recordId: entry.recordId,
         changes: entry.changes as never,
         revertOf: entry.revertOf ?? null,
+        causeId: entry.causeId ?? null,
       });
+      return appended.id;
     },
   };
   /** Writes its entry, then fails: what a crash between the entry and the commit looks like. */
@@ -158,6 +161,117 @@ describe.each(providers)("audited and versioned writes on %s", (provider) => {
     const entries = await store.listAudit({ action: "bulk_delete" });
     expect(entries.map((entry) => entry.recordId).sort()).toEqual([a.id, b.id].sort());
     expect(entries.every((entry) => String(entry.changes.slug?.old).startsWith("bulk-"))).toBe(true);
+  });
+
+  /** An organisation with everything that hangs off it, plus a task elsewhere whose parent is one of its tasks. */
+  const seedOrgTree = async (slug: string) => {
+    const organization = await newOrg(slug);
+    const orgId = String(organization.id);
+    const user = await db.client.user.create({ data: { email: `${slug}@example.com` } });
+    await db.client.membership.create({ data: { orgId, userId: user.id, role: "ADMIN" } });
+    await db.client.apiKey.create({ data: { orgId, label: "CI", prefix: `${slug}-key` } });
+    await db.client.orgSetting.create({ data: { orgId, key: "theme", value: "dark" } });
+    const label = await db.client.label.create({ data: { name: `${slug}-label` } });
+    const project = await db.client.project.create({ data: { orgId, title: `${slug} project` } });
+    const task = await db.client.task.create({
+      data: { projectId: project.id, title: "Parent", labels: { connect: [{ id: label.id }] } },
+    });
+    await db.client.task.create({ data: { projectId: project.id, title: "Child", parentId: task.id } });
+    // Another organisation's task hangs under this one's: the delete clears its parent (SetNull).
+    const other = await newOrg(`${slug}-other`);
+    const otherProject = await db.client.project.create({ data: { orgId: other.id, title: "Other" } });
+    const outsider = await db.client.task.create({
+      data: { projectId: otherProject.id, title: "Outsider", parentId: task.id },
+    });
+    return { organization, user, label, project, task, outsider };
+  };
+
+  it("records every record a delete takes with it and every reference it clears, caused by the delete", async () => {
+    const tree = await seedOrgTree("tree-a");
+    await db.dataSource.delete(org(), { id: tree.organization.id }, { actor, audit: sink });
+    const [root] = await store.listAudit({ model: "organization", action: "delete" });
+    expect(root?.causeId).toBeNull();
+    const caused = await store.listAudit({ causeId: root?.id ?? "", limit: 100 });
+    const summary = caused.map((entry) => `${entry.action} ${entry.model}`).sort();
+    expect(summary).toEqual([
+      "delete api-key",
+      "delete membership",
+      "delete org-setting",
+      "delete project",
+      "delete task",
+      "delete task",
+      "update task",
+    ]);
+    expect(caused.every((entry) => entry.actorEmail === actor.email)).toBe(true);
+    const parent = caused.find(
+      (entry) => entry.recordId === String(tree.task.id) && entry.action === "delete",
+    );
+    // A full snapshot, many-to-many set included, so that a revert can re-create it.
+    expect(parent?.changes).toMatchObject({
+      title: { old: "Parent", new: null },
+      projectId: { old: tree.project.id, new: null },
+      labels: { old: [String(tree.label.id)], new: [] },
+    });
+    const cleared = caused.find((entry) => entry.action === "update");
+    expect(cleared?.recordId).toBe(String(tree.outsider.id));
+    expect(cleared?.changes).toEqual({ parentId: { old: tree.task.id, new: null } });
+    expect(await db.client.task.findUnique({ where: { id: tree.outsider.id } })).toMatchObject({
+      parentId: null,
+    });
+  });
+
+  it("attributes what a bulk delete takes with it to the record it followed from", async () => {
+    const [a, b] = [await seedOrgTree("tree-b"), await seedOrgTree("tree-c")];
+    const ids = [{ id: a.organization.id }, { id: b.organization.id }];
+    expect(await db.dataSource.deleteMany(org(), ids, { audit: sink })).toBe(2);
+    for (const tree of [a, b]) {
+      const [root] = await store.listAudit({
+        model: "organization",
+        recordId: String(tree.organization.id),
+      });
+      expect(root?.action).toBe("bulk_delete");
+      const projects = await store.listAudit({ causeId: root?.id ?? "", model: "project" });
+      expect(projects.map((entry) => entry.recordId)).toEqual([tree.project.id]);
+      const outsider = await store.listAudit({ causeId: root?.id ?? "", action: "update" });
+      expect(outsider.map((entry) => entry.recordId)).toEqual([String(tree.outsider.id)]);
+    }
+  });
+
+  it("refuses a delete that would take more records with it than the history keeps for one change", async () => {
+    const tree = await seedOrgTree("tree-d");
+    const capped = createPrismaDataSource({ client: db.client, schema: db.schema, maxCascadeRows: 3 });
+    const refused = await caught(capped.delete(org(), { id: tree.organization.id }, { audit: sink }));
+    expect(refused.code).toBe("delete_restricted");
+    expect(refused.message).toContain("more than 3 other records");
+    expect(await db.client.project.count({ where: { id: tree.project.id } })).toBe(1);
+    expect(await store.listAudit({})).toEqual([]);
+    // Without a history nothing is recorded, so nothing is counted either.
+    await capped.delete(org(), { id: tree.organization.id });
+    expect(await db.client.project.count({ where: { id: tree.project.id } })).toBe(0);
+  });
+
+  it("keeps every write of a transaction, audit entries included, or none of them", async () => {
+    const failed = await caught(
+      db.dataSource.transaction(async (source) => {
+        await source.create(org(), write({ name: "In tx", slug: "tx-a" }), { audit: sink });
+        await source.create(org(), write({ name: "Clash", slug: "tx-a" }), { audit: sink });
+      }),
+    );
+    expect(failed.code).toBe("unique_violation");
+    expect(await db.client.organization.count({ where: { slug: "tx-a" } })).toBe(0);
+    expect(await store.listAudit({})).toEqual([]);
+
+    const kept = await db.dataSource.transaction(async (source) => {
+      const created = await source.create(org(), write({ name: "In tx", slug: "tx-b" }), { audit: sink });
+      // Reads inside see the transaction's own writes.
+      expect(await source.get(org(), { id: created.id })).toMatchObject({ slug: "tx-b" });
+      return source.update(org(), { id: created.id }, write({ name: "Renamed in tx" }), { audit: sink });
+    });
+    expect(kept).toMatchObject({ name: "Renamed in tx" });
+    expect((await store.listAudit({ model: "organization" })).map((entry) => entry.action)).toEqual([
+      "update",
+      "create",
+    ]);
   });
 
   it("answers a write that lost a race to a concurrent one as a conflict, keeping the winner", async () => {

@@ -9,13 +9,13 @@
 import {
   type DeletePreview,
   type DeletePreviewGroup,
-  type FieldMeta,
   type ModelMeta,
   type ReferentialAction,
   recordLabel,
   type SchemaMeta,
 } from "@atrium/core";
 import { referenceSelect, shapeReference } from "./buildSelect.js";
+import { referencesTo } from "./deleteEffects.js";
 import { type Args, getDelegate, type QueryClient } from "./prismaClient.js";
 
 export interface DeletePreviewInput {
@@ -65,15 +65,6 @@ export async function buildDeletePreview(input: DeletePreviewInput): Promise<Del
   for (const group of groups.values()) preview[group.kind].push(await finishGroup(client, schema, group));
   preview.canDelete = preview.blockers.length === 0;
   return preview;
-}
-
-/** Relation fields, on any model, whose foreign key points at `target`. */
-function referencesTo(schema: SchemaMeta, target: ModelMeta): { model: ModelMeta; field: FieldMeta }[] {
-  return schema.models.flatMap((model) =>
-    model.fields
-      .filter((field) => field.relation?.model === target.name && field.relation.fromFields.length > 0)
-      .map((field) => ({ model, field })),
-  );
 }
 
 function groupKind(action: ReferentialAction | undefined): GroupKind {

@@ -272,7 +272,7 @@ function storeOver(sql: SqlRunner, begin: Begin | null): AuthStore {
     pruneLoginAttempts: (before) =>
       sql.execute("DELETE FROM atrium_login_attempt WHERE attempted_at < ?", before),
     async appendAudit(input) {
-      const entry: AuditEntry = { ...input, id: sortableId(input.at) };
+      const entry: AuditEntry = { ...input, causeId: input.causeId ?? null, id: sortableId(input.at) };
       const row = writeAuditRow(entry);
       const columns = Object.keys(row);
       await sql.execute(
@@ -294,6 +294,19 @@ function storeOver(sql: SqlRunner, begin: Begin | null): AuthStore {
         limit,
       );
       return rows.map(readAuditRow);
+    },
+    async countCausedAudit(causeIds, models) {
+      const counts = new Map<string, number>();
+      if (causeIds.length === 0 || models?.length === 0) return counts;
+      const marks = (values: readonly unknown[]) => values.map(() => "?").join(", ");
+      const byModel = models ? ` AND model IN (${marks(models)})` : "";
+      const rows = await sql.query(
+        `SELECT cause_id, COUNT(*) AS caused FROM atrium_audit_entry WHERE cause_id IN (${marks(causeIds)})${byModel} GROUP BY cause_id`,
+        ...causeIds,
+        ...(models ?? []),
+      );
+      for (const row of rows) counts.set(String(row.cause_id), Number(row.caused));
+      return counts;
     },
     transaction: (work) => atomically((_, inner) => work(inner)),
     withTransaction(tx) {

@@ -41,6 +41,7 @@ export function writeAuditRow(entry: AuditEntry): Record<string, unknown> {
     record_id: entry.recordId,
     changes: JSON.stringify(entry.changes),
     revert_of: entry.revertOf,
+    cause_id: entry.causeId,
   };
 }
 
@@ -61,6 +62,7 @@ export function readAuditRow(row: Record<string, unknown>): AuditEntry {
     changes:
       typeof row.changes === "string" ? JSON.parse(row.changes) : (row.changes as AuditEntry["changes"]),
     revertOf: text(row.revert_of),
+    causeId: text(row.cause_id),
   };
 }
 
@@ -76,6 +78,7 @@ export function auditWhere(filter: AuditFilter): { where: string[]; values: unkn
   if (filter.recordId !== undefined) add("record_id = ?", filter.recordId);
   if (filter.actorId !== undefined) add("actor_id = ?", filter.actorId);
   if (filter.action !== undefined) add("action = ?", filter.action);
+  if (filter.causeId !== undefined) add("cause_id = ?", filter.causeId);
   if (filter.before !== undefined) add("id < ?", filter.before);
   return { where, values };
 }

@@ -110,33 +110,72 @@ function tables(provider: DatabaseProvider): Table[] {
         "record_id VARCHAR(500) NULL",
         `changes ${longText} NOT NULL`,
         "revert_of VARCHAR(32) NULL",
+        // Added after the first release: see systemTableUpgrades for tables created before it.
+        "cause_id VARCHAR(32) NULL",
       ],
       indexes: [
         // A record's history, newest first (id order is time order).
         { name: "atrium_audit_record", columns: "model, record_id, id" },
         { name: "atrium_audit_actor", columns: "actor_id, id" },
         { name: "atrium_audit_time", columns: "occurred_at" },
+        // The rows a delete took with it, found when it is reverted.
+        { name: "atrium_audit_cause", columns: "cause_id" },
       ],
     },
   ];
 }
 
-/** The statements that create every missing system table and index; each is safe to run again. */
-export function systemTablesSql(provider: DatabaseProvider): string[] {
-  const statements: string[] = [];
+/** A column added to a system table after it first shipped; databases made before get it at start-up. */
+export interface SystemTableUpgrade {
+  table: (typeof systemTableNames)[number];
+  column: string;
+  /** The column's definition, as in the table's CREATE statement. */
+  definition: string;
+  /** The index (declared in the table) that covers the column, created with it. */
+  index?: string;
+}
+
+export const systemTableUpgrades: readonly SystemTableUpgrade[] = [
+  {
+    table: "atrium_audit_entry",
+    column: "cause_id",
+    definition: "cause_id VARCHAR(32) NULL",
+    index: "atrium_audit_cause",
+  },
+];
+
+/** The statements that add an upgrade's column (and on MySQL its index) to a table that lacks it. */
+export function upgradeSql(provider: DatabaseProvider, upgrade: SystemTableUpgrade): string[] {
+  const index = upgrade.index
+    ? tables(provider)
+        .find((table) => table.name === upgrade.table)
+        ?.indexes.find((candidate) => candidate.name === upgrade.index)
+    : undefined;
+  const add = `ALTER TABLE ${upgrade.table} ADD COLUMN ${upgrade.definition}`;
+  // Elsewhere the index comes from systemTablesSql's CREATE INDEX IF NOT EXISTS, run after the upgrades.
+  if (provider === "mysql" && index) return [`${add}, ADD INDEX ${index.name} (${index.columns})`];
+  return [add];
+}
+
+/**
+ * The statements that create every missing system table and index, each safe to run again: `tables` first,
+ * then (once upgrades have added late columns to old tables) `indexes`.
+ */
+export function systemTablesSql(provider: DatabaseProvider): { tables: string[]; indexes: string[] } {
+  const statements = { tables: [] as string[], indexes: [] as string[] };
   for (const table of tables(provider)) {
     if (provider === "mysql") {
       // MySQL has no CREATE INDEX IF NOT EXISTS; indexes declared in the table come and go with it.
       const indexes = table.indexes.map((index) => `INDEX ${index.name} (${index.columns})`);
-      statements.push(
+      statements.tables.push(
         `CREATE TABLE IF NOT EXISTS ${table.name} (\n  ${[...table.columns, ...indexes].join(",\n  ")}\n)` +
           " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin",
       );
       continue;
     }
-    statements.push(`CREATE TABLE IF NOT EXISTS ${table.name} (\n  ${table.columns.join(",\n  ")}\n)`);
+    statements.tables.push(`CREATE TABLE IF NOT EXISTS ${table.name} (\n  ${table.columns.join(",\n  ")}\n)`);
     for (const index of table.indexes) {
-      statements.push(`CREATE INDEX IF NOT EXISTS ${index.name} ON ${table.name} (${index.columns})`);
+      statements.indexes.push(`CREATE INDEX IF NOT EXISTS ${index.name} ON ${table.name} (${index.columns})`);
     }
   }
   return statements;

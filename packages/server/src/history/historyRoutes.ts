@@ -1,9 +1,16 @@
 /**
  * The audit history: `GET /api/history` (global, filterable, newest first, keyset-paged),
  * `GET /api/history/{entryId}`, `GET /api/records/{key}/{id}/history`, `POST /api/history/{entryId}/revert`.
+ * `?cause={entryId}` lists what one entry caused (the records a delete took with it, the parts of a revert).
  * Entries are never edited or deleted through the API: those methods answer 405.
  */
-import { type AuditAction, type AuditEntry, type AuditFilter, auditActions } from "@atrium/auth";
+import {
+  type AuditAction,
+  type AuditEntry,
+  type AuditFilter,
+  auditActions,
+  type ModelAction,
+} from "@atrium/auth";
 import { AtriumError, decodeRecordId, encodeRecordId } from "@atrium/core";
 import { type Context, Hono } from "hono";
 import { type ResolvedOptions, writeContext } from "../appOptions.js";
@@ -23,7 +30,7 @@ export function historyRoutes(options: ResolvedOptions, store: HistoryStore): Ho
     const filter = historyFilter(options, c);
     const access = accessOf(c, options.schema);
     if (filter.model) access.require(resolveModel(options.schema, filter.model), "view");
-    return c.json(await page(store, filter, access));
+    return c.json(await page(store, options, filter, access));
   });
   app.all("/history", methodNotAllowed(["GET"]));
 
@@ -31,7 +38,8 @@ export function historyRoutes(options: ResolvedOptions, store: HistoryStore): Ho
     const access = accessOf(c, options.schema);
     const entry = await requireEntry(store, c.req.param("entryId"));
     if (!mayView(access, entry)) throw hiddenEntry(c.req.param("entryId"));
-    return c.json({ data: visibleEntry(access, entry) });
+    const [shown] = await withCausedCounts(store, options, access, [entry]);
+    return c.json({ data: shown });
   });
   app.all("/history/:entryId", methodNotAllowed(["GET"]));
 
@@ -39,17 +47,20 @@ export function historyRoutes(options: ResolvedOptions, store: HistoryStore): Ho
     const entry = await requireEntry(store, c.req.param("entryId"));
     const access = accessOf(c, options.schema);
     if (!mayView(access, entry)) throw hiddenEntry(c.req.param("entryId"));
-    requireRevert(options, access, entry);
-    const record = await revertEntry({
+    const caused = isDelete(entry) ? await listCaused(store, entry.id) : [];
+    requireRevert(options, access, entry, caused);
+    const result = await revertEntry({
       schema: options.schema,
       dataSource: options.dataSource,
       entry,
+      caused,
       context: writeContext(options, c),
     });
-    const [revert] = await store.listAudit({ limit: 1, ...(entry.model ? { model: entry.model } : {}) });
+    const revert = result.revertId ? await store.getAudit(result.revertId) : null;
     const model = entry.model ? resolveModel(options.schema, entry.model) : undefined;
+    const record = result.record;
     const shown = record && model && access.principal ? stripRow(access, model.key, record) : record;
-    const revertJson = revert?.revertOf === entry.id ? visibleEntry(access, revert) : null;
+    const [revertJson = null] = revert ? await withCausedCounts(store, options, access, [revert]) : [];
     return c.json({ data: { record: shown, entry: revertJson } });
   });
   app.all("/history/:entryId/revert", methodNotAllowed(["POST"]));
@@ -61,7 +72,7 @@ export function historyRoutes(options: ResolvedOptions, store: HistoryStore): Ho
     // Canonical text, so that history is found whatever equivalent spelling of the id the URL used.
     const recordId = encodeRecordId(model, decodeRecordId(model, c.req.param("id")));
     const filter = { ...historyFilter(options, c), model: model.key, recordId };
-    return c.json(await page(store, filter, access));
+    return c.json(await page(store, options, filter, access));
   });
   app.all("/records/:key/:id/history", methodNotAllowed(["GET"]));
 
@@ -71,7 +82,12 @@ export function historyRoutes(options: ResolvedOptions, store: HistoryStore): Ho
 /** Store pages read while looking for entries this user may see, before answering with fewer than asked. */
 const maxScannedPages = 10;
 
-async function page(store: HistoryStore, filter: AuditFilter, access: RequestAccess) {
+async function page(
+  store: HistoryStore,
+  options: ResolvedOptions,
+  filter: AuditFilter,
+  access: RequestAccess,
+) {
   const limit = filter.limit ?? 50;
   const kept: AuditEntry[] = [];
   let before = filter.before;
@@ -94,7 +110,41 @@ async function page(store: HistoryStore, filter: AuditFilter, access: RequestAcc
   const shown = kept.slice(0, limit);
   const more = kept.length > limit || (!exhausted && before !== undefined);
   const next = more ? (kept.length > limit ? shown[shown.length - 1]?.id : before) : undefined;
-  return { data: shown.map((entry) => visibleEntry(access, entry)), nextBefore: next ?? null };
+  return { data: await withCausedCounts(store, options, access, shown), nextBefore: next ?? null };
+}
+
+function isDelete(entry: AuditEntry): boolean {
+  return entry.action === "delete" || entry.action === "bulk_delete";
+}
+
+/**
+ * Entries as the user may see them, each with `caused`: how many entries of models they may view it caused
+ * (what a delete took with it, the parts of a revert), counted in one query for the page.
+ */
+async function withCausedCounts(
+  store: HistoryStore,
+  options: ResolvedOptions,
+  access: RequestAccess,
+  entries: AuditEntry[],
+) {
+  const causes = entries.filter((entry) => isDelete(entry) || entry.action === "revert").map((e) => e.id);
+  const viewable = access.principal
+    ? options.schema.models.filter((model) => access.can(model.key, "view")).map((model) => model.key)
+    : undefined;
+  const counts = causes.length > 0 ? await store.countCausedAudit(causes, viewable) : new Map();
+  return entries.map((entry) => ({ ...visibleEntry(access, entry), caused: counts.get(entry.id) ?? 0 }));
+}
+
+/** Every entry `causeId` caused, oldest first (the order they were written in). */
+async function listCaused(store: HistoryStore, causeId: string): Promise<AuditEntry[]> {
+  const caused: AuditEntry[] = [];
+  let before: string | undefined;
+  for (;;) {
+    const page = await store.listAudit({ causeId, limit: 1000, ...(before ? { before } : {}) });
+    caused.push(...page);
+    before = page[page.length - 1]?.id;
+    if (page.length < 1000 || !before) return caused.reverse();
+  }
 }
 
 /** Sign-in events belong to no model: only superusers see them (when sign-in is on). */
@@ -108,15 +158,34 @@ function hiddenEntry(id: string): AtriumError {
   return new AtriumError("not_found", `No history entry has the id '${id.slice(0, 100)}'`);
 }
 
-/** Reverting writes the record: it needs `change`, and may not touch fields this user cannot see. */
-function requireRevert(options: ResolvedOptions, access: RequestAccess, entry: AuditEntry): void {
-  if (!entry.model || !access.principal) return;
-  const model = resolveModel(options.schema, entry.model);
-  access.require(model, "change");
-  const hidden = access.view.hidden.get(model.key);
-  if (hidden && Object.keys(entry.changes).some((name) => hidden.has(name))) {
-    throw new AtriumError("forbidden", "This change touched fields hidden from you; ask an administrator");
+/**
+ * A revert is a write: it needs the permission of what it does (re-creating a deleted record needs `add`,
+ * deleting a created one `delete`, undoing a change `change`), for the entry and for every entry it brings back
+ * with it, and may not touch fields this user cannot see.
+ */
+function requireRevert(
+  options: ResolvedOptions,
+  access: RequestAccess,
+  entry: AuditEntry,
+  caused: AuditEntry[],
+): void {
+  if (!access.principal) return;
+  for (const each of [entry, ...caused]) {
+    if (!each.model) continue;
+    const model = resolveModel(options.schema, each.model);
+    access.require(model, revertAction(each));
+    const hidden = access.view.hidden.get(model.key);
+    if (hidden && Object.keys(each.changes).some((name) => hidden.has(name))) {
+      const whose = each === entry ? "This change" : `A ${model.label.toLowerCase()} it brings back`;
+      throw new AtriumError("forbidden", `${whose} touched fields hidden from you; ask an administrator`);
+    }
   }
+}
+
+function revertAction(entry: AuditEntry): ModelAction {
+  if (isDelete(entry)) return "add";
+  if (entry.action === "create") return "delete";
+  return "change";
 }
 
 /** An entry without the changes of fields hidden from this user. */
@@ -150,6 +219,7 @@ export function entryJson(entry: AuditEntry) {
     recordId: entry.recordId,
     changes: entry.changes,
     revertOf: entry.revertOf,
+    causeId: entry.causeId,
   };
 }
 
@@ -176,6 +246,8 @@ function historyFilter(options: ResolvedOptions, c: Context): AuditFilter {
     }
     filter.action = action as AuditAction;
   }
+  const cause = query("cause");
+  if (cause !== undefined) filter.causeId = cause;
   const before = query("before");
   if (before !== undefined) filter.before = before;
   const limit = query("limit");

@@ -8,6 +8,8 @@ export interface HistoryStore {
   getAudit(id: string): Promise<AuditEntry | null>;
   /** Newest first. */
   listAudit(filter?: AuditFilter): Promise<AuditEntry[]>;
+  /** How many entries each of `causeIds` caused, of `models` only when given (AuthStore.countCausedAudit). */
+  countCausedAudit(causeIds: readonly string[], models?: readonly string[]): Promise<Map<string, number>>;
   /** The store bound to the data source's open transaction, so an entry commits or rolls back with its change. */
   withTransaction(tx: unknown): { appendAudit(entry: NewAuditEntry): Promise<AuditEntry> };
 }

@@ -9,6 +9,7 @@ function recordingStore(expectedTx: unknown) {
   const store: HistoryStore = {
     getAudit: () => Promise.reject(new Error("unexpected getAudit")),
     listAudit: () => Promise.reject(new Error("unexpected listAudit")),
+    countCausedAudit: () => Promise.reject(new Error("unexpected countCausedAudit")),
     withTransaction(tx) {
       if (tx !== expectedTx) throw new Error("appended outside the write's transaction");
       return {
@@ -37,7 +38,16 @@ describe("storeAuditSink", () => {
       changes,
       actor: { id: "u1", email: "a@b.c" },
     });
-    await sink.record(tx, { action: "revert", model: "book", recordId: "7", changes, revertOf: "e0" });
+    const id = await sink.record(tx, {
+      action: "revert",
+      model: "book",
+      recordId: "7",
+      changes,
+      revertOf: "e0",
+      causeId: "e9",
+    });
+    // The id the store gave the entry, so that entries it causes can point at it.
+    expect(id).toBe("e1");
     expect(appended).toEqual([
       {
         at,
@@ -48,6 +58,7 @@ describe("storeAuditSink", () => {
         recordId: "7",
         changes,
         revertOf: null,
+        causeId: null,
       },
       {
         at,
@@ -58,6 +69,7 @@ describe("storeAuditSink", () => {
         recordId: "7",
         changes,
         revertOf: "e0",
+        causeId: "e9",
       },
     ]);
   });

@@ -22,7 +22,7 @@ export function storeAuditSink(store: HistoryStore, options: StoreAuditSinkOptio
   const now = options.now ?? (() => new Date());
   return {
     async record(tx, entry) {
-      await store.withTransaction(tx).appendAudit({
+      const appended = await store.withTransaction(tx).appendAudit({
         at: now(),
         actorId: entry.actor?.id ?? null,
         actorEmail: entry.actor?.email ?? systemActor,
@@ -31,7 +31,9 @@ export function storeAuditSink(store: HistoryStore, options: StoreAuditSinkOptio
         recordId: entry.recordId,
         changes: redactChanges(entry, redact),
         revertOf: entry.revertOf ?? null,
+        causeId: entry.causeId ?? null,
       });
+      return appended.id;
     },
   };
 }

@@ -20,6 +20,7 @@ export function fakeDataSource(methods: Partial<Methods> = {}): DataSource {
     deleteMany: methods.deleteMany ?? unexpected("deleteMany"),
     deletePreview: methods.deletePreview ?? unexpected("deletePreview"),
     lookup: methods.lookup ?? unexpected("lookup"),
+    transaction: methods.transaction ?? unexpected("transaction"),
     count: methods.count ?? unexpected("count"),
     close: methods.close ?? unexpected("close"),
   };

@@ -48,6 +48,34 @@ export async function systemStoreSuite(provider: DatabaseProvider): Promise<void
       expect(await db.store.findUserByEmail("kept@example.com")).not.toBeNull();
     });
 
+    it("adds the columns of later releases to the tables an older Atrium created, keeping their rows", async () => {
+      await db.clear();
+      const sql = createSqlRunner(db.client as SqlExecutor, provider);
+      await sql.execute("DROP TABLE atrium_audit_entry");
+      // The table as the first release created it: no cause_id.
+      await sql.execute(
+        "CREATE TABLE atrium_audit_entry (id VARCHAR(32) NOT NULL PRIMARY KEY, occurred_at BIGINT NOT NULL, actor_id VARCHAR(36) NULL, actor_email VARCHAR(320) NOT NULL, action VARCHAR(20) NOT NULL, model VARCHAR(191) NULL, record_id VARCHAR(500) NULL, changes TEXT NOT NULL, revert_of VARCHAR(32) NULL)",
+      );
+      await sql.execute(
+        "INSERT INTO atrium_audit_entry (id, occurred_at, actor_email, action, model, record_id, changes) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "000000001000000000000000000",
+        1,
+        "old@example.com",
+        "delete",
+        "organization",
+        "1",
+        "{}",
+      );
+      await ensureSystemTables(db.client, provider);
+      await ensureSystemTables(db.client, provider);
+      expect(await db.store.getAudit("000000001000000000000000000")).toMatchObject({
+        actorEmail: "old@example.com",
+        causeId: null,
+      });
+      const caused = await db.store.appendAudit({ ...audit("2"), causeId: "000000001000000000000000000" });
+      expect(await db.store.listAudit({ causeId: "000000001000000000000000000" })).toEqual([caused]);
+    });
+
     it("rolls an audit entry back with the data change of the same transaction", async () => {
       await db.clear();
       await expect(
