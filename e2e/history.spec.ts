@@ -198,6 +198,87 @@ test.describe("history of a record", () => {
   });
 });
 
+test.describe("a delete and what it took with it", () => {
+  test("the History tab lists what a delete took with it, and one revert brings all of it back", async ({
+    page,
+    api,
+  }) => {
+    const customer = await newCustomer(api, "Grace");
+    const home = await api.create("address", {
+      customer: customer.$id,
+      line1: "1 Cascade Way",
+      city: "Arlington",
+      postalCode: "22201",
+    });
+    const work = await api.create("address", {
+      customer: customer.$id,
+      label: "Work",
+      line1: "2 Navy Yard",
+      city: "Washington",
+      postalCode: "20374",
+    });
+    const profile = await api.create("customer-profile", {
+      customer: customer.$id,
+      favoriteGenre: "Compilers",
+    });
+    const review = await api.create("review", {
+      book: "3",
+      customer: customer.$id,
+      stars: 5,
+      title: "Kept",
+      body: "Stays after the delete.",
+    });
+
+    await page.goto(`/m/customer/${customer.$id}`);
+    await page.getByRole("button", { name: "Delete" }).click();
+    const confirm = page.getByRole("dialog");
+    await confirm.getByRole("button", { name: "Delete" }).click();
+    await expect(page).toHaveURL(/\/m\/customer$/);
+    await api.expectGone("address", home.$id);
+    expect((await api.get("review", review.$id)).customerId).toBeNull();
+
+    await page.goto(`/m/customer/${customer.$id}/history`);
+    const deleted = historyEntries(page).first();
+    await expect(deleted).toContainText("Deleted");
+    const toggle = deleted.getByRole("button", { name: "Also deleted or changed 4 other records" });
+    await toggle.click();
+    await expect(toggle).toHaveAttribute("aria-expanded", "true");
+    const taken = deleted.getByRole("listitem");
+    await expect(taken).toHaveCount(4);
+    await expect(taken.filter({ hasText: "Address" })).toHaveCount(2);
+    await expect(taken.filter({ hasText: "Customer profile" })).toContainText("Deleted");
+    await expect(taken.filter({ hasText: "Review" })).toContainText("Changed");
+
+    // Each record's own history says why it went, and points back at the customer's.
+    await taken.filter({ hasText: "Work" }).getByRole("link").click();
+    await expect(page).toHaveURL(new RegExp(`/m/address/${work.$id}/history$`));
+    const addressEntry = historyEntries(page).first();
+    await expect(addressEntry).toContainText("Deleted together with Customer");
+    await expect(addressEntry.getByRole("button", { name: /^Revert/ })).toHaveCount(0);
+    await addressEntry.getByRole("link", { name: /^Customer/ }).click();
+    await expect(page).toHaveURL(new RegExp(`/m/customer/${customer.$id}/history$`));
+
+    await historyEntries(page)
+      .first()
+      .getByRole("button", { name: /^Revert/ })
+      .click();
+    const dialog = page.getByRole("dialog", { name: "Revert this change?" });
+    await expect(dialog).toContainText("the 4 other records the delete took with it or changed");
+    await dialog.getByRole("button", { name: "Revert", exact: true }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Reverted the change" })).toBeVisible();
+    await expect(historyEntries(page).first()).toContainText("Reverted");
+    await expect(
+      historyEntries(page).first().getByRole("button", { name: "Also restored 4 other records" }),
+    ).toBeVisible();
+
+    expect((await api.get("customer", customer.$id)).firstName).toBe("Grace");
+    expect((await api.get("address", home.$id)).line1).toBe("1 Cascade Way");
+    expect((await api.get("address", work.$id)).label).toBe("Work");
+    expect((await api.get("customer-profile", profile.$id)).favoriteGenre).toBe("Compilers");
+    expect((await api.get("review", review.$id)).customerId).toBe(customer.id);
+  });
+});
+
 test.describe("global history and recent actions", () => {
   test("the history page filters by model, with the filter in the URL", async ({ page, api }) => {
     const customer = await newCustomer(api, "Mary");

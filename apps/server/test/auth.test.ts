@@ -352,6 +352,35 @@ describe("hidden fields", () => {
     }
   });
 
+  it("re-creates a deleted record with hidden fields; a secret the history never kept comes back empty", async () => {
+    const showing = await openDemoApi({
+      auth: { fields: { models: { customer: { apiToken: "visible" } } } },
+    });
+    try {
+      for (const target of [api, showing]) {
+        const customer = await target.client.customer.create({
+          data: {
+            email: `revert-${target === api ? "hidden" : "shown"}@example.com`,
+            firstName: "R",
+            lastName: "T",
+            apiToken: `atk_${target === api ? 1 : 2}`,
+          },
+        });
+        expectStatus(await target.delete(`/api/records/customer/${customer.id}`), 204);
+        const [deleted] = (await target.get(`/api/records/customer/${customer.id}/history`)).body.data;
+        const reverted = await target.post(`/api/history/${deleted.id}/revert`, {});
+        expectStatus(reverted, 200);
+        const back = await target.client.customer.findUnique({ where: { id: customer.id } });
+        expect(back).toMatchObject({ email: customer.email, apiToken: null });
+        // Only a user who sees the field is told it came back empty; to the others it does not exist.
+        expect(reverted.body.data.unrecorded).toEqual(target === api ? [] : ["Api token"]);
+        expect(reverted.text).not.toContain("atk_");
+      }
+    } finally {
+      await showing.close();
+    }
+  });
+
   it("refuses hidden, read-only and nested relation fields and operator objects in writes (422)", async () => {
     const author = await api.client.author.findFirst();
     const cases: [string, Record<string, unknown>, string][] = [

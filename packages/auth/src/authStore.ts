@@ -111,6 +111,8 @@ export interface AuditFilter {
   action?: AuditAction;
   /** Entries that followed from this entry (NewAuditEntry.causeId). */
   causeId?: string;
+  /** Only the users' own actions: entries no other entry caused. */
+  topLevel?: boolean;
   /** Entries strictly older than this id (keyset paging, newest first). */
   before?: string;
   /** @default 50 */

@@ -236,6 +236,7 @@ function memoryStore(holder: { state: State }): AuthStore {
             (filter.actorId === undefined || entry.actorId === filter.actorId) &&
             (filter.action === undefined || entry.action === filter.action) &&
             (filter.causeId === undefined || entry.causeId === filter.causeId) &&
+            (!filter.topLevel || entry.causeId === null) &&
             (filter.before === undefined || entry.id < filter.before),
         )
         .sort((a, b) => (a.id < b.id ? 1 : -1))

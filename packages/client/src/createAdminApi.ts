@@ -4,10 +4,12 @@ import type {
   AdminMeta,
   Counts,
   DeletePreview,
+  HistoryEntry,
   HistoryFilter,
   HistoryPage,
   ListResponse,
   RecordRef,
+  RevertResult,
   Row,
 } from "./types.js";
 import { type UsersAdminApi, usersAdminApi } from "./usersAdminApi.js";
@@ -42,8 +44,14 @@ export interface AdminApi {
   lookup(modelKey: string, search: string, signal?: AbortSignal): Promise<RecordRef[]>;
   /** Audit entries, newest first; `before` is the `nextBefore` of the previous page. */
   history(filter: HistoryFilter, before?: string, signal?: AbortSignal): Promise<HistoryPage>;
-  /** Undoes one entry; a record changed since answers 409 conflict with a message naming the fields. */
-  revert(entryId: string): Promise<{ record: Row | null }>;
+  /** One audit entry (404 when it does not exist or is of a model the user may not view). */
+  historyEntry(entryId: string, signal?: AbortSignal): Promise<HistoryEntry>;
+  /**
+   * Undoes one entry (and what it caused); a record changed since answers 409 conflict with a message naming the
+   * fields. `entry` is the revert's own entry; `unrecorded` the labels of re-created fields whose values the
+   * history never kept (secrets), which come back empty.
+   */
+  revert(entryId: string): Promise<RevertResult>;
   /** Signs in; 401 for wrong credentials (one message for every cause), 429 while throttled. */
   login(email: string, password: string): Promise<SessionInfo>;
   logout(): Promise<void>;
@@ -149,9 +157,12 @@ export function createAdminApi(options: AdminApiOptions = {}): AdminApi {
       const query = params.toString();
       return request<HistoryPage>("GET", `/api/history${query ? `?${query}` : ""}`, { signal });
     },
+    async historyEntry(entryId, signal) {
+      return (await request<{ data: HistoryEntry }>("GET", `/api/history/${seg(entryId)}`, { signal })).data;
+    },
     async revert(entryId) {
       const path = `/api/history/${seg(entryId)}/revert`;
-      return (await request<{ data: { record: Row | null } }>("POST", path, { body: {} })).data;
+      return (await request<{ data: RevertResult }>("POST", path, { body: {} })).data;
     },
     login(email, password) {
       return request<SessionInfo>("POST", "/api/auth/login", { body: { email, password } });

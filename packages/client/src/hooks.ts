@@ -88,6 +88,12 @@ export function useHistory(filter: HistoryFilter, options: { enabled?: boolean }
   return useInfiniteQuery({ ...queries.history(filter), enabled: options.enabled });
 }
 
+/** One audit entry, e.g. the delete another entry followed from. */
+export function useHistoryEntry(entryId: string | null) {
+  const { queries } = useAdmin();
+  return useQuery({ ...queries.historyEntry(entryId ?? ""), enabled: Boolean(entryId) });
+}
+
 /** Undoes one audit entry, then refreshes records, counts and history like any write. */
 export function useRevertEntry() {
   const { api } = useAdmin();

@@ -21,6 +21,7 @@ export const adminKeys = {
   /** Every audit read sits here: any write adds entries, so writes invalidate the whole branch. */
   allHistory: () => ["atrium", "history"] as const,
   history: (filter: HistoryFilter) => ["atrium", "history", filter] as const,
+  historyEntry: (entryId: string) => ["atrium", "history", "entry", entryId] as const,
 };
 
 export type AdminQueries = ReturnType<typeof createQueries>;
@@ -74,6 +75,13 @@ export function createQueries(api: AdminApi) {
         queryFn: ({ signal, pageParam }) => api.history(filter, pageParam, signal),
         initialPageParam: undefined as string | undefined,
         getNextPageParam: (last: HistoryPage) => last.nextBefore ?? undefined,
+      }),
+    // An entry never changes once written; only the count of what it caused can grow (with a revert).
+    historyEntry: (entryId: string) =>
+      queryOptions({
+        queryKey: adminKeys.historyEntry(entryId),
+        queryFn: ({ signal }) => api.historyEntry(entryId, signal),
+        staleTime: 60_000,
       }),
   };
 }

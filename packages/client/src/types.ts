@@ -52,6 +52,20 @@ export interface HistoryEntry {
   recordId: string | null;
   changes: Record<string, { old: unknown; new: unknown }>;
   revertOf: string | null;
+  /** The entry this one followed from (a delete that took this record with it, a revert it is part of). */
+  causeId: string | null;
+  /** How many entries (of models the user may view) followed from this one. */
+  caused: number;
+}
+
+/** What `POST /api/history/{id}/revert` answers. */
+export interface RevertResult {
+  /** The record as the revert left it; null when the revert deleted it. */
+  record: Row | null;
+  /** The revert's own entry. */
+  entry: HistoryEntry | null;
+  /** Labels of re-created fields whose values the history never kept (secrets): they come back empty. */
+  unrecorded: string[];
 }
 
 /** A page of entries, newest first; `nextBefore` asks for the next (older) page. */
@@ -66,6 +80,10 @@ export interface HistoryFilter {
   record?: string;
   actor?: string;
   action?: HistoryAction;
+  /** Only the entries that followed from this entry. */
+  cause?: string;
+  /** Only what users did themselves, not what followed from it. */
+  top?: boolean;
   /** @default 50 (server) */
   limit?: number;
 }

@@ -206,6 +206,7 @@ export function authStoreContract(name: string, open: () => Promise<OpenedStore>
       expect((await store.getAudit(taken.id))?.causeId).toBe(cause.id);
       expect((await store.listAudit({ causeId: cause.id })).map((e) => e.id)).toEqual([cleared.id, taken.id]);
       expect(await store.listAudit({ causeId: taken.id })).toEqual([]);
+      expect((await store.listAudit({ topLevel: true })).map((e) => e.action)).toEqual(["update", "delete"]);
       const counts = await store.countCausedAudit([cause.id, taken.id, "unknown"]);
       expect([...counts]).toEqual([[cause.id, 2]]);
       expect([...(await store.countCausedAudit([cause.id], ["award", "author"]))]).toEqual([[cause.id, 1]]);

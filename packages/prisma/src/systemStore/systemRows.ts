@@ -79,6 +79,7 @@ export function auditWhere(filter: AuditFilter): { where: string[]; values: unkn
   if (filter.actorId !== undefined) add("actor_id = ?", filter.actorId);
   if (filter.action !== undefined) add("action = ?", filter.action);
   if (filter.causeId !== undefined) add("cause_id = ?", filter.causeId);
+  if (filter.topLevel) where.push("cause_id IS NULL");
   if (filter.before !== undefined) add("id < ?", filter.before);
   return { where, values };
 }

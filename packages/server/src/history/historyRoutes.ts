@@ -1,7 +1,8 @@
 /**
  * The audit history: `GET /api/history` (global, filterable, newest first, keyset-paged),
  * `GET /api/history/{entryId}`, `GET /api/records/{key}/{id}/history`, `POST /api/history/{entryId}/revert`.
- * `?cause={entryId}` lists what one entry caused (the records a delete took with it, the parts of a revert).
+ * `?cause={entryId}` lists what one entry caused (the records a delete took with it, the parts of a revert);
+ * `?top=true` leaves such entries out, listing only what users did themselves.
  * Entries are never edited or deleted through the API: those methods answer 405.
  */
 import {
@@ -61,7 +62,14 @@ export function historyRoutes(options: ResolvedOptions, store: HistoryStore): Ho
     const record = result.record;
     const shown = record && model && access.principal ? stripRow(access, model.key, record) : record;
     const [revertJson = null] = revert ? await withCausedCounts(store, options, access, [revert]) : [];
-    return c.json({ data: { record: shown, entry: revertJson } });
+    // Said only of fields the user sees: of the others they know nothing, not even the name.
+    const unrecorded = model
+      ? access
+          .viewModel(model)
+          .fields.filter((field) => result.unrecorded.includes(field.name))
+          .map((field) => field.label)
+      : [];
+    return c.json({ data: { record: shown, entry: revertJson, unrecorded } });
   });
   app.all("/history/:entryId/revert", methodNotAllowed(["POST"]));
 
@@ -161,7 +169,8 @@ function hiddenEntry(id: string): AtriumError {
 /**
  * A revert is a write: it needs the permission of what it does (re-creating a deleted record needs `add`,
  * deleting a created one `delete`, undoing a change `change`), for the entry and for every entry it brings back
- * with it, and may not touch fields this user cannot see.
+ * with it. Undoing a change may not set fields this user cannot see; re-creating a record restores all of it
+ * as it was recorded, hidden fields included (they stay hidden in the answer).
  */
 function requireRevert(
   options: ResolvedOptions,
@@ -175,6 +184,7 @@ function requireRevert(
     const model = resolveModel(options.schema, each.model);
     access.require(model, revertAction(each));
     const hidden = access.view.hidden.get(model.key);
+    if (isDelete(each)) continue;
     if (hidden && Object.keys(each.changes).some((name) => hidden.has(name))) {
       const whose = each === entry ? "This change" : `A ${model.label.toLowerCase()} it brings back`;
       throw new AtriumError("forbidden", `${whose} touched fields hidden from you; ask an administrator`);
@@ -248,6 +258,11 @@ function historyFilter(options: ResolvedOptions, c: Context): AuditFilter {
   }
   const cause = query("cause");
   if (cause !== undefined) filter.causeId = cause;
+  const top = query("top");
+  if (top !== undefined) {
+    if (top !== "true" && top !== "false") throw badFilter("top", "Expected true or false");
+    filter.topLevel = top === "true";
+  }
   const before = query("before");
   if (before !== undefined) filter.before = before;
   const limit = query("limit");

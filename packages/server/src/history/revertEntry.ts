@@ -45,6 +45,11 @@ export interface RevertResult {
   record: WireRow | null;
   /** The id of the `revert` entry of `entry` itself. */
   revertId: string | undefined;
+  /**
+   * Names of the re-created record's fields whose values the history never kept (secrets, recorded as
+   * "[hidden]"): they come back empty or with their default.
+   */
+  unrecorded: string[];
 }
 
 export async function revertEntry(input: RevertInput): Promise<RevertResult> {
@@ -71,14 +76,14 @@ export async function revertEntry(input: RevertInput): Promise<RevertResult> {
       if (!current)
         throw refused(`This ${model.label.toLowerCase()} was deleted since; it cannot be reverted`);
       await requireUnchanged(schema, dataSource, model, entry, current);
-      const data = writeOf(schema, model, entry, "update");
+      const { data } = writeOf(schema, model, entry, "update");
       if (Object.keys(data.scalars).length === 0 && Object.keys(data.setMany).length === 0) {
         throw refused("This change touched only hidden or read-only fields; it cannot be reverted here");
       }
       const row = await dataSource
         .update(model, id, data, { ...context, expectedVersion: recordVersion(versionModel, current) })
         .catch((error: unknown) => Promise.reject(explainMissingParent(error, model, entry)));
-      return { record: serializeRow(schema, model, row), revertId };
+      return { record: serializeRow(schema, model, row), revertId, unrecorded: [] };
     }
     case "create": {
       if (!current) throw refused(`This ${model.label.toLowerCase()} was already deleted`);
@@ -88,27 +93,27 @@ export async function revertEntry(input: RevertInput): Promise<RevertResult> {
         ...context,
         expectedVersion: recordVersion(versionModel, current),
       });
-      return { record: null, revertId };
+      return { record: null, revertId, unrecorded: [] };
     }
     case "delete":
     case "bulk_delete": {
       if (current) {
         throw refused(`A ${model.label.toLowerCase()} with this id exists again; it cannot be re-created`);
       }
-      const data = writeOf(schema, model, entry, "create");
+      const { data, unrecorded } = writeOf(schema, model, entry, "create");
       const caused = input.caused ?? [];
       if (caused.length === 0) {
         const row = await dataSource
           .create(model, data, context)
           .catch((error: unknown) => Promise.reject(explainMissingParent(error, model, entry)));
-        return { record: serializeRow(schema, model, row), revertId };
+        return { record: serializeRow(schema, model, row), revertId, unrecorded };
       }
       const row = await dataSource.transaction(async (source) => {
         const restored = await source.create(model, data, context);
         await restoreCaused(input, source, caused, revertId);
         return restored;
       });
-      return { record: serializeRow(schema, model, row), revertId };
+      return { record: serializeRow(schema, model, row), revertId, unrecorded };
     }
     case "revert":
       throw refused("A revert cannot be reverted; revert the original entry again, or edit the record");
@@ -138,7 +143,7 @@ async function restoreCaused(
       );
     }
     const context = { ...input.context, audit: revertSink(input.context.audit, entry.id, causeId) };
-    await source.create(model, writeOf(schema, model, entry, "create"), context);
+    await source.create(model, writeOf(schema, model, entry, "create").data, context);
   }
   for (const entry of cleared) {
     const { model, id } = causedRecord(schema, entry);
@@ -149,7 +154,7 @@ async function restoreCaused(
       );
     }
     await requireUnchanged(schema, source, model, entry, current);
-    const data = writeOf(schema, model, entry, "update");
+    const { data } = writeOf(schema, model, entry, "update");
     if (Object.keys(data.scalars).length === 0) continue;
     await source.update(model, id, data, {
       ...input.context,
@@ -265,16 +270,17 @@ async function requireUnchanged(
 /**
  * The entry's old values as a write. Updates skip fields the database sets itself (read-only: generated ids,
  * `@updatedAt`); a re-create restores them too, so the record comes back with its id. Hidden (redacted) values
- * were never kept: a re-create that needs one is refused.
+ * were never kept: they are `unrecorded`, and a re-create that needs one is refused.
  */
 function writeOf(
   schema: SchemaMeta,
   model: ModelMeta,
   entry: AuditEntry,
   mode: "create" | "update",
-): WriteData {
+): { data: WriteData; unrecorded: string[] } {
   const data: WriteData = { scalars: {}, connect: {}, setMany: {} };
   const missing: string[] = [];
+  const unrecorded: string[] = [];
   for (const [name, change] of Object.entries(entry.changes)) {
     const field = model.fields.find((candidate) => candidate.name === name);
     const related = field?.relation?.isManyToMany ? findModelByName(schema, field.relation.model) : undefined;
@@ -286,6 +292,7 @@ function writeOf(
     if (mode === "update" && field.isReadOnly) continue;
     if (change.old === redactedValue) {
       if (mode === "create" && field.isRequired && !field.hasDefault) missing.push(field.label);
+      unrecorded.push(field.name);
       continue;
     }
     data.scalars[name] = decodeWireValue(field, change.old);
@@ -295,5 +302,5 @@ function writeOf(
       `This ${model.label.toLowerCase()} cannot be re-created: the values of ${missing.join(", ")} are hidden and were not recorded`,
     );
   }
-  return data;
+  return { data, unrecorded };
 }

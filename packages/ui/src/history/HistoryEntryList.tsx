@@ -5,6 +5,8 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { recordPath } from "../format/fieldKinds.js";
 import { formatDateTime } from "../format/formatDate.js";
+import { CausedEntries } from "./CausedEntries.js";
+import { CauseNote } from "./CauseNote.js";
 import { HistoryValue } from "./HistoryValue.js";
 import {
   actionLabel,
@@ -81,6 +83,7 @@ export function HistoryEntryList({ entries, models, showRecord = false }: Histor
                   </button>
                 )}
               </div>
+              {entry.causeId !== null && <CauseNote entry={entry} models={models} />}
               {changes.length > 0 && (
                 <table className="history-changes">
                   <caption className="sr-only">Changed fields</caption>
@@ -120,6 +123,7 @@ export function HistoryEntryList({ entries, models, showRecord = false }: Histor
                   </tbody>
                 </table>
               )}
+              <CausedEntries entry={entry} models={models} />
             </li>
           );
         })}

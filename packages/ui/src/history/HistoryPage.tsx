@@ -106,7 +106,8 @@ export function HistoryPage() {
       </section>
       <HistoryFeed
         key={JSON.stringify(filter)}
-        filter={filter}
+        // What a delete took with it is listed under the delete, unless a model is asked for: then all of its.
+        filter={filter.model ? filter : { ...filter, top: true }}
         showRecord
         emptyText={filtered ? "No history entry matches these filters" : "Nothing has been changed yet"}
       />

@@ -11,7 +11,7 @@ const recentCount = 8;
 /** The last few changes, each linking to its record, and a way into the full history. */
 export function RecentActions() {
   const meta = useMeta();
-  const history = useHistory({ limit: recentCount });
+  const history = useHistory({ limit: recentCount, top: true });
   const entries = history.data?.pages[0]?.data ?? [];
   const gone = deletedRecords(entries);
   const now = new Date();

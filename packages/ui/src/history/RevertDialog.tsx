@@ -10,6 +10,10 @@ function consequence(entry: HistoryEntry, name: string): string {
       return `This deletes ${name}, which this entry created.`;
     case "delete":
     case "bulk_delete":
+      if (entry.caused > 0) {
+        const others = entry.caused === 1 ? "the other record" : `the ${entry.caused} other records`;
+        return `This re-creates ${name} with the values it had when it was deleted, and brings back ${others} the delete took with it or changed, all at once.`;
+      }
       return `This re-creates ${name} with the values it had when it was deleted.`;
     default:
       return `This sets the fields of this change on ${name} back to their old values.`;
@@ -49,8 +53,12 @@ export function RevertDialog({
             onClick={() => {
               if (!entry) return;
               revert.mutate(entry.id, {
-                onSuccess: () => {
-                  toast(`Reverted the change to “${recordName}”`);
+                onSuccess: ({ unrecorded }) => {
+                  const empty =
+                    unrecorded.length > 0
+                      ? `; ${unrecorded.join(", ")} ${unrecorded.length === 1 ? "was" : "were"} never recorded and came back empty`
+                      : "";
+                  toast(`Reverted the change to “${recordName}”${empty}`);
                   close();
                 },
               });

@@ -2,6 +2,8 @@ import type { HistoryEntry } from "@atrium/client";
 import type { FieldMeta, ModelMeta } from "@atrium/core";
 import { describe, expect, it } from "vitest";
 import {
+  causedText,
+  causeText,
   deletedRecords,
   entryChanges,
   entryRecordName,
@@ -34,6 +36,8 @@ function entry(overrides: Partial<HistoryEntry>): HistoryEntry {
     recordId: "7",
     changes: {},
     revertOf: null,
+    causeId: null,
+    caused: 0,
     ...overrides,
   };
 }
@@ -101,10 +105,28 @@ describe("isRevertable and truncatedJson", () => {
     expect(isRevertable(entry({ action: "update" }))).toBe(true);
     expect(isRevertable(entry({ action: "revert" }))).toBe(false);
     expect(isRevertable(entry({ action: "login", model: null, recordId: null }))).toBe(false);
+    // Taken with another record's delete: that delete's revert brings it back; a cleared reference reverts alone.
+    expect(isRevertable(entry({ action: "delete", causeId: "e0" }))).toBe(false);
+    expect(isRevertable(entry({ action: "update", causeId: "e0" }))).toBe(true);
   });
 
   it("cuts long JSON and says so", () => {
     expect(truncatedJson({ a: "x".repeat(100) }, 10)).toEqual({ text: '{"a":"xxxx…', truncated: true });
     expect(truncatedJson([1, 2])).toEqual({ text: "[1,2]", truncated: false });
+  });
+});
+
+describe("causeText and causedText", () => {
+  it("say how an entry followed from another, and how many others one caused", () => {
+    const deleted = entry({ id: "e0", action: "delete" });
+    expect(causeText(entry({ action: "delete", causeId: "e0" }), deleted)).toBe("Deleted together with");
+    expect(causeText(entry({ action: "update", causeId: "e0" }), deleted)).toBe(
+      "Reference cleared by deleting",
+    );
+    expect(causeText(entry({ action: "revert", causeId: "e1" }), entry({ action: "revert" }))).toBe(
+      "Restored together with",
+    );
+    expect(causedText(entry({ action: "delete", caused: 1 }))).toBe("Also deleted or changed 1 other record");
+    expect(causedText(entry({ action: "revert", caused: 6 }))).toBe("Also restored 6 other records");
   });
 });

@@ -27,16 +27,36 @@ export function actionTone(action: HistoryAction): "success" | "danger" | "accen
   return "neutral";
 }
 
-/** Record changes can be undone; sign-in events and reverts themselves cannot (the server refuses them too). */
+/**
+ * Record changes can be undone; sign-in events and reverts themselves cannot (the server refuses them too), nor
+ * can a record deleted with another on its own: reverting that other delete brings it back.
+ */
 export function isRevertable(entry: HistoryEntry): boolean {
+  if (entry.causeId !== null && isDeleteAction(entry.action)) return false;
   return (
     entry.model !== null &&
     entry.recordId !== null &&
-    (entry.action === "create" ||
-      entry.action === "update" ||
-      entry.action === "delete" ||
-      entry.action === "bulk_delete")
+    (entry.action === "create" || entry.action === "update" || isDeleteAction(entry.action))
   );
+}
+
+function isDeleteAction(action: HistoryAction): boolean {
+  return action === "delete" || action === "bulk_delete";
+}
+
+/** How an entry followed from `cause`, leading into the cause's record name ("Deleted together with"). */
+export function causeText(entry: HistoryEntry, cause: HistoryEntry): string {
+  if (isDeleteAction(cause.action)) {
+    return entry.action === "update" ? "Reference cleared by deleting" : "Deleted together with";
+  }
+  if (cause.action === "revert") return "Restored together with";
+  return "Followed from a change of";
+}
+
+/** The toggle of what an entry caused: "Also deleted or changed 6 other records". */
+export function causedText(entry: HistoryEntry): string {
+  const records = entry.caused === 1 ? "1 other record" : `${entry.caused} other records`;
+  return entry.action === "revert" ? `Also restored ${records}` : `Also deleted or changed ${records}`;
 }
 
 const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
