@@ -10,9 +10,12 @@ import { performance } from "node:perf_hooks";
 import {
   createClientForSchema,
   createPrismaDataSource,
+  createSystemStore,
+  ensureSystemTables,
   loadSchemaMeta,
   loadSchemaMetaFromFile,
   pushSchema,
+  type SystemStoreClient,
 } from "@atrium/prisma";
 import { createAtriumApp } from "@atrium/server";
 import { seedDemo } from "../prisma/seed/seedDemo.js";
@@ -76,8 +79,68 @@ async function benchListRequests(): Promise<void> {
     ["counts of every model", "/api/counts"],
   ];
   for (const [name, path] of cases) report(name, await median(30, () => get(path)));
+  await benchAuditedDeletes(client, schema);
   await client.$disconnect();
   await rm(folder, { recursive: true, force: true });
+}
+
+/**
+ * Deleting a warehouse takes its inventory rows with it (Cascade) and clears its staff's reference (SetNull). With
+ * a history every one of those is read first and recorded; the revert re-creates them all. Compared with the
+ * same delete unaudited, in one run.
+ */
+async function benchAuditedDeletes(
+  client: Awaited<ReturnType<typeof createClientForSchema>>,
+  schema: Awaited<ReturnType<typeof loadSchemaMetaFromFile>>,
+): Promise<void> {
+  const systemClient = client as unknown as SystemStoreClient;
+  await ensureSystemTables(systemClient, schema.provider);
+  const history = createSystemStore(systemClient, schema.provider);
+  const dataSource = createPrismaDataSource({ client, schema });
+  const audited = createAtriumApp({ schema, dataSource, history });
+  const plain = createAtriumApp({ schema, dataSource });
+  const send = async (app: typeof plain, method: string, path: string, expected: number) => {
+    const response = await app.request(path, {
+      method,
+      headers: { "Content-Type": "application/json" },
+      ...(method === "POST" ? { body: "{}" } : {}),
+    });
+    if (response.status !== expected) throw new Error(`${method} ${path} answered ${response.status}`);
+  };
+  const inventory = (warehouseId: number) =>
+    (client as unknown as { inventory: { count(args: object): Promise<number> } }).inventory.count({
+      where: { warehouseId },
+    });
+  const affected = await inventory(1);
+  const deleteTimes: number[] = [];
+  const revertTimes: number[] = [];
+  for (let run = 0; run < 5; run += 1) {
+    let started = performance.now();
+    await send(audited, "DELETE", "/api/records/warehouse/1", 204);
+    deleteTimes.push(performance.now() - started);
+    const [entry] = await history.listAudit({
+      model: "warehouse",
+      recordId: "1",
+      action: "delete",
+      limit: 1,
+    });
+    started = performance.now();
+    await send(audited, "POST", `/api/history/${entry?.id}/revert`, 200);
+    revertTimes.push(performance.now() - started);
+  }
+  if ((await inventory(1)) !== affected) throw new Error("the revert did not bring every inventory row back");
+  const medianOf = (times: number[]) => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? 0;
+  const note = `${affected} inventory rows taken with it`;
+  report("delete warehouse/1, audited (median of 5)", medianOf(deleteTimes), note);
+  report("revert that delete: re-create it all (median of 5)", medianOf(revertTimes), note);
+  const plainAffected = await inventory(2);
+  const started = performance.now();
+  await send(plain, "DELETE", "/api/records/warehouse/2", 204);
+  report(
+    "delete warehouse/2, not audited (once)",
+    performance.now() - started,
+    `${plainAffected} inventory rows`,
+  );
 }
 
 await benchMetadata();

@@ -250,6 +250,23 @@ describe.each(providers)("audited and versioned writes on %s", (provider) => {
     expect(await db.client.project.count({ where: { id: tree.project.id } })).toBe(0);
   });
 
+  it("refuses a delete that takes records of a model the user may not delete, audited or not", async () => {
+    const tree = await seedOrgTree("tree-e");
+    const id = { id: tree.organization.id };
+    const mayDelete = (key: string) => key !== "task";
+    for (const context of [{ mayDelete, audit: sink }, { mayDelete }]) {
+      const refused = await caught(db.dataSource.delete(org(), id, context));
+      expect(refused.code).toBe("forbidden");
+      expect(refused.message).toContain("2 tasks");
+      const many = await caught(db.dataSource.deleteMany(org(), [id], context));
+      expect(many.code).toBe("forbidden");
+    }
+    expect(await db.client.task.count({ where: { projectId: tree.project.id } })).toBe(2);
+    // Cleared references (SetNull) are not deletions: the outsider task does not need the permission.
+    await db.dataSource.delete(org(), id, { mayDelete: (key) => key !== "label", audit: sink });
+    expect(await db.client.project.count({ where: { id: tree.project.id } })).toBe(0);
+  });
+
   it("keeps every write of a transaction, audit entries included, or none of them", async () => {
     const failed = await caught(
       db.dataSource.transaction(async (source) => {

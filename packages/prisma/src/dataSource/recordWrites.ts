@@ -8,6 +8,7 @@ import {
   type DataSource,
   type DeletePreview,
   encodeRecordId,
+  findModelByKey,
   type IdValues,
   idValuesOf,
   type ModelMeta,
@@ -81,21 +82,23 @@ export function recordWrites(scope: SourceScope): Writes {
   ) => {
     const mayDelete = context?.mayDelete;
     if (!mayDelete) return;
-    const counts = new Map<ModelMeta | string, number>();
+    // Model key -> how many of its records the delete takes with it.
+    const counts = new Map<string, number>();
+    const add = (key: string, count: number) => counts.set(key, (counts.get(key) ?? 0) + count);
     if (context.audit) {
-      for (const { model: taken } of effects.deleted) counts.set(taken, (counts.get(taken) ?? 0) + 1);
+      for (const taken of effects.deleted) add(taken.model.key, 1);
     } else {
       // Not audited, so not collected: the preview's counts say the same.
       const preview = await buildDeletePreview({ client: tx, schema, model, where });
-      for (const group of preview.cascades)
-        counts.set(group.model, (counts.get(group.model) ?? 0) + group.count);
+      for (const group of preview.cascades) add(group.model, group.count);
     }
-    const refused: string[] = [];
-    for (const [taken, count] of counts) {
-      const meta = typeof taken === "string" ? schema.models.find((each) => each.key === taken) : taken;
-      if (meta && !mayDelete(meta.key))
-        refused.push(`${count} ${(count === 1 ? meta.label : meta.labelPlural).toLowerCase()}`);
-    }
+    const refused = [...counts]
+      .filter(([key]) => !mayDelete(key))
+      .map(([key, count]) => {
+        const taken = findModelByKey(schema, key);
+        const label = taken ? (count === 1 ? taken.label : taken.labelPlural) : key;
+        return `${count} ${label.toLowerCase()}`;
+      });
     if (refused.length > 0) {
       throw new AtriumError(
         "forbidden",
