@@ -40,14 +40,15 @@ export function historyRoutes(options: ResolvedOptions, store: HistoryStore): Ho
     const access = accessOf(c, options.schema);
     if (!mayView(access, entry)) throw hiddenEntry(c.req.param("entryId"));
     requireRevert(options, access, entry);
+    const model = entry.model ? resolveModel(options.schema, entry.model) : undefined;
     const record = await revertEntry({
       schema: options.schema,
       dataSource: options.dataSource,
       entry,
       context: writeContext(options, c),
-    });
+      // A 409's current row must not carry what this user may not read (hidden and write-only values).
+    }).catch((error: unknown) => Promise.reject(model ? access.redactError(model, error) : error));
     const [revert] = await store.listAudit({ limit: 1, ...(entry.model ? { model: entry.model } : {}) });
-    const model = entry.model ? resolveModel(options.schema, entry.model) : undefined;
     const shown = record && model && access.principal ? stripRow(access, model.key, record) : record;
     const revertJson = revert?.revertOf === entry.id ? visibleEntry(access, revert) : null;
     return c.json({ data: { record: shown, entry: revertJson } });
