@@ -85,8 +85,9 @@ export function WriteOnlyField({ field, control, mode, idPrefix }: WriteOnlyFiel
                 </p>
               )}
               <p className="form-help" id={noteId}>
-                {mode === "edit" ? "Empty keeps the current value. " : ""}Stored exactly as typed (Atrium does
-                not hash it) and never shown again.
+                {mode === "edit"
+                  ? "Empty keeps the current value; a new one is stored as typed, not hashed, and never shown."
+                  : "Stored exactly as typed (Atrium does not hash it) and never shown again."}
               </p>
               {fieldState.error?.message && (
                 <p className="form-error" id={errorId}>
