@@ -554,6 +554,11 @@ describe("write-only fields", () => {
     const staffEntries = await wo.history.listAudit({ model: "staff", recordId: String(staff.id), limit: 1 });
     expect(staffEntries[0]?.changes.passwordHash).toEqual({ old: "[hidden]", new: "[hidden]" });
     expect(JSON.stringify([...entries, ...staffEntries])).not.toMatch(/Auditlast|Auditnext|audited-hash/);
+    // Its old value was never kept, so the change cannot be undone: refused rather than half done.
+    expectApiError(await wo.post(`/api/history/${staffEntries[0]?.id}/revert`, {}), 403, "forbidden");
+    expect((await wo.client.staff.findUnique({ where: { id: staff.id } })).passwordHash).toBe(
+      "scrypt$audited-hash",
+    );
 
     // Served: not even the fact of the change, as for hidden fields.
     for (const answer of [
