@@ -56,6 +56,26 @@ const pages: { name: string; path: string; ready: (page: Page) => Promise<void> 
     },
   },
   {
+    name: "create with a write-only field, value shown",
+    path: "/m/staff/new",
+    ready: async (page) => {
+      const hash = page.getByLabel("Password hash", { exact: true });
+      await hash.fill("scrypt$example");
+      await page.getByRole("button", { name: "Show password hash" }).click();
+      await expect(hash).toHaveAttribute("type", "text");
+    },
+  },
+  {
+    name: "edit with a write-only field, errors shown",
+    path: "/m/staff/1/edit",
+    ready: async (page) => {
+      await expect(page.getByLabel("Password hash", { exact: true })).toHaveValue("");
+      await page.getByRole("textbox", { name: "Name", exact: true }).fill("");
+      await page.getByRole("button", { name: "Save", exact: true }).click();
+      await expect(page.getByText("This field is required.")).toBeVisible();
+    },
+  },
+  {
     name: "delete dialog",
     path: "/m/book/1",
     ready: async (page) => {

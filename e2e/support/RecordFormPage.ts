@@ -45,7 +45,30 @@ export class RecordFormPage {
     return this.page.getByLabel(field.label, { exact: true });
   }
 
-  /** Sets a field with the control its type gets; relations are searched and picked. */
+  /** The show/hide toggle of a write-only field's password input. */
+  revealToggle(name: string): Locator {
+    return this.page.getByRole("button", {
+      name: `Show ${this.field(name).label.toLowerCase()}`,
+      exact: true,
+    });
+  }
+
+  /**
+   * Everything the page holds: its markup (text and attributes) plus the current values of its inputs (a typed
+   * value is not in the markup), to prove a value is shown nowhere.
+   */
+  async everythingOnPage(): Promise<string> {
+    return this.page.evaluate(() =>
+      [
+        document.documentElement.outerHTML,
+        ...[...document.querySelectorAll("input, textarea, select")].map(
+          (element) => (element as HTMLInputElement).value,
+        ),
+      ].join("\n"),
+    );
+  }
+
+  /** Sets a field with the control its type gets (write-only ones: their password input); relations are picked. */
   async fill(name: string, value: SampleValue): Promise<void> {
     const field = this.field(name);
     const control = this.control(name);

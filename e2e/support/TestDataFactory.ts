@@ -1,6 +1,11 @@
 import type { FieldMeta, ModelMeta, SchemaMeta } from "../../packages/core/src/index.js";
 import type { ApiRow, AtriumApi, RecordRef } from "./AtriumApi.js";
-import { isInUniqueConstraint, relationKeyFields, requiredCreateFields } from "./schemaMeta.js";
+import {
+  isInUniqueConstraint,
+  relationKeyFields,
+  requiredCreateFields,
+  requiredWriteOnlyFields,
+} from "./schemaMeta.js";
 
 /** A field's value as the API takes it, except to-one relations, which stay `{ $id, $label }` for the UI. */
 export type SampleValue = string | number | boolean | null | RecordRef | Record<string, unknown>;
@@ -85,6 +90,7 @@ export class TestDataFactory {
     return this.api.meta();
   }
 
+  /** The model as GET /api/meta describes it to the signed-in user (hidden fields removed, write-only apart). */
   async model(key: string): Promise<ModelMeta> {
     const model = (await this.meta()).models.find((candidate) => candidate.key === key);
     if (!model) throw new Error(`No model '${key}' in GET /api/meta`);
@@ -140,12 +146,13 @@ export class TestDataFactory {
 
   /**
    * Values for every field a create needs, plus the title field so the new record has a label of its
-   * own. Relations come as `{ $id, $label }`.
+   * own. Relations come as `{ $id, $label }`. Required write-only fields (the meta's `writeOnlyFields`,
+   * e.g. the demo's Staff.passwordHash) get a value too: a create needs them, though nobody reads them back.
    */
   async samples(modelKey: string, options: SampleOptions = {}): Promise<Samples> {
     const model = await this.model(modelKey);
     const overrides = options.overrides ?? {};
-    const fields = requiredCreateFields(model);
+    const fields = [...requiredCreateFields(model), ...requiredWriteOnlyFields(model)];
     const title = model.fields.find((field) => field.name === model.titleField);
     const ownTitle =
       title?.kind === "scalar" &&

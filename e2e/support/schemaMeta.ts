@@ -55,6 +55,16 @@ export function requiredCreateFields(model: ModelMeta): FieldMeta[] {
   );
 }
 
+/** Write-only fields (GET /api/meta's `writeOnlyFields`) a create must give: required, without a default. */
+export function requiredWriteOnlyFields(model: ModelMeta): FieldMeta[] {
+  return (model.writeOnlyFields ?? []).filter((field) => field.isRequired && !field.hasDefault);
+}
+
+/** Names of the fields the server lets this user set but never shows (`writeOnlyFields` of GET /api/meta). */
+export function writeOnlyNames(model: ModelMeta): Set<string> {
+  return new Set((model.writeOnlyFields ?? []).map((field) => field.name));
+}
+
 /** True when the field's value (or its key scalars) take part in a unique constraint or the id. */
 export function isInUniqueConstraint(model: ModelMeta, field: FieldMeta): boolean {
   const names = field.kind === "relation" ? (field.relation?.fromFields ?? []) : [field.name];

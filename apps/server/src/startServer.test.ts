@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { createUser, openUserDatabase } from "./commands/createUser.js";
 import { ConfigError } from "./config/loadConfig.js";
 import { type RunningServer, startServer } from "./startServer.js";
@@ -53,5 +53,27 @@ describe("startServer with the config's fields", () => {
     expect(customerFields).toContain("email");
     expect(customerFields).toContain("apiToken");
     expect(customerFields).not.toContain("phone");
+  });
+
+  it("prints atrium.W001 for a model nobody can create, and starts anyway; writeOnly silences it", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      const warned = await startServer({ ...base, fields: { "Customer.phone": "hidden" } });
+      try {
+        expect((await fetch(`${warned.url}/healthz`)).status).toBe(200);
+      } finally {
+        await warned.close();
+      }
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0]?.[0])).toContain(
+        'atrium.W001 Staff.passwordHash is required, has no default and is hidden from everyone, so Staff records cannot be created in the admin; configure it "writeOnly"',
+      );
+      warn.mockClear();
+      const quiet = await startServer({ ...base, fields: { "Staff.passwordHash": "writeOnly" } });
+      await quiet.close();
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

@@ -15,7 +15,7 @@ import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { MiddlewareHandler } from "hono";
 import type { AtriumConfig } from "./config/atriumConfig.js";
-import { checkFieldsConfig, formatChecks } from "./config/checkFieldsConfig.js";
+import { checkFieldsConfig, formatChecks, formatWarnings } from "./config/checkFieldsConfig.js";
 import { ConfigError } from "./config/loadConfig.js";
 
 /** Where `npm run build` puts the admin SPA. */
@@ -32,7 +32,11 @@ export interface StartOptions {
   noUsersHint?: string;
   /** Secure `__Host-` cookies and HSTS: true behind a TLS proxy. @default "auto" (from the request URL) */
   secureCookies?: boolean | "auto";
-  /** Hidden-field rules of the config file; a rule that does not match the schema stops the start. @default {} */
+  /**
+   * Field rules of the config file (hidden, visible, write-only); a rule that does not match the schema stops
+   * the start, a model nobody can create is warned about (atrium.W001).
+   * @default {}
+   */
   fields?: AtriumConfig["fields"];
 }
 
@@ -46,6 +50,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const schema = await loadSchemaMetaFromFile(options.schemaPath);
   const fieldRules = checkFieldsConfig(options.fields, schema);
   if (fieldRules.checks.length > 0) throw new ConfigError(formatChecks(fieldRules.checks));
+  if (fieldRules.warnings.length > 0) console.warn(formatWarnings(fieldRules.warnings));
   const client = await createClientForSchema(options.schemaPath, options.databaseUrl);
   const dataSource = createPrismaDataSource({ client, schema });
   // Atrium's own tables (audit history, later users and sessions) live in the application's database, so an

@@ -2,7 +2,8 @@
  * Sign-in and hardening through the HTTP API over a real database: login/logout/me, the replayed cookie,
  * throttling of 1,000 wrong passwords without locking out the real user, the same work for unknown accounts,
  * CSRF (cross-origin, missing Origin, text/plain), hidden fields (never sent, never filterable/sortable/
- * searchable, directly or through a relation, never writable) and mass assignment.
+ * searchable, directly or through a relation, never writable), write-only fields (set on create and edit, never
+ * read back, redacted in the audit log, absent from history and conflict rows) and mass assignment.
  */
 import type { PasswordHasher } from "@atrium/auth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -427,5 +428,215 @@ describe("hidden fields", () => {
       customer.apiToken,
     );
     expect(await api.client.author.count({ where: { name: "Nested" } })).toBe(0);
+  });
+});
+
+describe("write-only fields", () => {
+  // A secret-named field (Staff.passwordHash) and a plain one (Customer.lastName: required, searched, in labels
+  // through relations) configured write-only, so the rules cannot lean on the name.
+  let wo: TestApi;
+  beforeAll(async () => {
+    wo = await openDemoApi({
+      auth: {
+        fields: { models: { staff: { passwordHash: "writeOnly" }, customer: { lastName: "writeOnly" } } },
+      },
+    });
+  });
+  afterAll(async () => {
+    await wo?.close();
+  });
+  const newCustomer = (suffix: string, extra: Record<string, unknown> = {}) => ({
+    email: `wo-${suffix}@example.com`,
+    firstName: "Wanda",
+    ...extra,
+  });
+  const stored = async (key: "customer" | "staff", id: string) =>
+    wo.client[key].findUnique({ where: { id: Number(id) } });
+
+  it("lists write-only fields in meta apart from fields, and lets whoever may add create the model", async () => {
+    const meta = await wo.get("/api/meta");
+    const model = (key: string) =>
+      meta.body.models.find((candidate: { key: string }) => candidate.key === key);
+    const names = (fields: { name: string }[]) => fields.map((field) => field.name);
+    expect(names(model("staff").fields)).not.toContain("passwordHash");
+    expect(model("staff").writeOnlyFields).toEqual([
+      expect.objectContaining({
+        name: "passwordHash",
+        label: "Password hash",
+        type: "String",
+        isRequired: true,
+        help: "scrypt hash of the staff member's password.",
+      }),
+    ]);
+    expect(model("staff").permissions.add).toBe(true);
+    expect(names(model("customer").fields)).not.toContain("lastName");
+    expect(names(model("customer").writeOnlyFields)).toEqual(["lastName"]);
+    expect(model("customer").searchFields).toEqual(["email", "firstName"]);
+    expect(model("customer-profile").searchFields).not.toContain("customer.lastName");
+    expect(model("book").writeOnlyFields).toEqual([]);
+  });
+
+  it("creates with a write-only value, refuses a create without a required one (422 naming it), reads none back", async () => {
+    const missing = await wo.post("/api/records/customer", newCustomer("missing"));
+    expect(expectApiError(missing, 422, "validation_failed", ["lastName"]).fields?.lastName).toBe(
+      "This field is required",
+    );
+    const created = await wo.post("/api/records/customer", newCustomer("created", { lastName: "Quuxwrite" }));
+    expectStatus(created, 201);
+    expect(created.body.data).not.toHaveProperty("lastName");
+    expect(created.text).not.toContain("Quuxwrite");
+    expect((await stored("customer", created.body.data.$id)).lastName).toBe("Quuxwrite");
+
+    const staff = await wo.post("/api/records/staff", {
+      email: "wo-staff@example.com",
+      name: "Write Only",
+      hiredOn: "2026-01-01T00:00:00.000Z",
+      passwordHash: "scrypt$typed-by-an-admin",
+    });
+    expectStatus(staff, 201);
+    expect(staff.text).not.toContain("typed-by-an-admin");
+    expect((await stored("staff", staff.body.data.$id)).passwordHash).toBe("scrypt$typed-by-an-admin");
+
+    const path = `/api/records/customer/${created.body.data.$id}`;
+    for (const answer of [
+      await wo.get(path),
+      await wo.get("/api/records/customer?perPage=200&sort=-id"),
+      await wo.get(`/api/records/staff/${staff.body.data.$id}`),
+      await wo.get("/api/records/staff?perPage=200"),
+      await wo.get("/api/records/customer-profile?perPage=200"),
+      await wo.get("/api/lookup/customer?q=Wanda"),
+    ]) {
+      expectStatus(answer, 200);
+      expect(answer.text).not.toContain("Quuxwrite");
+      expect(answer.text).not.toContain("lastName");
+      expect(answer.text).not.toContain("passwordHash");
+      expect(answer.text).not.toContain("typed-by-an-admin");
+    }
+  });
+
+  it("refuses to filter or sort on a write-only field, directly or through a relation (400), and never searches it", async () => {
+    for (const path of [
+      "/api/records/customer?filter.lastName.eq=Quuxwrite",
+      "/api/records/customer?filter.lastName.isNull=false",
+      "/api/records/customer?sort=lastName",
+      "/api/records/order?filter.customer.lastName.startsWith=Q",
+      "/api/records/order?sort=-customer.lastName",
+      "/api/records/staff?filter.passwordHash.contains=scrypt",
+      "/api/records/staff?sort=passwordHash",
+    ]) {
+      expectApiError(await wo.get(path), 400, "bad_request");
+    }
+    const created = await wo.post(
+      "/api/records/customer",
+      newCustomer("searched", { firstName: "Searchfirst", lastName: "Searchlast" }),
+    );
+    expectStatus(created, 201);
+    const byFirstName = await wo.get("/api/records/customer?q=Searchfirst");
+    expect(byFirstName.body.data.map((row: { $id: string }) => row.$id)).toEqual([created.body.data.$id]);
+    const byLastName = await wo.get("/api/records/customer?q=Searchlast");
+    expectStatus(byLastName, 200);
+    expect(byLastName.body.total).toBe(0);
+    expect((await wo.get("/api/lookup/customer?q=Searchlast")).body.data).toEqual([]);
+  });
+
+  it("edits: a given value replaces the stored one, leaving it out keeps it; superuser or not", async () => {
+    const editor = await wo.userSession("wo-editor@test.atrium", {
+      permissions: ["model:customer:view", "model:customer:add", "model:customer:change"],
+    });
+    const created = await editor.post(
+      "/api/records/customer",
+      newCustomer("edited", { lastName: "Firstlast" }),
+    );
+    expectStatus(created, 201);
+    const path = `/api/records/customer/${created.body.data.$id}`;
+    const set = await editor.patch(path, { lastName: "Secondlast", $version: created.body.data.$version });
+    expectStatus(set, 200);
+    expect(set.text).not.toContain("Secondlast");
+    expect((await stored("customer", created.body.data.$id)).lastName).toBe("Secondlast");
+    const kept = await wo.patch(path, { firstName: "Renamed" });
+    expectStatus(kept, 200);
+    expect(await stored("customer", created.body.data.$id)).toMatchObject({
+      firstName: "Renamed",
+      lastName: "Secondlast",
+    });
+    const viewer = await wo.userSession("wo-viewer@test.atrium", { permissions: ["model:customer:view"] });
+    expectApiError(await viewer.patch(path, { lastName: "Stolen" }), 403, "forbidden");
+    expect((await stored("customer", created.body.data.$id)).lastName).toBe("Secondlast");
+  });
+
+  it("keeps the value out of the audit log, the history and a conflict's current row", async () => {
+    const created = await wo.post("/api/records/customer", newCustomer("audited", { lastName: "Auditlast" }));
+    expectStatus(created, 201);
+    const id = created.body.data.$id;
+    const path = `/api/records/customer/${id}`;
+    expectStatus(await wo.patch(path, { lastName: "Auditnext", $version: created.body.data.$version }), 200);
+    const staff = await wo.client.staff.findFirst({ orderBy: { id: "asc" } });
+    const staffPath = `/api/records/staff/${staff.id}`;
+    expectStatus(await wo.patch(staffPath, { passwordHash: "scrypt$audited-hash" }), 200);
+
+    // Stored: recorded as changed, with "[hidden]" for the values.
+    const entries = await wo.history.listAudit({ model: "customer", recordId: id, limit: 10 });
+    expect(entries.map((entry) => [entry.action, entry.changes.lastName])).toEqual([
+      ["update", { old: "[hidden]", new: "[hidden]" }],
+      ["create", { old: null, new: "[hidden]" }],
+    ]);
+    const staffEntries = await wo.history.listAudit({ model: "staff", recordId: String(staff.id), limit: 1 });
+    expect(staffEntries[0]?.changes.passwordHash).toEqual({ old: "[hidden]", new: "[hidden]" });
+    expect(JSON.stringify([...entries, ...staffEntries])).not.toMatch(/Auditlast|Auditnext|audited-hash/);
+    // Its old value was never kept, so the change cannot be undone: refused rather than half done.
+    expectApiError(await wo.post(`/api/history/${staffEntries[0]?.id}/revert`, {}), 403, "forbidden");
+    expect((await wo.client.staff.findUnique({ where: { id: staff.id } })).passwordHash).toBe(
+      "scrypt$audited-hash",
+    );
+
+    // Served: not even the fact of the change, as for hidden fields.
+    for (const answer of [
+      await wo.get(`${path}/history`),
+      await wo.get("/api/history?model=customer"),
+      await wo.get(`${staffPath}/history`),
+      await wo.get(`/api/history/${entries[0]?.id}`),
+    ]) {
+      expectStatus(answer, 200);
+      expect(answer.text).not.toMatch(/lastName|passwordHash|Auditlast|Auditnext|audited-hash|scrypt/);
+    }
+
+    // The $version ignores the write-only value; a stale edit's 409 carries the current row without it.
+    const before = (await wo.get(path)).body.data.$version;
+    await wo.client.customer.update({ where: { id: Number(id) }, data: { lastName: "Behindtheback" } });
+    expect((await wo.get(path)).body.data.$version).toBe(before);
+    await wo.client.customer.update({ where: { id: Number(id) }, data: { phone: "+1 555 0142" } });
+    const stale = await wo.patch(path, { firstName: "Stale", $version: before });
+    const conflict = expectApiError(stale, 409, "conflict");
+    expect((conflict.details as { current: Record<string, unknown> }).current).not.toHaveProperty("lastName");
+    expect(stale.text).not.toContain("Behindtheback");
+
+    // A revert refused because the record changed since carries the current row too, without the value.
+    const [phoneEntry] = await wo.history.listAudit({ model: "customer", recordId: id, limit: 1 });
+    await wo.patch(path, { phone: "+1 555 0143" });
+    const phoneChange = (await wo.history.listAudit({ model: "customer", recordId: id, limit: 1 }))[0];
+    expect(phoneChange?.id).not.toBe(phoneEntry?.id);
+    await wo.client.customer.update({ where: { id: Number(id) }, data: { phone: "+1 555 0144" } });
+    const revert = await wo.post(`/api/history/${phoneChange?.id}/revert`, {});
+    const refused = expectApiError(revert, 409, "conflict");
+    expect((refused.details as { current: Record<string, unknown> }).current).not.toHaveProperty("lastName");
+    expect(revert.text).not.toContain("Behindtheback");
+  });
+});
+
+describe("a revert refused because the record changed since", () => {
+  it("carries the current row without the fields hidden from the user", async () => {
+    const customer = await api.client.customer.findFirst({ where: { apiToken: { not: null } }, skip: 1 });
+    const path = `/api/records/customer/${customer.id}`;
+    expectStatus(await api.patch(path, { phone: "+1 555 0161" }), 200);
+    const [entry] = await api.history.listAudit({
+      model: "customer",
+      recordId: String(customer.id),
+      limit: 1,
+    });
+    await api.client.customer.update({ where: { id: customer.id }, data: { phone: "+1 555 0162" } });
+    const revert = await api.post(`/api/history/${entry?.id}/revert`, {});
+    const refused = expectApiError(revert, 409, "conflict");
+    expect((refused.details as { current: Record<string, unknown> }).current).not.toHaveProperty("apiToken");
+    expect(revert.text).not.toContain(customer.apiToken);
   });
 });

@@ -1,6 +1,11 @@
 import type { FieldMeta, ModelMeta } from "@atrium/core";
 import { describe, expect, it } from "vitest";
-import { type FieldVisibilityConfig, hiddenFields } from "./hiddenFields.js";
+import {
+  type FieldVisibilityConfig,
+  hiddenFields,
+  isWriteOnlyField,
+  writeOnlyFields,
+} from "./hiddenFields.js";
 import type { Principal } from "./permissions.js";
 
 function field(name: string, extra: Partial<FieldMeta> = {}): FieldMeta {
@@ -89,5 +94,24 @@ describe("hiddenFields", () => {
 
   it("can turn secret detection off", () => {
     expect(hiddenFields(user, who([]), { hideSecretNames: false }).size).toBe(0);
+  });
+});
+
+describe("writeOnlyFields", () => {
+  const config: FieldVisibilityConfig = {
+    models: { user: { passwordHash: "writeOnly", notes: "writeOnly" } },
+  };
+
+  it("hides write-only fields from everyone, superusers included, like hidden ones", () => {
+    expect([...hiddenFields(user, who([]), config)]).toEqual(["passwordHash", "notes", "apiKey"]);
+    expect([...hiddenFields(user, who(["hr"], true), config)]).toEqual(["passwordHash", "notes", "apiKey"]);
+  });
+
+  it("names only the fields configured writeOnly: a secret name alone never makes a field writable", () => {
+    expect([...writeOnlyFields(user, config)]).toEqual(["passwordHash", "notes"]);
+    expect(writeOnlyFields(user).size).toBe(0);
+    expect(isWriteOnlyField(config, "user", "notes")).toBe(true);
+    expect(isWriteOnlyField(config, "user", "apiKey")).toBe(false);
+    expect(isWriteOnlyField(config, "token", "notes")).toBe(false);
   });
 });

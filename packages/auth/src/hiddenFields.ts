@@ -1,6 +1,7 @@
 /**
  * Which fields of a model a principal must never see. A hidden field is left out of every response and cannot
- * be filtered, sorted or searched on; the server applies this set, the UI only mirrors it.
+ * be filtered, sorted or searched on; the server applies this set, the UI only mirrors it. A write-only field is
+ * hidden from everyone in the same way, but whoever may add or change its model may still set it.
  */
 import type { ModelMeta } from "@atrium/core";
 import { isSecretFieldName } from "./isSecretFieldName.js";
@@ -12,10 +13,13 @@ import type { Principal } from "./permissions.js";
  * - `{ visibleTo }`: shown only to superusers and members of one of these roles.
  * - `{ hiddenFrom }`: hidden from members of any of these roles (hiding wins over another role's access),
  *   but not from superusers.
+ * - `"writeOnly"`: hidden from everyone like `"hidden"`, but set by whoever may add or change the model
+ *   (a password hash typed in a form, never shown again). Never the default: knowing a stored secret is a way in.
  */
 export type FieldAccess =
   | "hidden"
   | "visible"
+  | "writeOnly"
   | { visibleTo: readonly string[] }
   | { hiddenFrom: readonly string[] };
 
@@ -47,12 +51,30 @@ export function hiddenFields(
   return hidden;
 }
 
+/**
+ * Fields configured `"writeOnly"`: hidden from every principal (hiddenFields includes them) but writable by
+ * whoever may add or change the model.
+ */
+export function writeOnlyFields(model: ModelMeta, config: FieldVisibilityConfig = {}): Set<string> {
+  const names = model.fields.map((field) => field.name);
+  return new Set(names.filter((name) => isWriteOnlyField(config, model.key, name)));
+}
+
+/** Whether `model.field` (model key, field name) is configured `"writeOnly"`. */
+export function isWriteOnlyField(
+  config: FieldVisibilityConfig,
+  modelKey: string,
+  fieldName: string,
+): boolean {
+  return config.models?.[modelKey]?.[fieldName] === "writeOnly";
+}
+
 function isVisible(
   access: FieldAccess,
   principal: Principal | null | undefined,
   roles: Set<string>,
 ): boolean {
-  if (access === "hidden") return false;
+  if (access === "hidden" || access === "writeOnly") return false;
   if (access === "visible") return true;
   if ("visibleTo" in access) {
     return Boolean(principal?.isSuperuser) || access.visibleTo.some((role) => roles.has(role));

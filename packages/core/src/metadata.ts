@@ -112,6 +112,12 @@ export interface ModelMeta {
   /** Compound unique constraints (each a list of field names), @@id excluded. */
   uniqueIndexes: string[][];
   fields: FieldMeta[];
+  /**
+   * Only in one principal's view of the schema (`GET /api/meta`): fields they may set on create and edit but
+   * never read back (configured `"writeOnly"`, e.g. a password hash). They are not in `fields`, so no list,
+   * filter, sort or detail page can show them.
+   */
+  writeOnlyFields?: FieldMeta[];
   help?: string;
 }
 

@@ -1,3 +1,4 @@
+import { isSecretFieldName, isWriteOnlyField } from "@atrium/auth";
 import type { AuditSink, DataSource, SchemaMeta, WriteContext } from "@atrium/core";
 import type { Context, MiddlewareHandler } from "hono";
 import type { AuthOptions } from "./auth/authOptions.js";
@@ -58,7 +59,8 @@ export interface AtriumAppOptions {
   history?: HistoryStore;
   /**
    * Records every write in the write's own transaction.
-   * @default storeAuditSink(history) when `history` is given, else undefined
+   * @default storeAuditSink(history) when `history` is given (secret-named and write-only fields redacted),
+   * else undefined
    */
   audit?: AuditSink;
   /**
@@ -108,7 +110,9 @@ export function resolveOptions(options: AtriumAppOptions): ResolvedOptions {
     lookupLimit: options.lookupLimit ?? defaultOptions.lookupLimit,
     maxBulkIds: options.maxBulkIds ?? defaultOptions.maxBulkIds,
     logger: options.logger ?? defaultLogger,
-    audit: options.audit ?? (options.history ? storeAuditSink(options.history) : undefined),
+    audit:
+      options.audit ??
+      (options.history ? storeAuditSink(options.history, { redact: auditRedaction(options) }) : undefined),
     actorOf: options.actorOf ?? ((c) => signedInActor(options.schema, c)),
   };
   for (const name of ["maxBodyBytes", "maxPerPage", "lookupLimit", "maxBulkIds"] as const) {
@@ -120,6 +124,15 @@ export function resolveOptions(options: AtriumAppOptions): ResolvedOptions {
     }
   }
   return resolved;
+}
+
+/**
+ * Fields whose values the audit log never keeps: secret-named ones (storeAuditSink's default) and the ones
+ * configured `"writeOnly"`, whatever their names, since nobody may read them back.
+ */
+function auditRedaction(options: AtriumAppOptions): (model: string, field: string) => boolean {
+  const fields = options.auth?.fields ?? {};
+  return (model, field) => isSecretFieldName(field) || isWriteOnlyField(fields, model, field);
 }
 
 /** The signed-in user as the audit history records them; null without sign-in. */

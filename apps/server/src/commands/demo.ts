@@ -5,8 +5,15 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createClientForSchema, pushSchema } from "@atrium/prisma";
 import { seedDemo } from "../../../../prisma/seed/seedDemo.js";
+import type { AtriumConfig } from "../config/atriumConfig.js";
 import { startServer, webDistDir } from "../startServer.js";
 import { createUser, openUserDatabase } from "./createUser.js";
+
+/**
+ * The demo's field rules, as a config file's `fields` would give them: staff passwords are set in the admin's
+ * forms and never shown. Customer.apiToken stays hidden (the secret-name default).
+ */
+export const demoFields: AtriumConfig["fields"] = { "Staff.passwordHash": "writeOnly" };
 
 /** The demo's one account. Demo only: a real install has no default credentials (see docs/security.md). */
 export const demoCredentials = { email: "admin@demo.atrium", password: "atrium-demo-password" } as const;
@@ -28,6 +35,7 @@ export async function runDemo(options: { port: number; host: string }): Promise<
     databaseUrl: `file:${demoDatabaseFile}`,
     port: options.port,
     host: options.host,
+    fields: demoFields,
   });
   console.log(`Atrium demo running at ${server.url}  (database: ${demoDatabaseFile})`);
   console.log(`Sign in as ${demoCredentials.email} with the password ${demoCredentials.password}`);

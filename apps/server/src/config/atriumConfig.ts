@@ -22,8 +22,9 @@ export interface AtriumConfig {
   host?: string;
   /**
    * Fields hidden for everyone or per role, keyed `"Model.field"` (the model's name or URL key):
-   * `"hidden"`, `"visible"` (shows a secret-named field), `{ visibleTo: ["role"] }` or `{ hiddenFrom: ["role"] }`.
-   * Checked against the schema at start-up (codes atrium.E001-E006, docs/getting-started.md).
+   * `"hidden"`, `"visible"` (shows a secret-named field), `"writeOnly"` (set in forms, never shown),
+   * `{ visibleTo: ["role"] }` or `{ hiddenFrom: ["role"] }`.
+   * Checked against the schema at start-up (codes atrium.E001-E007 and W001, docs/getting-started.md).
    * @default {} (only secret-named fields are hidden)
    */
   fields?: Record<string, FieldAccess>;

@@ -4,7 +4,8 @@ import { hiddenFields } from "@atrium/auth";
 import type { SchemaMeta } from "@atrium/core";
 import { loadSchemaMetaFromFile } from "@atrium/prisma";
 import { beforeAll, describe, expect, it } from "vitest";
-import { checkFieldsConfig, formatChecks } from "./checkFieldsConfig.js";
+import { demoFields } from "../commands/demo.js";
+import { checkFieldsConfig, formatChecks, formatWarnings } from "./checkFieldsConfig.js";
 
 const demoSchemaPath = resolve(dirname(fileURLToPath(import.meta.url)), "../../../../prisma/schema.prisma");
 let schema: SchemaMeta;
@@ -52,7 +53,21 @@ describe("checkFieldsConfig", () => {
   });
 
   it("accepts no fields key at all", () => {
-    expect(checkFieldsConfig(undefined, schema)).toEqual({ checks: [], visibility: {} });
+    const result = checkFieldsConfig(undefined, schema);
+    expect(result.checks).toEqual([]);
+    expect(result.visibility).toEqual({});
+  });
+
+  it('accepts "writeOnly" on a text field, hidden from everyone but listed as settable', () => {
+    const result = checkFieldsConfig(
+      { "Staff.passwordHash": "writeOnly", "customer.phone": "writeOnly" },
+      schema,
+    );
+    expect(result.checks).toEqual([]);
+    expect(result.visibility.models).toEqual({
+      staff: { passwordHash: "writeOnly" },
+      customer: { phone: "writeOnly" },
+    });
   });
 
   it("atrium.E001: names an unknown model and the model that was probably meant", () => {
@@ -79,23 +94,26 @@ describe("checkFieldsConfig", () => {
     expect(codesOf(["Customer.apiToken"])[0]).toMatch(/^atrium\.E003 'fields' must be an object/);
   });
 
-  it("atrium.E004: refuses an access that is not hidden, visible, visibleTo or hiddenFrom", () => {
+  it("atrium.E004: refuses an access that is not hidden, visible, writeOnly, visibleTo or hiddenFrom", () => {
     const messages = codesOf({
       "Customer.phone": "hiden",
       "Customer.email": { visibleTo: "support" },
       "Customer.firstName": { showTo: ["support"] },
       "Customer.lastName": { hiddenFrom: ["", 3] },
+      "Customer.apiToken": "write-only",
     });
-    expect(messages).toHaveLength(4);
+    expect(messages).toHaveLength(5);
     for (const message of messages) expect(message).toMatch(/^atrium\.E004 fields\['Customer\.\w+'\]/);
     expect(messages[0]).toContain('got "hiden"');
     expect(messages[2]).toContain("keys showTo");
+    expect(messages[4]).toContain('must be "hidden", "visible", "writeOnly"');
   });
 
   it("atrium.E005: refuses to hide an id field, which is in every record URL", () => {
     expect(codesOf({ "Customer.id": { hiddenFrom: ["support"] } })[0]).toMatch(
       /^atrium\.E005 fields\['Customer\.id'\] cannot hide 'id'/,
     );
+    expect(codesOf({ "Customer.id": "writeOnly" })[0]).toMatch(/^atrium\.E005 fields\['Customer\.id'\]/);
     expect(codesOf({ "Customer.id": "visible" })).toEqual([]);
   });
 
@@ -103,6 +121,68 @@ describe("checkFieldsConfig", () => {
     expect(codesOf({ "OrderItem.unitPrice": "hidden", "order-item.unitPrice": "visible" })).toEqual([
       "atrium.E006 fields['order-item.unitPrice'] configures the same field as fields['OrderItem.unitPrice']; keep one of them.",
     ]);
+  });
+
+  it('atrium.E007: refuses "writeOnly" on what a form cannot write as text', () => {
+    expect(
+      codesOf({
+        "Book.pageCount": "writeOnly",
+        "Book.author": "writeOnly",
+        "Book.updatedAt": "writeOnly",
+        "Staff.role": "writeOnly",
+      }),
+    ).toEqual([
+      `atrium.E007 fields['Book.pageCount'] cannot be "writeOnly": 'pageCount' is of type Int. Only text (String) fields that forms write can be write-only.`,
+      `atrium.E007 fields['Book.author'] cannot be "writeOnly": 'author' is a relation. Only text (String) fields that forms write can be write-only.`,
+      `atrium.E007 fields['Book.updatedAt'] cannot be "writeOnly": 'updatedAt' is read-only (the database sets it). Only text (String) fields that forms write can be write-only.`,
+      `atrium.E007 fields['Staff.role'] cannot be "writeOnly": 'role' is of type StaffRole. Only text (String) fields that forms write can be write-only.`,
+    ]);
+    // A text foreign key is chosen through its relation's picker, never typed.
+    const textKeys: SchemaMeta = {
+      ...schema,
+      models: schema.models.map((model) =>
+        model.name !== "Book"
+          ? model
+          : {
+              ...model,
+              fields: model.fields.map((field) =>
+                field.name === "authorId" ? { ...field, type: "String" } : field,
+              ),
+            },
+      ),
+    };
+    expect(checkFieldsConfig({ "Book.authorId": "writeOnly" }, textKeys).checks[0]?.message).toContain(
+      `'authorId' is the key of the relation 'author', chosen in its picker`,
+    );
+  });
+
+  it("atrium.W001: warns (without stopping the start) about a required field nobody can see or set", () => {
+    const warningsOf = (fields: unknown) =>
+      checkFieldsConfig(fields, schema).warnings.map((check) => `${check.code} ${check.message}`);
+    // The demo's Staff.passwordHash is secret-named, so hidden from everyone by default.
+    const staff = `atrium.W001 Staff.passwordHash is required, has no default and is hidden from everyone, so Staff records cannot be created in the admin; configure it "writeOnly" to let users set it without seeing it, or "visible".`;
+    expect(warningsOf(undefined)).toEqual([staff]);
+    expect(checkFieldsConfig(undefined, schema).checks).toEqual([]);
+    expect(warningsOf({ "Staff.passwordHash": "writeOnly" })).toEqual([]);
+    expect(warningsOf({ "Staff.passwordHash": "visible" })).toEqual([]);
+    // Superusers see a field shown to some roles, so they can still create the model.
+    expect(warningsOf({ "Staff.passwordHash": { visibleTo: ["hr"] } })).toEqual([]);
+    expect(warningsOf({ "Staff.passwordHash": "writeOnly", "Customer.firstName": "hidden" })).toEqual([
+      expect.stringMatching(/^atrium\.W001 Customer\.firstName is required, has no default/),
+    ]);
+    // Optional or defaulted fields hide nothing a create needs.
+    expect(
+      warningsOf({ "Staff.passwordHash": "writeOnly", "Customer.phone": "hidden", "Staff.role": "hidden" }),
+    ).toEqual([]);
+    expect(formatWarnings(checkFieldsConfig(undefined, schema).warnings)).toBe(
+      `The config has 1 warning (the server starts anyway):\n  ${staff}`,
+    );
+  });
+
+  it("passes the demo's own rules without a problem or a warning: its staff can be created", () => {
+    const result = checkFieldsConfig(demoFields, schema);
+    expect([...result.checks, ...result.warnings]).toEqual([]);
+    expect(result.visibility.models?.staff).toEqual({ passwordHash: "writeOnly" });
   });
 
   it("reports every problem at once, one line each, for the error that stops the server", () => {

@@ -1,10 +1,17 @@
 /**
  * Start-up checks of the `fields` config key against the schema, in the style of Django's system checks: each
- * problem has a stable code (documented in docs/getting-started.md) and a hint, and any problem stops the
- * server, because a typo in a hiding rule would otherwise silently show the field it meant to hide.
+ * problem has a stable code (documented in docs/getting-started.md) and a hint. Errors (`E`) stop the server,
+ * because a typo in a hiding rule would otherwise silently show the field it meant to hide; warnings (`W`) are
+ * printed and the server starts.
  */
-import type { FieldAccess, FieldVisibilityConfig } from "@atrium/auth";
-import type { SchemaMeta } from "@atrium/core";
+import {
+  type FieldAccess,
+  type FieldVisibilityConfig,
+  hiddenFields,
+  type Principal,
+  writeOnlyFields,
+} from "@atrium/auth";
+import type { FieldMeta, ModelMeta, SchemaMeta } from "@atrium/core";
 import { closestMatch } from "@atrium/core";
 
 export type ConfigCheckCode =
@@ -13,7 +20,9 @@ export type ConfigCheckCode =
   | "atrium.E003"
   | "atrium.E004"
   | "atrium.E005"
-  | "atrium.E006";
+  | "atrium.E006"
+  | "atrium.E007"
+  | "atrium.W001";
 
 export interface ConfigCheck {
   code: ConfigCheckCode;
@@ -21,8 +30,10 @@ export interface ConfigCheck {
 }
 
 export interface FieldsConfigResult {
-  /** Every problem found, in the order of the config's keys; empty when the config is usable. */
+  /** Every error found, in the order of the config's keys; empty when the config is usable. */
   checks: ConfigCheck[];
+  /** What works but is probably not meant (`atrium.W…`), in schema order; printed, never fatal. */
+  warnings: ConfigCheck[];
   /** The rules keyed by model key, as the auth options take them (`AuthOptions.fields`). */
   visibility: FieldVisibilityConfig;
 }
@@ -31,13 +42,13 @@ export interface FieldsConfigResult {
 export function checkFieldsConfig(fields: unknown, schema: SchemaMeta): FieldsConfigResult {
   const checks: ConfigCheck[] = [];
   const models: Record<string, Record<string, FieldAccess>> = {};
-  if (fields === undefined) return { checks, visibility: {} };
+  if (fields === undefined) return { checks, warnings: uncreatableModels(schema, {}), visibility: {} };
   if (typeof fields !== "object" || fields === null || Array.isArray(fields)) {
     checks.push({
       code: "atrium.E003",
       message: `'fields' must be an object such as { "Customer.apiToken": "hidden" }.`,
     });
-    return { checks, visibility: {} };
+    return { checks, warnings: [], visibility: {} };
   }
   const seenBy = new Map<string, string>();
   for (const [key, access] of Object.entries(fields)) {
@@ -90,6 +101,14 @@ export function checkFieldsConfig(fields: unknown, schema: SchemaMeta): FieldsCo
       });
       continue;
     }
+    const notWritable = checked === "writeOnly" ? writeOnlyProblem(model, field) : undefined;
+    if (notWritable) {
+      checks.push({
+        code: "atrium.E007",
+        message: `fields['${key}'] cannot be "writeOnly": ${notWritable}. Only text (String) fields that forms write can be write-only.`,
+      });
+      continue;
+    }
     const identity = `${model.key}.${field.name}`;
     const earlier = seenBy.get(identity);
     if (earlier !== undefined) {
@@ -102,13 +121,57 @@ export function checkFieldsConfig(fields: unknown, schema: SchemaMeta): FieldsCo
     seenBy.set(identity, key);
     models[model.key] = { ...models[model.key], [field.name]: checked };
   }
-  return { checks, visibility: { models } };
+  const visibility = { models };
+  return { checks, warnings: uncreatableModels(schema, visibility), visibility };
+}
+
+/** Why a field cannot be write-only (a password-type input sends text, and only for fields a form writes). */
+function writeOnlyProblem(model: ModelMeta, field: FieldMeta): string | undefined {
+  if (field.kind === "relation") return `'${field.name}' is a relation`;
+  if (field.isReadOnly || field.isUpdatedAt) return `'${field.name}' is read-only (the database sets it)`;
+  if (field.isList) return `'${field.name}' is a list`;
+  if (field.kind !== "scalar" || field.type !== "String") return `'${field.name}' is of type ${field.type}`;
+  const relation = model.fields.find((candidate) => candidate.relation?.fromFields.includes(field.name));
+  if (relation) return `'${field.name}' is the key of the relation '${relation.name}', chosen in its picker`;
+  return undefined;
+}
+
+// Superusers see the most: a field hidden from them is hidden from everyone.
+const superuser: Principal = {
+  userId: "",
+  email: "",
+  isSuperuser: true,
+  isActive: true,
+  roles: [],
+  permissions: new Set(),
+};
+
+/**
+ * atrium.W001: a required field without a default that nobody can see or set (secret-named, or configured
+ * "hidden") makes its model impossible to create in the admin; the server answers such creates with 422.
+ */
+function uncreatableModels(schema: SchemaMeta, visibility: FieldVisibilityConfig): ConfigCheck[] {
+  const warnings: ConfigCheck[] = [];
+  for (const model of schema.models) {
+    const hidden = hiddenFields(model, superuser, visibility);
+    const settable = writeOnlyFields(model, visibility);
+    for (const field of model.fields) {
+      if (!hidden.has(field.name) || settable.has(field.name) || field.kind === "relation") continue;
+      if (!field.isRequired || field.hasDefault || field.isReadOnly || field.isUpdatedAt || field.isList)
+        continue;
+      warnings.push({
+        code: "atrium.W001",
+        message: `${model.name}.${field.name} is required, has no default and is hidden from everyone, so ${model.name} records cannot be created in the admin; configure it "writeOnly" to let users set it without seeing it, or "visible".`,
+      });
+    }
+  }
+  return warnings;
 }
 
 /** Why `access` is not a FieldAccess, or undefined when it is one. */
 function accessProblem(access: unknown): string | undefined {
-  const expected = `must be "hidden", "visible", { visibleTo: ["role"] } or { hiddenFrom: ["role"]}`;
-  if (access === "hidden" || access === "visible") return undefined;
+  const expected = `must be "hidden", "visible", "writeOnly", { visibleTo: ["role"] } or { hiddenFrom: ["role"]}`;
+  if (access === "hidden" || access === "visible" || access === "writeOnly") return undefined;
   if (typeof access !== "object" || access === null || Array.isArray(access)) {
     return `${expected}, got ${JSON.stringify(access) ?? String(access)}.`;
   }
@@ -127,5 +190,15 @@ function accessProblem(access: unknown): string | undefined {
 /** One line per problem, for the error that stops the server. */
 export function formatChecks(checks: readonly ConfigCheck[]): string {
   const count = checks.length === 1 ? "1 problem" : `${checks.length} problems`;
-  return `The config has ${count}:\n${checks.map((check) => `  ${check.code} ${check.message}`).join("\n")}`;
+  return `The config has ${count}:\n${checkLines(checks)}`;
+}
+
+/** One line per warning, printed at start-up. */
+export function formatWarnings(warnings: readonly ConfigCheck[]): string {
+  const count = warnings.length === 1 ? "1 warning" : `${warnings.length} warnings`;
+  return `The config has ${count} (the server starts anyway):\n${checkLines(warnings)}`;
+}
+
+function checkLines(checks: readonly ConfigCheck[]): string {
+  return checks.map((check) => `  ${check.code} ${check.message}`).join("\n");
 }

@@ -23,8 +23,10 @@ export interface RequestAccess {
   can(modelKey: string, action: ModelAction): boolean;
   /** Throws 403 forbidden unless the action is allowed on the model. */
   require(model: ModelMeta, action: ModelAction): void;
-  /** The principal's copy of a model (hidden fields removed). */
+  /** The principal's copy of a model (hidden fields removed, write-only ones listed in `writeOnlyFields`). */
   viewModel(model: ModelMeta): ModelMeta;
+  /** The model writes are decoded against: the principal's copy plus the write-only fields they may set. */
+  writeModel(model: ModelMeta): ModelMeta;
   /**
    * What the data source gets: the full model (audit snapshots keep every column), but only visible search
    * fields.
@@ -33,8 +35,8 @@ export interface RequestAccess {
   /** A row as this principal may see it; its `$version` covers only the fields they see (WriteContext.viewSchema). */
   serialize(model: ModelMeta, row: StoredRow): WireRow;
   /**
-   * Required fields without a default that this principal cannot see (e.g. `Staff.passwordHash`): such a
-   * model cannot be created through the admin by them.
+   * Required fields without a default that this principal can neither see nor set (e.g. `Staff.passwordHash`
+   * unless configured `"writeOnly"`): such a model cannot be created through the admin by them.
    */
   hiddenRequired(model: ModelMeta): string[];
   /** Drops hidden fields from the wire rows a 409 carries in `details.current`. */
@@ -55,7 +57,7 @@ export function accessOf(c: Context, schema: SchemaMeta): RequestAccess {
   if (access) return access;
   let open = openAccessBySchema.get(schema);
   if (!open) {
-    open = createAccess(null, { schema, hidden: new Map() });
+    open = createAccess(null, { schema, writeSchema: schema, hidden: new Map(), writeOnly: new Map() });
     openAccessBySchema.set(schema, open);
   }
   return open;
@@ -66,7 +68,9 @@ export function createAccess(principal: Principal | null, view: SchemaView): Req
   const can = (modelKey: string, action: ModelAction) =>
     !enforced || modelPermissions(principal, modelKey)[action];
   const viewModel = (model: ModelMeta) => findModelByKey(view.schema, model.key) ?? model;
-  const hiddenOf = (model: ModelMeta) => view.hidden.get(model.key) ?? new Set<string>();
+  const none: ReadonlySet<string> = new Set<string>();
+  const hiddenOf = (model: ModelMeta) => view.hidden.get(model.key) ?? none;
+  const writeOnlyOf = (model: ModelMeta) => view.writeOnly.get(model.key) ?? none;
   const strip = (model: ModelMeta, value: unknown): unknown => {
     if (Array.isArray(value)) return value.map((item) => strip(model, item));
     if (typeof value !== "object" || value === null) return value;
@@ -87,6 +91,7 @@ export function createAccess(principal: Principal | null, view: SchemaView): Req
       }
     },
     viewModel,
+    writeModel: (model) => findModelByKey(view.writeSchema, model.key) ?? model,
     dataModel(model) {
       const visible = viewModel(model);
       return visible === model ? model : { ...model, searchFields: visible.searchFields };
@@ -96,10 +101,12 @@ export function createAccess(principal: Principal | null, view: SchemaView): Req
     },
     hiddenRequired(model) {
       const hidden = hiddenOf(model);
+      const settable = writeOnlyOf(model);
       return model.fields
         .filter(
           (field) =>
             hidden.has(field.name) &&
+            !settable.has(field.name) &&
             field.kind !== "relation" &&
             field.isRequired &&
             !field.hasDefault &&

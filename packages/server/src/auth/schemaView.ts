@@ -3,14 +3,22 @@
  * parseListQuery, decodeWrite and serializeRow refuse or omit them without knowing about permissions (an
  * unknown field cannot be filtered, sorted, searched or written, and is never serialized). Built once per
  * visibility class (superuser or not, plus the set of roles) and cached.
+ *
+ * Write-only fields are hidden like the others in `schema` (every read path uses it) and listed apart in each
+ * model's `writeOnlyFields`; `writeSchema` keeps them in `fields`, and only writes are decoded against it.
  */
-import { type FieldVisibilityConfig, hiddenFields, type Principal } from "@atrium/auth";
+import { type FieldVisibilityConfig, hiddenFields, type Principal, writeOnlyFields } from "@atrium/auth";
 import { type FieldMeta, findModelByName, type ModelMeta, type SchemaMeta } from "@atrium/core";
 
 export interface SchemaView {
+  /** What this principal may read (and filter, sort, search); each model lists its `writeOnlyFields` apart. */
   schema: SchemaMeta;
-  /** Model key -> names hidden from this principal. */
+  /** What this principal may write: `schema` plus the write-only fields. For decoding writes only. */
+  writeSchema: SchemaMeta;
+  /** Model key -> names this principal cannot read (hidden and write-only). */
   hidden: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Model key -> the names among `hidden` this principal may still set (configured `"writeOnly"`). */
+  writeOnly: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 export function viewCacheKey(principal: Principal | null): string {
@@ -24,10 +32,31 @@ export function buildSchemaView(
   config: FieldVisibilityConfig,
 ): SchemaView {
   const hidden = new Map<string, ReadonlySet<string>>();
-  for (const model of schema.models) hidden.set(model.key, hiddenFields(model, principal, config));
-  const hiddenOf = (model: ModelMeta) => hidden.get(model.key) ?? new Set<string>();
-  const models = schema.models.map((model) => filterModel(schema, model, hiddenOf));
-  return { schema: { ...schema, models }, hidden };
+  const writeOnly = new Map<string, ReadonlySet<string>>();
+  const unwritable = new Map<string, ReadonlySet<string>>();
+  for (const model of schema.models) {
+    const unreadable = hiddenFields(model, principal, config);
+    const settable = writeOnlyFields(model, config);
+    hidden.set(model.key, unreadable);
+    writeOnly.set(model.key, settable);
+    unwritable.set(model.key, new Set([...unreadable].filter((name) => !settable.has(name))));
+  }
+  const none = new Set<string>();
+  const hiddenOf = (model: ModelMeta) => hidden.get(model.key) ?? none;
+  const unwritableOf = (model: ModelMeta) => unwritable.get(model.key) ?? none;
+  const models = schema.models.map((model) => {
+    const filtered = filterModel(schema, model, hiddenOf);
+    const settable = writeOnly.get(model.key) ?? none;
+    const writeOnlyFields = model.fields.filter((field) => settable.has(field.name));
+    return writeOnlyFields.length > 0 ? { ...filtered, writeOnlyFields } : filtered;
+  });
+  const writeModels = schema.models.map((model) => filterModel(schema, model, unwritableOf));
+  return {
+    schema: { ...schema, models },
+    writeSchema: { ...schema, models: writeModels },
+    hidden,
+    writeOnly,
+  };
 }
 
 function filterModel(

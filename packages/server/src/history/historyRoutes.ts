@@ -50,15 +50,16 @@ export function historyRoutes(options: ResolvedOptions, store: HistoryStore): Ho
     if (!mayView(access, entry)) throw hiddenEntry(c.req.param("entryId"));
     const caused = isDelete(entry) ? await listCaused(store, entry.id) : [];
     requireRevert(options, access, entry, caused);
+    const model = entry.model ? resolveModel(options.schema, entry.model) : undefined;
     const result = await revertEntry({
       schema: options.schema,
       dataSource: options.dataSource,
       entry,
       caused,
       context: writeContext(options, c),
-    });
+      // A 409's current row must not carry what this user may not read (hidden and write-only values).
+    }).catch((error: unknown) => Promise.reject(model ? access.redactError(model, error) : error));
     const revert = result.revertId ? await store.getAudit(result.revertId) : null;
-    const model = entry.model ? resolveModel(options.schema, entry.model) : undefined;
     const record = result.record;
     const shown = record && model && access.principal ? stripRow(access, model.key, record) : record;
     const [revertJson = null] = revert ? await withCausedCounts(store, options, access, [revert]) : [];

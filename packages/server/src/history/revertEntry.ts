@@ -75,7 +75,7 @@ export async function revertEntry(input: RevertInput): Promise<RevertResult> {
     case "update": {
       if (!current)
         throw refused(`This ${model.label.toLowerCase()} was deleted since; it cannot be reverted`);
-      await requireUnchanged(schema, dataSource, model, entry, current);
+      await requireUnchanged(schema, dataSource, model, entry, current, input.context.viewSchema);
       const { data } = writeOf(schema, model, entry, "update");
       if (Object.keys(data.scalars).length === 0 && Object.keys(data.setMany).length === 0) {
         throw refused("This change touched only hidden or read-only fields; it cannot be reverted here");
@@ -87,7 +87,7 @@ export async function revertEntry(input: RevertInput): Promise<RevertResult> {
     }
     case "create": {
       if (!current) throw refused(`This ${model.label.toLowerCase()} was already deleted`);
-      await requireUnchanged(schema, dataSource, model, entry, current);
+      await requireUnchanged(schema, dataSource, model, entry, current, input.context.viewSchema);
       await requireNothingDependsOn(dataSource, model, id);
       await dataSource.delete(model, id, {
         ...context,
@@ -153,7 +153,7 @@ async function restoreCaused(
         `A ${model.label.toLowerCase()} that referred to it (${entry.recordId}) was deleted since; nothing was reverted`,
       );
     }
-    await requireUnchanged(schema, source, model, entry, current);
+    await requireUnchanged(schema, source, model, entry, current, input.context.viewSchema);
     const { data } = writeOf(schema, model, entry, "update");
     if (Object.keys(data.scalars).length === 0) continue;
     await source.update(model, id, data, {
@@ -235,6 +235,7 @@ async function requireUnchanged(
   model: ModelMeta,
   entry: AuditEntry,
   current: StoredRow,
+  viewSchema: SchemaMeta | undefined,
 ) {
   const changed: string[] = [];
   for (const [name, change] of Object.entries(entry.changes)) {
@@ -262,7 +263,11 @@ async function requireUnchanged(
       : `This ${model.label.toLowerCase()}`;
     throw refused(
       `${subject} changed since this entry (${changed.join(", ")}); reverting would overwrite the later change. Edit the record instead`,
-      { current: serializeRow(schema, model, current), fields: changed },
+      // As the reverting user may see it: no hidden or write-only values.
+      {
+        current: serializeRow(viewSchema ?? schema, modelInView(model, viewSchema), current),
+        fields: changed,
+      },
     );
   }
 }

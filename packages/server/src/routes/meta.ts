@@ -15,11 +15,18 @@ export function metaRoutes(options: ResolvedOptions): Hono {
     const access = accessOf(c, options.schema);
     let body = bodies.get(access.view);
     if (body === undefined || access.principal) {
-      // Only models the user may view, hidden fields removed, with what the user may do so the UI can mirror it.
+      // Only models the user may view, hidden fields removed, with what the user may do so the UI can mirror it,
+      // and the write-only fields its forms offer (apart from `fields`, which every read view is built from).
       const models = access.view.schema.models
         .filter((model) => access.can(model.key, "view"))
         .map((model) =>
-          access.principal ? { ...model, permissions: permissionsOf(access, options, model) } : model,
+          access.principal
+            ? {
+                ...model,
+                writeOnlyFields: model.writeOnlyFields ?? [],
+                permissions: permissionsOf(access, options, model),
+              }
+            : model,
         );
       body = JSON.stringify({ provider: options.schema.provider, models, enums: options.schema.enums });
       if (!access.principal) bodies.set(access.view, body);
@@ -31,7 +38,10 @@ export function metaRoutes(options: ResolvedOptions): Hono {
   return app;
 }
 
-/** What the UI may offer: no "add" where a required field is hidden from this user (the create would fail). */
+/**
+ * What the UI may offer: no "add" where a required field is hidden from this user and not write-only (the
+ * create would fail).
+ */
 function permissionsOf(access: RequestAccess, options: ResolvedOptions, model: ModelMeta) {
   const permissions = modelPermissions(access.principal, model.key);
   const full = findModelByKey(options.schema, model.key) ?? model;

@@ -1,8 +1,15 @@
 import type { ModelAction } from "@atrium/auth";
-import { AtriumError, decodeRecordId, decodeWrite, type ModelMeta, parseListQuery } from "@atrium/core";
+import {
+  AtriumError,
+  decodeRecordId,
+  decodeWrite,
+  type ModelMeta,
+  parseListQuery,
+  type WriteMode,
+} from "@atrium/core";
 import { type Context, Hono } from "hono";
 import { type ResolvedOptions, writeContext } from "../appOptions.js";
-import { accessOf } from "../auth/requestAccess.js";
+import { accessOf, type RequestAccess } from "../auth/requestAccess.js";
 import { methodNotAllowed } from "../middleware/methodNotAllowed.js";
 import { readJsonBody } from "../readJsonBody.js";
 import { resolveModel } from "../resolveModel.js";
@@ -20,6 +27,9 @@ export function recordRoutes(options: ResolvedOptions): Hono {
     access.require(target, action);
     return { target, access, view: access.view.schema, visible: access.viewModel(target) };
   };
+  /** A write body decoded against what the principal may set: visible fields plus write-only ones. */
+  const decodeBody = (access: RequestAccess, target: ModelMeta, body: unknown, mode: WriteMode) =>
+    decodeWrite(access.view.writeSchema, access.writeModel(target), body, mode);
   const recordId = (c: Context, target: ModelMeta) => decodeRecordId(target, c.req.param("id") ?? "");
 
   app.get("/:key", async (c) => {
@@ -38,8 +48,8 @@ export function recordRoutes(options: ResolvedOptions): Hono {
   });
 
   app.post("/:key", async (c) => {
-    const { target, access, view, visible } = allowed(c, "add");
-    const data = decodeWrite(view, visible, await readJsonBody(c, options.maxBodyBytes), "create");
+    const { target, access } = allowed(c, "add");
+    const data = decodeBody(access, target, await readJsonBody(c, options.maxBodyBytes), "create");
     const missing = access.hiddenRequired(target);
     if (missing.length > 0) {
       throw new AtriumError(
@@ -64,10 +74,10 @@ export function recordRoutes(options: ResolvedOptions): Hono {
   });
 
   app.patch("/:key/:id", async (c) => {
-    const { target, access, view, visible } = allowed(c, "change");
+    const { target, access } = allowed(c, "change");
     const id = recordId(c, target);
     const body = await readJsonBody(c, options.maxBodyBytes);
-    const data = decodeWrite(view, visible, body, "update");
+    const data = decodeBody(access, target, body, "update");
     const expectedVersion = versionOf((body as { $version?: unknown }).$version, "$version");
     const row = await dataSource
       .update(target, id, data, { ...writeContext(options, c), expectedVersion })

@@ -7,8 +7,15 @@ import { ErrorBanner } from "../components/Banner.js";
 import { ConflictPanel } from "./ConflictPanel.js";
 import { type ConflictField, conflictDiff, currentFormValues } from "./conflictDiff.js";
 import { FormField } from "./FormField.js";
-import { type FormMode, type FormValues, formFields, toWriteBody } from "./formValues.js";
+import {
+  type FormMode,
+  type FormValues,
+  formFields,
+  toWriteBody,
+  writeOnlyFormFields,
+} from "./formValues.js";
 import { useUnsavedChangesGuard } from "./useUnsavedChangesGuard.js";
+import { WriteOnlyField } from "./WriteOnlyField.js";
 
 /** What happens after a successful save, Django-style. */
 export type SaveIntent = "save" | "continue" | "another";
@@ -69,6 +76,9 @@ export function RecordForm({
   const formRef = useRef<HTMLFormElement>(null);
   const idPrefix = useId();
   const fields = formFields(model, mode);
+  const writeOnlyFields = writeOnlyFormFields(model);
+  // Every input in the order shown, for placing server errors and focusing the first invalid one.
+  const inputs = [...fields, ...writeOnlyFields];
   const guard = useUnsavedChangesGuard(formState.isDirty);
 
   const submit = handleSubmit(
@@ -99,7 +109,7 @@ export function RecordForm({
           for (const [name, message] of Object.entries(error.fields)) {
             // The server may name a foreign-key column; its message belongs next to the relation picker.
             const target =
-              fields.find((field) => field.name === name) ??
+              inputs.find((field) => field.name === name) ??
               fields.find((field) => field.relation?.fromFields.includes(name));
             if (target) setError(target.name, { type: "server", message });
             else unplaced[name] = message;
@@ -110,7 +120,7 @@ export function RecordForm({
       }
     },
     (errors) => {
-      const first = fields.find((field) => errors[field.name]);
+      const first = inputs.find((field) => errors[field.name]);
       if (first) setFocus(first.name);
     },
   );
@@ -174,6 +184,15 @@ export function RecordForm({
             <FormField
               key={field.name}
               model={model}
+              field={field}
+              control={control}
+              mode={mode}
+              idPrefix={idPrefix}
+            />
+          ))}
+          {writeOnlyFields.map((field) => (
+            <WriteOnlyField
+              key={field.name}
               field={field}
               control={control}
               mode={mode}

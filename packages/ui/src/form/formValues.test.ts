@@ -1,8 +1,8 @@
 // @vitest-environment node
 import type { FieldMeta, ModelMeta } from "@atrium/core";
 import { describe, expect, it } from "vitest";
-import { formFields, toFormValues, toWriteBody } from "./formValues.js";
-import { validateField } from "./validateField.js";
+import { formFields, toFormValues, toWriteBody, writeOnlyFormFields } from "./formValues.js";
+import { validateField, validateWriteOnlyField } from "./validateField.js";
 
 function field(name: string, type: string, extra: Partial<FieldMeta> = {}): FieldMeta {
   return {
@@ -156,5 +156,49 @@ describe("validateField", () => {
     expect(validateField(big, "9223372036854775808", "create")).toMatch(/too large/);
     expect(validateField(meta, "{oops", "create")).toMatch(/^Not valid JSON/);
     expect(validateField(amount, "-0.5", "create")).toBe(true);
+  });
+});
+
+describe("write-only fields", () => {
+  const passwordHash = field("passwordHash", "String", { nativeType: ["VarChar", ["12"]] });
+  const recoveryNote = field("recoveryNote", "String", { isRequired: false });
+  const staff: ModelMeta = { ...model, writeOnlyFields: [passwordHash, recoveryNote] };
+  const row = { $id: "1", $label: "x", $version: "v1", id: 1, title: "T", amount: "1", customer: null };
+
+  it("are not regular form fields and always start empty, also when editing a record", () => {
+    expect(formFields(staff, "create").map((f) => f.name)).not.toContain("passwordHash");
+    expect(writeOnlyFormFields(staff).map((f) => f.name)).toEqual(["passwordHash", "recoveryNote"]);
+    expect(writeOnlyFormFields(model)).toEqual([]);
+    expect(toFormValues(staff, "create")).toMatchObject({ passwordHash: "", recoveryNote: "" });
+    expect(toFormValues(staff, "edit", { ...row, passwordHash: "leaked?" })).toMatchObject({
+      passwordHash: "",
+      recoveryNote: "",
+    });
+  });
+
+  it("are sent only when typed, exactly as typed; empty on edit keeps the stored value", () => {
+    const created = toFormValues(staff, "create");
+    const typed = { ...created, title: "T", passwordHash: "  hash$ with spaces " };
+    expect(toWriteBody(staff, "create", typed, created)).toMatchObject({
+      passwordHash: "  hash$ with spaces ",
+    });
+    expect(toWriteBody(staff, "create", typed, created)).not.toHaveProperty("recoveryNote");
+    const loaded = toFormValues(staff, "edit", row);
+    expect(toWriteBody(staff, "edit", { ...loaded, title: "New" }, loaded, "v1")).toEqual({
+      $version: "v1",
+      title: "New",
+    });
+    expect(toWriteBody(staff, "edit", { ...loaded, recoveryNote: "n" }, loaded, "v1")).toEqual({
+      $version: "v1",
+      recoveryNote: "n",
+    });
+  });
+
+  it("are required on create when the schema requires them, never on edit, and checked like text", () => {
+    expect(validateWriteOnlyField(passwordHash, "", "create")).toBe("This field is required.");
+    expect(validateWriteOnlyField(recoveryNote, "", "create")).toBe(true);
+    expect(validateWriteOnlyField(passwordHash, "", "edit")).toBe(true);
+    expect(validateWriteOnlyField(passwordHash, "x".repeat(13), "edit")).toMatch(/At most 12 characters/);
+    expect(validateWriteOnlyField(passwordHash, "hash", "create")).toBe(true);
   });
 });

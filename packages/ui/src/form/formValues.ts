@@ -34,6 +34,14 @@ export function formFields(model: ModelMeta, mode: FormMode): FieldMeta[] {
   });
 }
 
+/**
+ * Fields the form lets the user set but never shows a value for (the model's `writeOnlyFields` in meta, e.g. a
+ * password hash). Shown after the regular fields, always starting empty.
+ */
+export function writeOnlyFormFields(model: ModelMeta): FieldMeta[] {
+  return model.writeOnlyFields ?? [];
+}
+
 function literalDefault(field: FieldMeta): unknown {
   return field.default?.kind === "literal" ? field.default.value : undefined;
 }
@@ -75,6 +83,8 @@ export function toFormValues(
       values[field.name] = toFormValue(field, literalDefault(field), []);
     }
   }
+  // There is nothing to pre-fill them with: the server never sends their values.
+  for (const field of writeOnlyFormFields(model)) values[field.name] = "";
   return values;
 }
 
@@ -119,6 +129,8 @@ function sameValue(a: FormValue | undefined, b: FormValue | undefined): boolean 
  * The request body. Create sends what was filled in (empty fields are left to the schema's defaults);
  * edit sends only what changed, so a concurrent edit of another field is not overwritten, plus the `$version`
  * the form was loaded from, so that a save over someone else's newer save answers 409 instead of losing it.
+ * A write-only field is sent only when something was typed, exactly as typed: empty on edit keeps the stored
+ * value.
  */
 export function toWriteBody(
   model: ModelMeta,
@@ -138,6 +150,10 @@ export function toWriteBody(
     }
     if (isEmptyValue(value) || (Array.isArray(value) && value.length === 0)) continue;
     body[field.name] = toWireValue(field, value);
+  }
+  for (const field of writeOnlyFormFields(model)) {
+    const value = values[field.name];
+    if (typeof value === "string" && value !== "") body[field.name] = value;
   }
   return body;
 }

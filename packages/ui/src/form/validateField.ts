@@ -69,3 +69,14 @@ export function validateField(field: FieldMeta, value: FormValue, mode: FormMode
   if (typeof value !== "string" || field.type === "Bytes") return true;
   return validateScalarText(field, value) ?? true;
 }
+
+/**
+ * `validate` for a write-only field: on create required like any field the schema requires (it has no value
+ * yet); on edit never, since empty keeps the stored value.
+ */
+export function validateWriteOnlyField(field: FieldMeta, value: FormValue, mode: FormMode): string | true {
+  const text = typeof value === "string" ? value : "";
+  if (text === "")
+    return mode === "create" && field.isRequired && !field.hasDefault ? "This field is required." : true;
+  return validateScalarText(field, text) ?? true;
+}
