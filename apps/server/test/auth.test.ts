@@ -583,11 +583,23 @@ describe("write-only fields", () => {
     const staffEntries = await wo.history.listAudit({ model: "staff", recordId: String(staff.id), limit: 1 });
     expect(staffEntries[0]?.changes.passwordHash).toEqual({ old: "[hidden]", new: "[hidden]" });
     expect(JSON.stringify([...entries, ...staffEntries])).not.toMatch(/Auditlast|Auditnext|audited-hash/);
-    // Its old value was never kept, so the change cannot be undone: refused rather than half done.
-    expectApiError(await wo.post(`/api/history/${staffEntries[0]?.id}/revert`, {}), 403, "forbidden");
+    // Its old value was never kept, so the change cannot be undone: refused rather than half done, saying why.
+    const notKept = expectApiError(
+      await wo.post(`/api/history/${staffEntries[0]?.id}/revert`, {}),
+      409,
+      "conflict",
+    );
+    expect(notKept.message).toContain("This change set Password hash, whose values the history never keeps");
     expect((await wo.client.staff.findUnique({ where: { id: staff.id } })).passwordHash).toBe(
       "scrypt$audited-hash",
     );
+    // Undoing a creation sets nothing: it goes through, and the record is gone.
+    const fresh = await wo.post("/api/records/customer", newCustomer("undone", { lastName: "Undonelast" }));
+    const freshId = fresh.body.data.$id;
+    const [creation] = await wo.history.listAudit({ model: "customer", recordId: freshId, action: "create" });
+    expect(creation?.changes.lastName).toEqual({ old: null, new: "[hidden]" });
+    expectStatus(await wo.post(`/api/history/${creation?.id}/revert`, {}), 200);
+    expectApiError(await wo.get(`/api/records/customer/${freshId}`), 404, "not_found");
 
     // Served: not even the fact of the change, as for hidden fields.
     for (const answer of [

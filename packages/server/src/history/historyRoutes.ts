@@ -171,7 +171,7 @@ function hiddenEntry(id: string): AtriumError {
  * A revert is a write: it needs the permission of what it does (re-creating a deleted record needs `add`,
  * deleting a created one `delete`, undoing a change `change`), for the entry and for every entry it brings back
  * with it. Undoing a change may not set fields this user cannot see; re-creating a record restores all of it
- * as it was recorded, hidden fields included (they stay hidden in the answer).
+ * as it was recorded, hidden fields included (they stay hidden in the answer), and deleting one sets nothing.
  */
 function requireRevert(
   options: ResolvedOptions,
@@ -184,12 +184,21 @@ function requireRevert(
     if (!each.model) continue;
     const model = resolveModel(options.schema, each.model);
     access.require(model, revertAction(each));
-    const hidden = access.view.hidden.get(model.key);
-    if (isDelete(each)) continue;
-    if (hidden && Object.keys(each.changes).some((name) => hidden.has(name))) {
-      const whose = each === entry ? "This change" : `A ${model.label.toLowerCase()} it brings back`;
-      throw new AtriumError("forbidden", `${whose} touched fields hidden from you; ask an administrator`);
+    if (each.action !== "update") continue;
+    const hidden = access.view.hidden.get(model.key) ?? new Set<string>();
+    const touched = Object.keys(each.changes).filter((name) => hidden.has(name));
+    if (touched.length === 0) continue;
+    const settable = access.view.writeOnly.get(model.key) ?? new Set<string>();
+    if (touched.every((name) => settable.has(name))) {
+      // Write-only fields are known to the user (their forms set them): say which one stands in the way.
+      const labels = touched.map((name) => model.fields.find((field) => field.name === name)?.label ?? name);
+      throw new AtriumError(
+        "conflict",
+        `This change set ${labels.join(", ")}, whose values the history never keeps; it cannot be reverted. Edit the record instead`,
+      );
     }
+    const whose = each === entry ? "This change" : `A ${model.label.toLowerCase()} it brings back`;
+    throw new AtriumError("forbidden", `${whose} touched fields hidden from you; ask an administrator`);
   }
 }
 
