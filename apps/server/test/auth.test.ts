@@ -601,7 +601,7 @@ describe("write-only fields", () => {
     expectStatus(await wo.post(`/api/history/${creation?.id}/revert`, {}), 200);
     expectApiError(await wo.get(`/api/records/customer/${freshId}`), 404, "not_found");
 
-    // Served: not even the fact of the change, as for hidden fields.
+    // Served: that the field changed (its form sets it), never a value.
     for (const answer of [
       await wo.get(`${path}/history`),
       await wo.get("/api/history?model=customer"),
@@ -609,8 +609,26 @@ describe("write-only fields", () => {
       await wo.get(`/api/history/${entries[0]?.id}`),
     ]) {
       expectStatus(answer, 200);
-      expect(answer.text).not.toMatch(/lastName|passwordHash|Auditlast|Auditnext|audited-hash|scrypt/);
+      expect(answer.text).not.toMatch(/Auditlast|Auditnext|audited-hash|scrypt/);
     }
+    const served = await wo.get(`/api/history/${staffEntries[0]?.id}`);
+    expect(served.body.data.changes).toEqual({ passwordHash: { old: "[hidden]", new: "[hidden]" } });
+    // An entry written before the field became write-only holds its value: served masked all the same.
+    const older = await wo.history.withTransaction(wo.client).appendAudit({
+      at: new Date(),
+      actorId: null,
+      actorEmail: "system",
+      action: "update",
+      model: "customer",
+      recordId: id,
+      changes: { lastName: { old: "Plainold", new: "Plainnew" }, phone: { old: null, new: "1" } },
+      revertOf: null,
+    });
+    const olderServed = await wo.get(`/api/history/${older.id}`);
+    expect(olderServed.body.data.changes).toEqual({
+      lastName: { old: "[hidden]", new: "[hidden]" },
+      phone: { old: null, new: "1" },
+    });
 
     // The $version ignores the write-only value; a stale edit's 409 carries the current row without it.
     const before = (await wo.get(path)).body.data.$version;

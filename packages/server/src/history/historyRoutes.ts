@@ -11,6 +11,7 @@ import {
   type AuditFilter,
   auditActions,
   type ModelAction,
+  redactedValue,
 } from "@atrium/auth";
 import { AtriumError, decodeRecordId, encodeRecordId } from "@atrium/core";
 import { type Context, Hono } from "hono";
@@ -208,12 +209,25 @@ function revertAction(entry: AuditEntry): ModelAction {
   return "change";
 }
 
-/** An entry without the changes of fields hidden from this user. */
+/**
+ * An entry without the changes of fields hidden from this user. Write-only fields are known to them (their forms
+ * set them): that such a field changed is shown, never a value.
+ */
 function visibleEntry(access: RequestAccess, entry: AuditEntry) {
   const hidden = entry.model ? access.view.hidden.get(entry.model) : undefined;
   if (!hidden || hidden.size === 0) return entryJson(entry);
-  const changes = Object.fromEntries(Object.entries(entry.changes).filter(([name]) => !hidden.has(name)));
+  const settable = (entry.model ? access.view.writeOnly.get(entry.model) : undefined) ?? new Set<string>();
+  const changes: AuditEntry["changes"] = {};
+  for (const [name, change] of Object.entries(entry.changes)) {
+    if (!hidden.has(name)) changes[name] = change;
+    else if (settable.has(name)) changes[name] = { old: masked(change.old), new: masked(change.new) };
+  }
   return entryJson({ ...entry, changes });
+}
+
+/** Entries written before a field was made write-only may hold its value: it is never served. */
+function masked(value: unknown) {
+  return value === null ? null : redactedValue;
 }
 
 function stripRow(access: RequestAccess, modelKey: string, row: Record<string, unknown>) {

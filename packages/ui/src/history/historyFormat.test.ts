@@ -60,6 +60,18 @@ describe("entryChanges", () => {
       ["legacy", 1, 2],
     ]);
   });
+
+  it("labels a write-only field from the model's writeOnlyFields, after the readable ones", () => {
+    const withSecret = { ...model, writeOnlyFields: [field("pin", "PIN code")] } as ModelMeta;
+    const changes = entryChanges(
+      entry({ changes: { pin: { old: "[hidden]", new: "[hidden]" }, name: { old: "A", new: "B" } } }),
+      withSecret,
+    );
+    expect(changes.map((change) => [change.label, change.new])).toEqual([
+      ["Name", "B"],
+      ["PIN code", "[hidden]"],
+    ]);
+  });
 });
 
 describe("relativeTime", () => {

@@ -98,7 +98,9 @@ export interface EntryChange {
  */
 export function entryChanges(entry: HistoryEntry, model: ModelMeta | undefined): EntryChange[] {
   const names = Object.keys(entry.changes);
-  const known = model ? model.fields.filter((field) => names.includes(field.name)) : [];
+  // Write-only fields show that they changed (never a value), after the fields the detail view shows.
+  const fields = model ? [...model.fields, ...(model.writeOnlyFields ?? [])] : [];
+  const known = fields.filter((field) => names.includes(field.name));
   const rest = names.filter((name) => !known.some((field) => field.name === name));
   return [
     ...known.map((field) => ({
