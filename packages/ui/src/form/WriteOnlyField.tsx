@@ -2,6 +2,7 @@ import type { FieldMeta } from "@atrium/core";
 import { Eye, EyeOff, KeyRound } from "lucide-react";
 import { useState } from "react";
 import { type Control, Controller } from "react-hook-form";
+import { describedByIds, FieldRow } from "./FieldRow.js";
 import type { FormMode, FormValues } from "./formValues.js";
 import { validateWriteOnlyField } from "./validateField.js";
 
@@ -20,9 +21,6 @@ export interface WriteOnlyFieldProps {
 export function WriteOnlyField({ field, control, mode, idPrefix }: WriteOnlyFieldProps) {
   const [shown, setShown] = useState(false);
   const id = `${idPrefix}-${field.name}`;
-  const helpId = `${id}-help`;
-  const noteId = `${id}-note`;
-  const errorId = `${id}-error`;
   const required = mode === "create" && field.isRequired && !field.hasDefault;
   return (
     <Controller
@@ -30,72 +28,57 @@ export function WriteOnlyField({ field, control, mode, idPrefix }: WriteOnlyFiel
       control={control}
       rules={{ validate: (value) => validateWriteOnlyField(field, value, mode) }}
       render={({ field: input, fieldState }) => {
-        const describedBy = [field.help ? helpId : undefined, noteId, fieldState.error ? errorId : undefined]
-          .filter(Boolean)
-          .join(" ");
+        const error = fieldState.error?.message;
+        const note =
+          mode === "edit"
+            ? "Empty keeps the current value; a new one is stored as typed, not hashed, and never shown."
+            : "Stored exactly as typed (Atrium does not hash it) and never shown again.";
+        const marks = (
+          <span title="Write-only: never shown" className="faint">
+            <KeyRound size={11} aria-hidden="true" style={{ marginLeft: 6 }} />
+          </span>
+        );
         return (
-          <div className="form-field">
-            <div className="form-label">
-              <label htmlFor={id}>{field.label}</label>
-              {required && (
-                <span className="required" title="Required" aria-hidden="true">
-                  *
-                </span>
-              )}
-              <span title="Write-only: never shown" className="faint">
-                <KeyRound size={11} aria-hidden="true" style={{ marginLeft: 6 }} />
-              </span>
+          <FieldRow
+            id={id}
+            label={field.label}
+            required={required}
+            marks={marks}
+            help={field.help}
+            note={note}
+            error={error}
+            inputRef={input.ref}
+          >
+            <div className="write-only-input">
+              <input
+                id={id}
+                className="input mono"
+                type={shown ? "text" : "password"}
+                // Never the signed-in user's own saved password: this sets someone else's secret.
+                autoComplete="new-password"
+                autoCapitalize="off"
+                spellCheck={false}
+                required={required}
+                placeholder={mode === "edit" ? "Leave empty to keep the current value" : undefined}
+                aria-invalid={error ? true : undefined}
+                aria-describedby={describedByIds(id, { help: field.help, note, error })}
+                value={typeof input.value === "string" ? input.value : ""}
+                onChange={(event) => input.onChange(event.target.value)}
+                onBlur={input.onBlur}
+              />
+              <button
+                type="button"
+                className="button icon-button"
+                aria-label={`Show ${field.label.toLowerCase()}`}
+                aria-pressed={shown}
+                aria-controls={id}
+                title={shown ? "Hide what you typed" : "Show what you typed"}
+                onClick={() => setShown((value) => !value)}
+              >
+                {shown ? <EyeOff size={15} aria-hidden="true" /> : <Eye size={15} aria-hidden="true" />}
+              </button>
             </div>
-            <div
-              className="form-control"
-              ref={(element) => input.ref(element && { focus: () => document.getElementById(id)?.focus() })}
-            >
-              <div className="write-only-input">
-                <input
-                  id={id}
-                  className="input mono"
-                  type={shown ? "text" : "password"}
-                  // Never the signed-in user's own saved password: this sets someone else's secret.
-                  autoComplete="new-password"
-                  autoCapitalize="off"
-                  spellCheck={false}
-                  required={required}
-                  placeholder={mode === "edit" ? "Leave empty to keep the current value" : undefined}
-                  aria-invalid={fieldState.error ? true : undefined}
-                  aria-describedby={describedBy}
-                  value={typeof input.value === "string" ? input.value : ""}
-                  onChange={(event) => input.onChange(event.target.value)}
-                  onBlur={input.onBlur}
-                />
-                <button
-                  type="button"
-                  className="button icon-button"
-                  aria-label={`Show ${field.label.toLowerCase()}`}
-                  aria-pressed={shown}
-                  aria-controls={id}
-                  title={shown ? "Hide what you typed" : "Show what you typed"}
-                  onClick={() => setShown((value) => !value)}
-                >
-                  {shown ? <EyeOff size={15} aria-hidden="true" /> : <Eye size={15} aria-hidden="true" />}
-                </button>
-              </div>
-              {field.help && (
-                <p className="form-help" id={helpId}>
-                  {field.help}
-                </p>
-              )}
-              <p className="form-help" id={noteId}>
-                {mode === "edit"
-                  ? "Empty keeps the current value; a new one is stored as typed, not hashed, and never shown."
-                  : "Stored exactly as typed (Atrium does not hash it) and never shown again."}
-              </p>
-              {fieldState.error?.message && (
-                <p className="form-error" id={errorId}>
-                  {fieldState.error.message}
-                </p>
-              )}
-            </div>
-          </div>
+          </FieldRow>
         );
       }}
     />
