@@ -108,3 +108,40 @@ test("a superuser creates a role and a user; the user can edit books and nothing
     await context.close();
   }
 });
+
+test("a superuser deletes a user and a role after confirming, and both leave their lists", async ({
+  page,
+}) => {
+  const stamp = Date.now();
+  const roleName = `Short-lived ${stamp}`;
+  const email = `short-lived-${stamp}@demo.atrium`;
+  const created = await page.request.post("/api/admin/roles", { data: { name: roleName, permissions: [] } });
+  expect(created.ok()).toBe(true);
+  const role = await created.json();
+  const user = await page.request.post("/api/admin/users", {
+    data: { email, password: "short lived password", roles: [role.id] },
+  });
+  expect(user.ok()).toBe(true);
+
+  await page.goto("/admin/users");
+  await page.getByRole("link", { name: email }).click();
+  await page.getByRole("button", { name: "Delete" }).click();
+  const userDialog = page.getByRole("dialog", { name: `Delete “${email}”?` });
+  await expect(userDialog).toContainText("can no longer sign in");
+  await userDialog.getByRole("button", { name: "Delete user" }).click();
+  await expect(page).toHaveURL(/\/admin\/users$/);
+  await expect(page.getByText(`Deleted “${email}”`)).toBeVisible();
+  await expect(page.getByRole("link", { name: email })).toHaveCount(0);
+
+  await page.goto("/admin/roles");
+  await page.getByRole("link", { name: roleName }).click();
+  await page.getByRole("button", { name: "Delete" }).click();
+  const roleDialog = page.getByRole("dialog", { name: `Delete “${roleName}”?` });
+  await roleDialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(roleDialog).toBeHidden();
+  await page.getByRole("button", { name: "Delete" }).click();
+  await roleDialog.getByRole("button", { name: "Delete role" }).click();
+  await expect(page).toHaveURL(/\/admin\/roles$/);
+  await expect(page.getByText(`Deleted “${roleName}”`)).toBeVisible();
+  await expect(page.getByRole("link", { name: roleName })).toHaveCount(0);
+});

@@ -1,14 +1,12 @@
 import { type AdminRole, adminUserKeys, describeError, useAdmin, useMeta } from "@atrium/client";
 import type { ModelMeta } from "@atrium/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { Trash2 } from "lucide-react";
-import { type FormEvent, useId, useState } from "react";
-import { Link, useNavigate, useParams } from "react-router";
+import { useId, useState } from "react";
+import { Link, useParams } from "react-router";
 import { Banner } from "../components/Banner.js";
-import { Dialog } from "../components/Dialog.js";
 import { ErrorState, PageHeader, Skeleton } from "../components/StateViews.js";
-import { useToast } from "../components/Toasts.js";
-import { AdminField, fieldErrorsOf } from "./AdminField.js";
+import { AdminField } from "./AdminField.js";
 import {
   fromMatrix,
   fromPageChecks,
@@ -22,6 +20,7 @@ import {
   toPageChecks,
 } from "./permissionMatrix.js";
 import { SuperuserOnly } from "./SuperuserOnly.js";
+import { ConfirmDeleteDialog, useAdminEntityForm } from "./useAdminEntityForm.js";
 import "./users.css";
 
 /** `/admin/roles/new` and `/admin/roles/:id`: a name, a models × actions grid and the custom pages to view. */
@@ -58,9 +57,6 @@ const actionLabels: Record<MatrixAction, string> = {
 function RoleForm({ role, models }: { role?: AdminRole; models: ModelMeta[] }) {
   const { api, registry } = useAdmin();
   const customPages = registry.pages();
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
-  const toast = useToast();
   const nameId = useId();
   const [initial] = useState(() => {
     const { matrix, other } = toMatrix(
@@ -76,33 +72,18 @@ function RoleForm({ role, models }: { role?: AdminRole; models: ModelMeta[] }) {
   const [name, setName] = useState(role?.name ?? "");
   const [matrix, setMatrix] = useState<PermissionMatrix>(initial.matrix);
   const [pages, setPages] = useState<PageChecks>(initial.pages);
-  const [deleting, setDeleting] = useState(false);
-  const save = useMutation({
-    mutationFn: () => {
+  const form = useAdminEntityForm({
+    listPath: "/admin/roles",
+    save: () => {
       const permissions = fromMatrix(matrix, [...initial.other, ...fromPageChecks(pages)]);
       return role
         ? api.admin.updateRole(role.id, { name, permissions })
         : api.admin.createRole({ name, permissions });
     },
-    onSuccess: async (saved) => {
-      await queryClient.invalidateQueries({ queryKey: adminUserKeys.all() });
-      toast(`Saved “${saved.name}”`);
-      navigate("/admin/roles");
-    },
+    nameOf: (saved) => saved.name,
+    ...(role ? { remove: () => api.admin.deleteRole(role.id), removedName: role.name } : {}),
   });
-  const remove = useMutation({
-    mutationFn: () => api.admin.deleteRole(role?.id ?? ""),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: adminUserKeys.all() });
-      toast(`Deleted “${role?.name}”`);
-      navigate("/admin/roles");
-    },
-  });
-  const errors = fieldErrorsOf(save.error);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate();
-  };
+  const { save, errors, submit } = form;
   const columnChecked = (action: MatrixAction) => models.every((model) => matrix[model.key]?.[action]);
   return (
     <>
@@ -111,7 +92,7 @@ function RoleForm({ role, models }: { role?: AdminRole; models: ModelMeta[] }) {
         description={role ? `Role · ${role.members} ${role.members === 1 ? "member" : "members"}` : "Role"}
         actions={
           role && (
-            <button type="button" className="button" onClick={() => setDeleting(true)}>
+            <button type="button" className="button" onClick={() => form.setDeleting(true)}>
               <Trash2 size={14} aria-hidden="true" />
               Delete
             </button>
@@ -238,32 +219,12 @@ function RoleForm({ role, models }: { role?: AdminRole; models: ModelMeta[] }) {
           </div>
         </div>
       </form>
-      <Dialog
-        open={deleting}
-        title={`Delete “${role?.name}”?`}
-        onClose={() => setDeleting(false)}
-        footer={
-          <>
-            <button type="button" className="button" onClick={() => setDeleting(false)}>
-              Cancel
-            </button>
-            <button
-              type="button"
-              className="button button-danger"
-              disabled={remove.isPending}
-              onClick={() => remove.mutate()}
-            >
-              Delete role
-            </button>
-          </>
-        }
-      >
+      <ConfirmDeleteDialog form={form} title={`Delete “${role?.name}”?`} confirmLabel="Delete role">
         <p>
           Its {role?.members ?? 0} {role?.members === 1 ? "member loses" : "members lose"} what it grants, at
           their next request.
         </p>
-        {remove.isError && <p className="form-error">{describeError(remove.error)}</p>}
-      </Dialog>
+      </ConfirmDeleteDialog>
     </>
   );
 }

@@ -1,14 +1,14 @@
 import { type AdminUser, adminUserKeys, describeError, useAdmin, useSession } from "@atrium/client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { Trash2 } from "lucide-react";
-import { type FormEvent, useId, useState } from "react";
-import { Link, useNavigate, useParams } from "react-router";
+import { useId, useState } from "react";
+import { Link, useParams } from "react-router";
 import { Banner } from "../components/Banner.js";
-import { Dialog } from "../components/Dialog.js";
 import { ErrorState, PageHeader, Skeleton } from "../components/StateViews.js";
 import { useToast } from "../components/Toasts.js";
 import { AdminField, fieldErrorsOf } from "./AdminField.js";
 import { SuperuserOnly } from "./SuperuserOnly.js";
+import { ConfirmDeleteDialog, useAdminEntityForm } from "./useAdminEntityForm.js";
 import "./users.css";
 
 /** `/admin/users/new` and `/admin/users/:id`. */
@@ -37,9 +37,6 @@ function UserLoader({ id }: { id: string | undefined }) {
 function UserForm({ user }: { user?: AdminUser }) {
   const { api } = useAdmin();
   const me = useSession().data?.user;
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
-  const toast = useToast();
   const idPrefix = useId();
   const roles = useQuery({
     queryKey: adminUserKeys.roles(),
@@ -50,33 +47,17 @@ function UserForm({ user }: { user?: AdminUser }) {
   const [isSuperuser, setSuperuser] = useState(user?.isSuperuser ?? false);
   const [isActive, setActive] = useState(user?.isActive ?? true);
   const [roleIds, setRoleIds] = useState<Set<string>>(new Set(user?.roles.map((role) => role.id)));
-  const [deleting, setDeleting] = useState(false);
   const self = user !== undefined && user.id === me?.id;
-
-  const save = useMutation({
-    mutationFn: () => {
+  const form = useAdminEntityForm({
+    listPath: "/admin/users",
+    save: () => {
       const body = { email, isSuperuser, isActive, roles: [...roleIds] };
       return user ? api.admin.updateUser(user.id, body) : api.admin.createUser({ ...body, password });
     },
-    onSuccess: async (saved) => {
-      await queryClient.invalidateQueries({ queryKey: adminUserKeys.all() });
-      toast(`Saved “${saved.email}”`);
-      navigate("/admin/users");
-    },
+    nameOf: (saved) => saved.email,
+    ...(user ? { remove: () => api.admin.deleteUser(user.id), removedName: user.email } : {}),
   });
-  const remove = useMutation({
-    mutationFn: () => api.admin.deleteUser(user?.id ?? ""),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: adminUserKeys.all() });
-      toast(`Deleted “${user?.email}”`);
-      navigate("/admin/users");
-    },
-  });
-  const errors = fieldErrorsOf(save.error);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate();
-  };
+  const { save, errors, submit } = form;
   const id = (name: string) => `${idPrefix}-${name}`;
   return (
     <>
@@ -86,7 +67,7 @@ function UserForm({ user }: { user?: AdminUser }) {
         actions={
           user &&
           !self && (
-            <button type="button" className="button" onClick={() => setDeleting(true)}>
+            <button type="button" className="button" onClick={() => form.setDeleting(true)}>
               <Trash2 size={14} aria-hidden="true" />
               Delete
             </button>
@@ -214,29 +195,9 @@ function UserForm({ user }: { user?: AdminUser }) {
         </div>
       </form>
       {user && <PasswordForm user={user} />}
-      <Dialog
-        open={deleting}
-        title={`Delete “${user?.email}”?`}
-        onClose={() => setDeleting(false)}
-        footer={
-          <>
-            <button type="button" className="button" onClick={() => setDeleting(false)}>
-              Cancel
-            </button>
-            <button
-              type="button"
-              className="button button-danger"
-              disabled={remove.isPending}
-              onClick={() => remove.mutate()}
-            >
-              Delete user
-            </button>
-          </>
-        }
-      >
+      <ConfirmDeleteDialog form={form} title={`Delete “${user?.email}”?`} confirmLabel="Delete user">
         <p>The user is signed out and can no longer sign in. The history keeps their email.</p>
-        {remove.isError && <p className="form-error">{describeError(remove.error)}</p>}
-      </Dialog>
+      </ConfirmDeleteDialog>
     </>
   );
 }

@@ -1,29 +1,18 @@
 import type { FieldWidgetProps } from "@atrium/client";
+import { inputProps, textOf } from "./inputProps.js";
 
 /** A checkbox when the field must be true or false; a three-way select when it may also be empty. */
-export function BooleanInput({
-  id,
-  field,
-  value,
-  onChange,
-  onBlur,
-  disabled,
-  invalid,
-  describedBy,
-}: FieldWidgetProps) {
+export function BooleanInput(props: FieldWidgetProps) {
+  const { field, value, onChange } = props;
   if (field.isRequired) {
     return (
       <label className="inline-row" style={{ minHeight: 34 }}>
         <input
-          id={id}
+          {...inputProps(props)}
           type="checkbox"
           className="checkbox"
           checked={value === true}
           onChange={(event) => onChange(event.target.checked)}
-          onBlur={onBlur}
-          disabled={disabled}
-          aria-invalid={invalid || undefined}
-          aria-describedby={describedBy}
         />
         <span className="muted">{value === true ? "Yes" : "No"}</span>
       </label>
@@ -31,15 +20,11 @@ export function BooleanInput({
   }
   return (
     <select
-      id={id}
+      {...inputProps(props)}
       className="select"
       style={{ maxWidth: 200 }}
       value={value === true ? "true" : value === false ? "false" : ""}
       onChange={(event) => onChange(event.target.value === "" ? null : event.target.value === "true")}
-      onBlur={onBlur}
-      disabled={disabled}
-      aria-invalid={invalid || undefined}
-      aria-describedby={describedBy}
     >
       <option value="">— (empty)</option>
       <option value="true">Yes</option>
@@ -48,27 +33,15 @@ export function BooleanInput({
   );
 }
 
-export function EnumSelect({
-  id,
-  field,
-  value,
-  onChange,
-  onBlur,
-  disabled,
-  invalid,
-  describedBy,
-}: FieldWidgetProps) {
+export function EnumSelect(props: FieldWidgetProps) {
+  const { field, value, onChange } = props;
   return (
     <select
-      id={id}
+      {...inputProps(props)}
       className="select"
       style={{ maxWidth: 360 }}
-      value={typeof value === "string" ? value : ""}
+      value={textOf(value)}
       onChange={(event) => onChange(event.target.value)}
-      onBlur={onBlur}
-      disabled={disabled}
-      aria-invalid={invalid || undefined}
-      aria-describedby={describedBy}
     >
       <option value="">{field.isRequired ? "Choose…" : "— (empty)"}</option>
       {(field.enumValues ?? []).map((option) => (

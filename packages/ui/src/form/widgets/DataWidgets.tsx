@@ -2,20 +2,17 @@ import type { FieldWidgetProps } from "@atrium/client";
 import { Plus, Upload, X } from "lucide-react";
 import { useRef, useState } from "react";
 import { BytesDownload } from "../../record/BytesDownload.js";
+import { inputProps, textOf } from "./inputProps.js";
 
-export function JsonInput({ id, value, onChange, onBlur, disabled, invalid, describedBy }: FieldWidgetProps) {
+export function JsonInput(props: FieldWidgetProps) {
   return (
     <textarea
-      id={id}
+      {...inputProps(props)}
       className="textarea mono"
       rows={8}
       spellCheck={false}
-      value={typeof value === "string" ? value : ""}
-      onChange={(event) => onChange(event.target.value)}
-      onBlur={onBlur}
-      disabled={disabled}
-      aria-invalid={invalid || undefined}
-      aria-describedby={describedBy}
+      value={textOf(props.value)}
+      onChange={(event) => props.onChange(event.target.value)}
     />
   );
 }
@@ -30,17 +27,8 @@ function readAsBase64(file: File): Promise<string> {
 }
 
 /** Bytes: download what is stored, upload a file to replace it (sent as base64). */
-export function BytesInput({
-  id,
-  field,
-  model,
-  value,
-  onChange,
-  onBlur,
-  disabled,
-  invalid,
-  describedBy,
-}: FieldWidgetProps) {
+export function BytesInput(props: FieldWidgetProps) {
+  const { id, field, model, value, onChange, disabled } = props;
   const [fileName, setFileName] = useState<string>();
   const [problem, setProblem] = useState<string>();
   const base64 = typeof value === "string" ? value : null;
@@ -54,7 +42,7 @@ export function BytesInput({
       {!disabled && (
         <>
           <input
-            id={id}
+            {...inputProps(props)}
             type="file"
             className="sr-only"
             onChange={async (event) => {
@@ -68,9 +56,6 @@ export function BytesInput({
                 setProblem(`Could not read ${file.name}`);
               }
             }}
-            onBlur={onBlur}
-            aria-invalid={invalid || undefined}
-            aria-describedby={describedBy}
           />
           <label htmlFor={id} className="button button-small">
             <Upload size={13} aria-hidden="true" />
@@ -90,16 +75,8 @@ export function BytesInput({
 }
 
 /** Scalar lists (`String[]`, `Int[]`...): removable chips plus an input that adds one item per Enter. */
-export function ListInput({
-  id,
-  field,
-  value,
-  onChange,
-  onBlur,
-  disabled,
-  invalid,
-  describedBy,
-}: FieldWidgetProps) {
+export function ListInput(props: FieldWidgetProps) {
+  const { field, value, onChange, disabled } = props;
   const items = Array.isArray(value) ? (value as string[]) : [];
   const [draft, setDraft] = useState("");
   const input = useRef<HTMLInputElement>(null);
@@ -134,14 +111,11 @@ export function ListInput({
         <div className="inline-row">
           {field.kind === "enum" ? (
             <select
-              id={id}
+              {...inputProps(props)}
               className="select"
               style={{ maxWidth: 260 }}
               value=""
               onChange={(event) => event.target.value && onChange([...items, event.target.value])}
-              onBlur={onBlur}
-              aria-invalid={invalid || undefined}
-              aria-describedby={describedBy}
             >
               <option value="">Add a value…</option>
               {(field.enumValues ?? []).map((option) => (
@@ -153,7 +127,7 @@ export function ListInput({
           ) : (
             <>
               <input
-                id={id}
+                {...inputProps(props)}
                 ref={input}
                 className="input"
                 style={{ maxWidth: 260 }}
@@ -166,9 +140,6 @@ export function ListInput({
                     add();
                   }
                 }}
-                onBlur={onBlur}
-                aria-invalid={invalid || undefined}
-                aria-describedby={describedBy}
               />
               <button type="button" className="button" onClick={add} disabled={draft.trim() === ""}>
                 <Plus size={14} aria-hidden="true" />

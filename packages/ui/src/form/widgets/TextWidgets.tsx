@@ -1,23 +1,18 @@
 import type { FieldWidgetProps } from "@atrium/client";
 import { useState } from "react";
-
-function common({ id, disabled, invalid, describedBy, onBlur }: FieldWidgetProps) {
-  return { id, disabled, onBlur, "aria-invalid": invalid || undefined, "aria-describedby": describedBy };
-}
-
-const text = (value: unknown) => (typeof value === "string" ? value : "");
+import { inputProps, textOf } from "./inputProps.js";
 
 /** Single-line text that turns into a textarea for values that are already long or multi-line. */
 export function TextInput(props: FieldWidgetProps) {
-  const [multiline] = useState(() => text(props.value).length > 80 || text(props.value).includes("\n"));
+  const [multiline] = useState(() => textOf(props.value).length > 80 || textOf(props.value).includes("\n"));
   if (multiline) return <TextArea {...props} />;
   return (
     <input
-      {...common(props)}
+      {...inputProps(props)}
       className="input"
       type="text"
       required={props.field.isRequired && !props.field.hasDefault}
-      value={text(props.value)}
+      value={textOf(props.value)}
       onChange={(event) => props.onChange(event.target.value)}
     />
   );
@@ -26,10 +21,10 @@ export function TextInput(props: FieldWidgetProps) {
 export function TextArea(props: FieldWidgetProps) {
   return (
     <textarea
-      {...common(props)}
+      {...inputProps(props)}
       className="textarea"
       rows={5}
-      value={text(props.value)}
+      value={textOf(props.value)}
       onChange={(event) => props.onChange(event.target.value)}
     />
   );
@@ -39,12 +34,12 @@ export function TextArea(props: FieldWidgetProps) {
 export function NumberInput(props: FieldWidgetProps) {
   return (
     <input
-      {...common(props)}
+      {...inputProps(props)}
       className="input"
       type="number"
       step={props.field.type === "Int" ? 1 : "any"}
       inputMode={props.field.type === "Int" ? "numeric" : "decimal"}
-      value={text(props.value)}
+      value={textOf(props.value)}
       onChange={(event) => props.onChange(event.target.value)}
       style={{ maxWidth: 240 }}
     />
@@ -56,7 +51,7 @@ export function DecimalInput(props: FieldWidgetProps) {
   const integer = props.field.type === "BigInt";
   return (
     <input
-      {...common(props)}
+      {...inputProps(props)}
       className="input mono"
       type="text"
       inputMode={integer ? "numeric" : "decimal"}
@@ -64,7 +59,7 @@ export function DecimalInput(props: FieldWidgetProps) {
       title={integer ? "Digits, with an optional minus sign" : "Digits with an optional decimal point"}
       autoComplete="off"
       spellCheck={false}
-      value={text(props.value)}
+      value={textOf(props.value)}
       onChange={(event) => props.onChange(event.target.value)}
       style={{ maxWidth: 360 }}
     />
@@ -75,11 +70,11 @@ export function DecimalInput(props: FieldWidgetProps) {
 export function UnsupportedInput(props: FieldWidgetProps) {
   return (
     <input
-      {...common(props)}
+      {...inputProps(props)}
       className="input"
       type="text"
       disabled
-      value={text(props.value) || `(${props.field.unsupportedType ?? "unsupported type"})`}
+      value={textOf(props.value) || `(${props.field.unsupportedType ?? "unsupported type"})`}
       readOnly
     />
   );
