@@ -94,6 +94,13 @@ test.describe("relations", () => {
     await detail.expectOnRecordPage();
     await expect(tags.getByText("None yet.")).toBeVisible();
     expect((await api.get("book", book.$id)).tags).toBe(0);
+
+    // The History tab names the tag by its label, both where it was added and where it was taken away.
+    await page.goto(`/m/book/${book.$id}/history`);
+    const tagRows = page.locator(".history-entry").getByRole("row", { name: /^Tags/ });
+    await expect(tagRows).toHaveCount(2);
+    await expect(tagRows.first().getByRole("link", { name: tag.$label, exact: true })).toBeVisible();
+    await expect(tagRows.last().getByRole("link", { name: tag.$label, exact: true })).toBeVisible();
   });
 });
 

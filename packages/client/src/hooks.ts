@@ -88,6 +88,25 @@ export function useHistory(filter: HistoryFilter, options: { enabled?: boolean }
   return useInfiniteQuery({ ...queries.history(filter), enabled: options.enabled });
 }
 
+/**
+ * Current labels of records named by `$id` (e.g. a many-to-many set in the history), for models with one id
+ * field and ids without commas; otherwise, or while loading, the map is empty and callers show the ids.
+ */
+export function useRecordLabels(model: ModelMeta | undefined, ids: readonly string[]) {
+  const { queries } = useAdmin();
+  const usable =
+    model !== undefined &&
+    model.idFields.length === 1 &&
+    ids.length > 0 &&
+    ids.length <= 200 &&
+    ids.every((id) => !id.includes(","));
+  const sorted = [...ids].sort();
+  return useQuery({
+    ...queries.labels(model ?? { key: "", idFields: [] }, sorted),
+    enabled: usable,
+  });
+}
+
 /** One audit entry, e.g. the delete another entry followed from. */
 export function useHistoryEntry(entryId: string | null) {
   const { queries } = useAdmin();

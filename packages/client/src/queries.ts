@@ -1,3 +1,4 @@
+import type { ModelMeta } from "@atrium/core";
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import type { AdminApi } from "./createAdminApi.js";
 import { type ListState, toApiParams } from "./listState.js";
@@ -18,6 +19,8 @@ export const adminKeys = {
   deletePreview: (modelKey: string, id: string) =>
     ["atrium", "records", modelKey, "delete-preview", id] as const,
   lookup: (modelKey: string, search: string) => ["atrium", "records", modelKey, "lookup", search] as const,
+  labels: (modelKey: string, ids: readonly string[]) =>
+    ["atrium", "records", modelKey, "labels", ids.join("\u0000")] as const,
   /** Every audit read sits here: any write adds entries, so writes invalidate the whole branch. */
   allHistory: () => ["atrium", "history"] as const,
   history: (filter: HistoryFilter) => ["atrium", "history", filter] as const,
@@ -75,6 +78,23 @@ export function createQueries(api: AdminApi) {
         queryFn: ({ signal, pageParam }) => api.history(filter, pageParam, signal),
         initialPageParam: undefined as string | undefined,
         getNextPageParam: (last: HistoryPage) => last.nextBefore ?? undefined,
+      }),
+    /**
+     * The current labels of some records of a single-id model, `$id` -> `$label` (one list request, filtered by
+     * `in`); records that no longer exist are absent.
+     */
+    labels: (model: Pick<ModelMeta, "key" | "idFields">, ids: readonly string[]) =>
+      queryOptions({
+        queryKey: adminKeys.labels(model.key, ids),
+        queryFn: async ({ signal }) => {
+          const params = new URLSearchParams({
+            [`filter.${model.idFields[0] ?? "id"}.in`]: ids.join(","),
+            perPage: String(Math.min(200, Math.max(1, ids.length))),
+          });
+          const page = await api.list(model.key, params, signal);
+          return new Map(page.data.map((row) => [row.$id, row.$label]));
+        },
+        staleTime: 60_000,
       }),
     // An entry never changes once written; only the count of what it caused can grow (with a revert).
     historyEntry: (entryId: string) =>

@@ -1,3 +1,4 @@
+import { useRecordLabels } from "@atrium/client";
 import type { FieldMeta, ModelMeta } from "@atrium/core";
 import { Link } from "react-router";
 import { CellValue } from "../format/CellValue.js";
@@ -22,23 +23,11 @@ export function HistoryValue({
 }) {
   if (value === hiddenMarker) return <span className="faint">hidden</span>;
   if (value === null || value === undefined) return <span className="faint">—</span>;
-  // Many-to-many sets are recorded as the related records' `$id`s: link each one, named by model and id.
+  // Many-to-many sets are recorded as the related records' `$id`s: link each one, by its label when it exists.
   if (field?.kind === "relation" && Array.isArray(value)) {
-    const related = models.find((model) => model.name === field.relation?.model);
     if (value.length === 0) return <span className="faint">none</span>;
-    return (
-      <span className="history-id-list">
-        {value.map((id, index) => {
-          const text = `${related?.label ?? field.type} ${String(id)}`;
-          return (
-            <span key={String(id)}>
-              {index > 0 ? ", " : null}
-              {related ? <Link to={recordPath(related.key, String(id))}>{text}</Link> : text}
-            </span>
-          );
-        })}
-      </span>
-    );
+    const related = models.find((model) => model.name === field.relation?.model);
+    return <RelatedSet related={related} fallback={field.type} ids={value.map(String)} />;
   }
   const isJson = field ? field.type === "Json" : typeof value === "object";
   if (isJson) {
@@ -55,4 +44,22 @@ export function HistoryValue({
   }
   if (!field) return <span>{String(value)}</span>;
   return <CellValue field={field} value={value} models={models} />;
+}
+
+function RelatedSet({ related, fallback, ids }: { related?: ModelMeta; fallback: string; ids: string[] }) {
+  const labels = useRecordLabels(related, ids).data;
+  return (
+    <span className="history-id-list">
+      {ids.map((id, index) => {
+        // Records deleted since keep their model and id.
+        const text = labels?.get(id) ?? `${related?.label ?? fallback} ${id}`;
+        return (
+          <span key={id}>
+            {index > 0 ? ", " : null}
+            {related ? <Link to={recordPath(related.key, id)}>{text}</Link> : text}
+          </span>
+        );
+      })}
+    </span>
+  );
 }
