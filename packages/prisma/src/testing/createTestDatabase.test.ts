@@ -16,8 +16,9 @@ for (const provider of ["postgresql", "mysql"] as const) {
   describe.skipIf(!reachable)(`createTestDatabase on ${provider}`, () => {
     it("creates a database named after the prefix and drops it", async () => {
       const database = await createTestDatabase(provider, { prefix: "atrium_helper" });
-      const name = new URL(database.url).pathname.slice(1);
+      const { name } = database;
       expect(name).toMatch(/^atrium_helper_[0-9a-f]{16}$/);
+      expect(new URL(database.url).pathname).toBe(`/${name}`);
       expect(await adminQuery(provider, listed[provider], { values: [name] })).toHaveLength(1);
       await database.drop();
       expect(await adminQuery(provider, listed[provider], { values: [name] })).toHaveLength(0);

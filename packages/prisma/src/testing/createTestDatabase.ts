@@ -6,6 +6,8 @@ import { adminQuery, adminUrls } from "./adminQuery.js";
 export interface TestDatabaseLocation {
   /** What Prisma's adapters and pushSchema connect to. */
   url: string;
+  /** The database's name on the server (for information_schema queries); the file's name on SQLite. */
+  name: string;
   /** Removes the database, even while connections to it are open; the SQLite file goes with its folder. */
   drop(): Promise<void>;
 }
@@ -27,7 +29,7 @@ export async function createTestDatabase(
 ): Promise<TestDatabaseLocation> {
   if (provider === "sqlite") {
     if (!folder) throw new Error("createTestDatabase('sqlite') needs a folder for the file: pass { folder }");
-    return { url: `file:${join(folder, "test.db")}`, drop: async () => {} };
+    return { url: `file:${join(folder, "test.db")}`, name: "test.db", drop: async () => {} };
   }
   const name = `${prefix}_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
   const url = adminUrls[provider].replace(/\/[^/]*$/, `/${name}`);
@@ -35,6 +37,7 @@ export async function createTestDatabase(
     await adminQuery(provider, `CREATE DATABASE ${name}`);
     return {
       url,
+      name,
       drop: async () => {
         await adminQuery(provider, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       },
@@ -44,6 +47,7 @@ export async function createTestDatabase(
   await adminQuery(provider, `CREATE DATABASE ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   return {
     url,
+    name,
     drop: async () => {
       await adminQuery(provider, `DROP DATABASE IF EXISTS ${name}`);
     },
