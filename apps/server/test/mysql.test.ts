@@ -6,15 +6,16 @@
  * The whole API suite runs on MySQL with `ATRIUM_TEST_PROVIDER=mysql npx vitest run apps/server/test`.
  */
 import { createPrismaDataSource } from "@atrium/prisma";
+import { databaseIsReachable } from "@atrium/prisma/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectApiError, expectStatus } from "./apiResponse.js";
 import { describeHistory } from "./historyCases.js";
 import { describeKeys } from "./keysCases.js";
-import { mysqlIsReachable, openTestApi, type TestApi } from "./openTestApi.js";
+import { openTestApi, type TestApi } from "./openTestApi.js";
 import { describeScalars } from "./scalarsCases.js";
 import { testSchemaPath } from "./schemaPaths.js";
 
-const reachable = await mysqlIsReachable();
+const reachable = await databaseIsReachable("mysql");
 if (!reachable) console.warn("MySQL/MariaDB is not reachable on 127.0.0.1:3306: its API tests are skipped");
 
 // biome-ignore lint/suspicious/noExplicitAny: rows are JSON read back from the API.

@@ -3,15 +3,16 @@
  * keys.prisma and scalars.prisma with the provider swapped, and scalars.postgres.prisma's lists and native types.
  * Skipped, with a visible message, when the server does not answer.
  */
+import { databaseIsReachable } from "@atrium/prisma/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectApiError, expectStatus } from "./apiResponse.js";
 import { describeHistory } from "./historyCases.js";
 import { describeKeys } from "./keysCases.js";
-import { openTestApi, postgresIsReachable, type TestApi } from "./openTestApi.js";
+import { openTestApi, type TestApi } from "./openTestApi.js";
 import { describeScalars } from "./scalarsCases.js";
 import { testSchemaPath } from "./schemaPaths.js";
 
-const reachable = await postgresIsReachable();
+const reachable = await databaseIsReachable("postgresql");
 if (!reachable) console.warn("PostgreSQL is not reachable on 127.0.0.1:5432: its API tests are skipped");
 
 // biome-ignore lint/suspicious/noExplicitAny: rows are JSON read back from the API.

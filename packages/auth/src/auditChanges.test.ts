@@ -1,45 +1,20 @@
-import type { FieldMeta, ModelMeta } from "@atrium/core";
+import { model, relation, scalar } from "@atrium/core/testing";
 import { describe, expect, it } from "vitest";
 import { auditChanges } from "./auditChanges.js";
 
-function field(name: string, type: string, extra: Partial<FieldMeta> = {}): FieldMeta {
-  return {
-    name,
-    label: name,
-    kind: "scalar",
-    type,
-    isList: false,
-    isRequired: false,
-    isId: false,
-    isUnique: false,
-    isReadOnly: false,
-    hasDefault: false,
-    isUpdatedAt: false,
-    isForeignKey: false,
-    ...extra,
-  };
-}
-
-const book: ModelMeta = {
-  key: "book",
-  name: "Book",
-  label: "Book",
-  labelPlural: "Books",
-  idFields: ["id"],
-  idKind: "id",
-  titleField: "title",
-  searchFields: ["title"],
-  uniqueIndexes: [],
-  fields: [
-    field("id", "Int", { isId: true }),
-    field("title", "String"),
-    field("price", "Decimal"),
-    field("stock", "BigInt"),
-    field("publishedAt", "DateTime"),
-    field("secretToken", "String"),
-    field("author", "Author", { kind: "relation" }),
+const book = model(
+  "Book",
+  [
+    scalar("id", "Int", { isId: true }),
+    scalar("title", "String"),
+    scalar("price", "Decimal"),
+    scalar("stock", "BigInt"),
+    scalar("publishedAt", "DateTime"),
+    scalar("secretToken", "String"),
+    relation("author", "Author", { name: "AuthorToBook" }),
   ],
-};
+  { titleField: "title", searchFields: ["title"] },
+);
 
 describe("auditChanges", () => {
   const before = {

@@ -1,4 +1,4 @@
-import type { FieldMeta, ModelMeta } from "@atrium/core";
+import { model, relation, scalar } from "@atrium/core/testing";
 import { describe, expect, it } from "vitest";
 import {
   type FieldVisibilityConfig,
@@ -8,53 +8,22 @@ import {
 } from "./hiddenFields.js";
 import type { Principal } from "./permissions.js";
 
-function field(name: string, extra: Partial<FieldMeta> = {}): FieldMeta {
-  return {
-    name,
-    label: name,
-    kind: "scalar",
-    type: "String",
-    isList: false,
-    isRequired: true,
-    isId: false,
-    isUnique: false,
-    isReadOnly: false,
-    hasDefault: false,
-    isUpdatedAt: false,
-    isForeignKey: false,
-    ...extra,
-  };
-}
-
-const user: ModelMeta = {
-  key: "user",
-  name: "User",
-  label: "User",
-  labelPlural: "Users",
-  idFields: ["id"],
-  idKind: "id",
-  titleField: "email",
-  searchFields: ["email"],
-  uniqueIndexes: [],
-  fields: [
-    field("id", { isId: true }),
-    field("email"),
-    field("passwordHash"),
-    field("tokenCount", { type: "Int" }),
-    field("salary", { type: "Int" }),
-    field("notes"),
-    field("apiKey"),
-    field("tokens", { kind: "relation", type: "Token", isList: true }),
+const user = model(
+  "User",
+  [
+    scalar("id", "String", { isId: true }),
+    scalar("email", "String"),
+    scalar("passwordHash", "String"),
+    scalar("tokenCount", "Int"),
+    scalar("salary", "Int"),
+    scalar("notes", "String"),
+    scalar("apiKey", "String"),
+    relation("tokens", "Token", { name: "TokenToUser", toMany: true }),
   ],
-};
+  { titleField: "email", searchFields: ["email"] },
+);
 
-const token: ModelMeta = {
-  ...user,
-  key: "token",
-  name: "Token",
-  idFields: ["token"],
-  fields: [field("token", { isId: true })],
-};
+const token = model("Token", [scalar("token", "String", { isId: true })]);
 
 function who(roles: string[], isSuperuser = false): Principal {
   return { userId: "u", email: "u@example.com", isSuperuser, isActive: true, roles, permissions: new Set() };

@@ -1,8 +1,8 @@
-import type { ModelMeta } from "@atrium/core";
+import { model } from "@atrium/core/testing";
 import { describe, expect, it } from "vitest";
 import { permissionsOf, readOnlyMessage } from "./modelPermissions.js";
 
-const book = { key: "book", label: "Book", labelPlural: "Books" } as ModelMeta;
+const book = model("Book", []);
 
 describe("permissionsOf", () => {
   it("offers everything when the server sends no permissions (an app without sign-in)", () => {

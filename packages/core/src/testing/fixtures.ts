@@ -1,6 +1,7 @@
 /**
- * Typed metadata fixtures for core's unit tests. Builders fill the flags a field usually has, so each test
- * states only what matters to it.
+ * Typed metadata fixtures for unit tests, imported as `@atrium/core/testing` from other packages' tests (never
+ * from production code: biome.json refuses that import outside test files). Builders fill the flags a field
+ * usually has, so each test states only what matters to it.
  */
 import type { FieldMeta, ModelMeta, RelationMeta, SchemaMeta } from "../metadata.js";
 
@@ -32,12 +33,13 @@ export function enumField(name: string, type: string, values: string[], override
 }
 
 /** An `@id @default(autoincrement())` Int. */
-export function autoId(name = "id"): FieldMeta {
+export function autoId(name = "id", overrides: Partial<FieldMeta> = {}): FieldMeta {
   return scalar(name, "Int", {
     isId: true,
     isReadOnly: true,
     hasDefault: true,
     default: { kind: "autoincrement" },
+    ...overrides,
   });
 }
 

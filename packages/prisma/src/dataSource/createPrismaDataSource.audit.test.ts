@@ -15,10 +15,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { AuthStore } from "../systemStore/auth.js";
 import { createSystemStore, type SystemStoreClient } from "../systemStore/createSystemStore.js";
 import { ensureSystemTables } from "../systemStore/ensureSystemTables.js";
+import { databaseIsReachable } from "../testing/databaseIsReachable.js";
 import { createPrismaDataSource } from "./createPrismaDataSource.js";
-import { openTestDatabase, postgresIsReachable, type TestDatabase } from "./testing/openTestDatabase.js";
+import { openTestDatabase, type TestDatabase } from "./testing/openTestDatabase.js";
 
-const reachable = await postgresIsReachable();
+const reachable = await databaseIsReachable("postgresql");
 const providers = reachable ? (["sqlite", "postgresql"] as const) : (["sqlite"] as const);
 
 function write(scalars: Record<string, unknown>): WriteData {

@@ -4,9 +4,10 @@
  */
 import { AtriumError, type DeletePreview } from "@atrium/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase, postgresIsReachable, type TestDatabase } from "./testing/openTestDatabase.js";
+import { databaseIsReachable } from "../testing/databaseIsReachable.js";
+import { openTestDatabase, type TestDatabase } from "./testing/openTestDatabase.js";
 
-const reachable = await postgresIsReachable();
+const reachable = await databaseIsReachable("postgresql");
 
 async function caught(promise: Promise<unknown>): Promise<AtriumError> {
   try {

@@ -3,10 +3,13 @@ import { mkdtemp, readdir, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import mariadb from "mariadb";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { schemaPath } from "../../test/schemaPaths.js";
+import { adminQuery, adminUrls } from "../testing/adminQuery.js";
+import { createTestDatabase, type TestDatabaseLocation } from "../testing/createTestDatabase.js";
+import { databaseIsReachable } from "../testing/databaseIsReachable.js";
+import { withProvider } from "../testing/withProvider.js";
 import { pushSchema } from "./pushSchema.js";
 
 const read = (name: Parameters<typeof schemaPath>[0]) => readFile(schemaPath(name), "utf8");
@@ -138,27 +141,18 @@ describe("pushSchema to SQLite", () => {
 });
 
 describe("pushSchema to MySQL/MariaDB", () => {
-  const adminUrl = "mariadb://root@127.0.0.1:3306/mysql";
-  const created: string[] = [];
-  const admin = async <T>(sql: string, values: unknown[] = []): Promise<T[]> => {
-    const connection = await mariadb.createConnection(adminUrl);
-    try {
-      return (await connection.query(sql, values)) as T[];
-    } finally {
-      await connection.end();
-    }
+  const created: TestDatabaseLocation[] = [];
+  const admin = <T>(sql: string, values: unknown[] = []): Promise<T[]> =>
+    adminQuery<T>("mysql", sql, { values });
+  const freshDatabase = async (): Promise<TestDatabaseLocation> => {
+    const database = await createTestDatabase("mysql", { prefix: "atrium_push" });
+    created.push(database);
+    return database;
   };
-  const freshDatabase = async (): Promise<{ url: string; name: string }> => {
-    const name = `atrium_push_${process.pid}_${Date.now()}_${created.length}`;
-    await admin(`CREATE DATABASE \`${name}\``);
-    created.push(name);
-    return { url: `mysql://root@127.0.0.1:3306/${name}`, name };
-  };
-  const asMysql = async (name: Parameters<typeof schemaPath>[0]) =>
-    (await read(name)).replace('provider = "sqlite"', 'provider = "mysql"');
+  const asMysql = async (name: Parameters<typeof schemaPath>[0]) => withProvider(await read(name), "mysql");
 
   afterAll(async () => {
-    for (const name of created) await admin(`DROP DATABASE IF EXISTS \`${name}\``);
+    for (const database of created) await database.drop();
   });
 
   it("creates every column with Prisma's MySQL type", async () => {
@@ -244,40 +238,24 @@ describe("pushSchema to MySQL/MariaDB", () => {
 });
 
 describe("pushSchema to PostgreSQL", () => {
-  const created: string[] = [];
-  let baseUrl = "";
+  const created: TestDatabaseLocation[] = [];
 
   beforeAll(async () => {
-    for (const user of ["postgres", "root"]) {
-      const client = new pg.Client({ connectionString: `postgresql://${user}@127.0.0.1:5432/postgres` });
-      try {
-        await client.connect();
-        baseUrl = `postgresql://${user}@127.0.0.1:5432`;
-        await client.end();
-        return;
-      } catch {
-        await client.end().catch(() => {});
-      }
+    if (!(await databaseIsReachable("postgresql"))) {
+      throw new Error(
+        `PostgreSQL is not reachable at ${adminUrls.postgresql}: start it (see ENVIRONMENT.md) or set ATRIUM_TEST_POSTGRES_URL`,
+      );
     }
-    throw new Error("PostgreSQL is not reachable on 127.0.0.1:5432 as postgres or root (see ENVIRONMENT.md)");
   });
 
   afterAll(async () => {
-    if (!baseUrl) return;
-    const admin = new pg.Client({ connectionString: `${baseUrl}/postgres` });
-    await admin.connect();
-    for (const name of created) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
+    for (const database of created) await database.drop();
   });
 
   async function freshDatabase(): Promise<string> {
-    const name = `atrium_push_${process.pid}_${Date.now()}_${created.length}`;
-    const admin = new pg.Client({ connectionString: `${baseUrl}/postgres` });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    created.push(name);
-    return `${baseUrl}/${name}`;
+    const database = await createTestDatabase("postgresql", { prefix: "atrium_push" });
+    created.push(database);
+    return database.url;
   }
 
   async function query<T>(url: string, sql: string): Promise<T[]> {
@@ -311,7 +289,7 @@ describe("pushSchema to PostgreSQL", () => {
 
   it("creates keys.prisma's tables with foreign keys", async () => {
     const url = await freshDatabase();
-    const schemaText = (await read("keys")).replace('provider = "sqlite"', 'provider = "postgresql"');
+    const schemaText = withProvider(await read("keys"), "postgresql");
     await pushSchema({ schemaText, url });
     const keys = await query<{ constraint_name: string }>(
       url,
@@ -325,7 +303,7 @@ describe("pushSchema to PostgreSQL", () => {
 
   it("creates saas.prisma's enums, unique indexes and join table", async () => {
     const url = await freshDatabase();
-    const schemaText = (await read("saas")).replace('provider = "sqlite"', 'provider = "postgresql"');
+    const schemaText = withProvider(await read("saas"), "postgresql");
     await pushSchema({ schemaText, url });
     const tables = await query<{ table_name: string }>(
       url,
@@ -346,7 +324,7 @@ describe("pushSchema to PostgreSQL", () => {
   it("leaves the database untouched when the script fails halfway", async () => {
     const url = await freshDatabase();
     await query(url, 'CREATE TABLE "Flight" (x int)');
-    const schemaText = (await read("keys")).replace('provider = "sqlite"', 'provider = "postgresql"');
+    const schemaText = withProvider(await read("keys"), "postgresql");
     await expect(pushSchema({ schemaText, url })).rejects.toThrow(/Flight/);
     const tables = await query<{ table_name: string }>(
       url,

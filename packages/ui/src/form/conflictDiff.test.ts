@@ -1,39 +1,16 @@
 import type { Row } from "@atrium/client";
-import type { FieldMeta, ModelMeta } from "@atrium/core";
+import { model as buildModel, scalar } from "@atrium/core/testing";
 import { describe, expect, it } from "vitest";
 import { conflictDiff, currentFormValues, formValueText } from "./conflictDiff.js";
 import { toFormValues } from "./formValues.js";
 
-function field(name: string, type: string, extra: Partial<FieldMeta> = {}): FieldMeta {
-  return {
-    name,
-    label: name[0]?.toUpperCase() + name.slice(1),
-    kind: "scalar",
-    type,
-    isList: false,
-    isRequired: false,
-    isId: false,
-    isUnique: false,
-    isReadOnly: false,
-    isUpdatedAt: false,
-    isForeignKey: false,
-    ...extra,
-  } as FieldMeta;
-}
-
-const model = {
-  key: "customer",
-  name: "Customer",
-  label: "Customer",
-  labelPlural: "Customers",
-  fields: [
-    field("id", "Int", { isId: true, isReadOnly: true }),
-    field("name", "String"),
-    field("email", "String"),
-    field("vip", "Boolean"),
-    field("updatedAt", "DateTime", { isReadOnly: true, isUpdatedAt: true }),
-  ],
-} as unknown as ModelMeta;
+const model = buildModel("Customer", [
+  scalar("id", "Int", { isId: true, isReadOnly: true }),
+  scalar("name", "String"),
+  scalar("email", "String"),
+  scalar("vip", "Boolean"),
+  scalar("updatedAt", "DateTime", { isReadOnly: true, isUpdatedAt: true }),
+]);
 
 const loadedRow: Row = {
   $id: "1",
@@ -75,8 +52,8 @@ describe("conflictDiff", () => {
 
 describe("formValueText", () => {
   it("shows empty values as a dash and booleans as words", () => {
-    expect(formValueText(field("email", "String"), "")).toBe("—");
-    expect(formValueText(field("vip", "Boolean"), true)).toBe("Yes");
-    expect(formValueText(field("owner", "Int"), { $id: "3", $label: "Grace" })).toBe("Grace");
+    expect(formValueText(scalar("email", "String"), "")).toBe("—");
+    expect(formValueText(scalar("vip", "Boolean"), true)).toBe("Yes");
+    expect(formValueText(scalar("owner", "Int"), { $id: "3", $label: "Grace" })).toBe("Grace");
   });
 });

@@ -1,74 +1,26 @@
 // @vitest-environment node
 import type { FieldMeta, ModelMeta } from "@atrium/core";
+import { autoId, model as buildModel, relation, scalar } from "@atrium/core/testing";
 import { describe, expect, it } from "vitest";
 import { formFields, toFormValues, toWriteBody, writeOnlyFormFields } from "./formValues.js";
 import { validateField, validateWriteOnlyField } from "./validateField.js";
 
-function field(name: string, type: string, extra: Partial<FieldMeta> = {}): FieldMeta {
-  return {
-    name,
-    label: name,
-    kind: "scalar",
-    type,
-    isList: false,
-    isRequired: true,
-    isId: false,
-    isUnique: false,
-    isReadOnly: false,
-    hasDefault: false,
-    isUpdatedAt: false,
-    isForeignKey: false,
-    ...extra,
-  };
-}
-
-const model: ModelMeta = {
-  key: "order",
-  name: "Order",
-  label: "Order",
-  labelPlural: "Orders",
-  idFields: ["id"],
-  idKind: "id",
-  titleField: "title",
-  searchFields: ["title"],
-  uniqueIndexes: [],
-  fields: [
-    field("id", "Int", {
-      isId: true,
-      isReadOnly: true,
-      hasDefault: true,
-      default: { kind: "autoincrement" },
-    }),
-    field("title", "String"),
-    field("amount", "Decimal"),
-    field("big", "BigInt", { isRequired: false }),
-    field("paid", "Boolean", { hasDefault: true, default: { kind: "literal", value: false } }),
-    field("meta", "Json", { isRequired: false }),
-    field("customerId", "Int", { isForeignKey: true }),
-    field("customer", "Customer", {
-      kind: "relation",
-      relation: {
-        name: "c",
-        model: "Customer",
-        toMany: false,
-        fromFields: ["customerId"],
-        toFields: ["id"],
-        isManyToMany: false,
-      },
-    }),
-    field("tags", "Tag", {
-      kind: "relation",
-      isList: true,
-      isRequired: false,
-      relation: { name: "t", model: "Tag", toMany: true, fromFields: [], toFields: [], isManyToMany: true },
-    }),
-    field("items", "Item", {
-      kind: "relation",
-      isList: true,
-      relation: { name: "i", model: "Item", toMany: true, fromFields: [], toFields: [], isManyToMany: false },
-    }),
+const model = buildModel(
+  "Order",
+  [
+    autoId(),
+    scalar("title", "String"),
+    scalar("amount", "Decimal"),
+    scalar("big", "BigInt", { isRequired: false }),
+    scalar("paid", "Boolean", { hasDefault: true, default: { kind: "literal", value: false } }),
+    scalar("meta", "Json", { isRequired: false }),
+    scalar("customerId", "Int", { isForeignKey: true }),
+    relation("customer", "Customer", { name: "c", fromFields: ["customerId"], toFields: ["id"] }),
+    relation("tags", "Tag", { name: "t", toMany: true, isManyToMany: true }),
+    relation("items", "Item", { name: "i", toMany: true }),
   ],
-};
+  { titleField: "title", searchFields: ["title"] },
+);
 
 const row = {
   $id: "7",
@@ -160,8 +112,8 @@ describe("validateField", () => {
 });
 
 describe("write-only fields", () => {
-  const passwordHash = field("passwordHash", "String", { nativeType: ["VarChar", ["12"]] });
-  const recoveryNote = field("recoveryNote", "String", { isRequired: false });
+  const passwordHash = scalar("passwordHash", "String", { nativeType: ["VarChar", ["12"]] });
+  const recoveryNote = scalar("recoveryNote", "String", { isRequired: false });
   const staff: ModelMeta = { ...model, writeOnlyFields: [passwordHash, recoveryNote] };
   const row = { $id: "1", $label: "x", $version: "v1", id: 1, title: "T", amount: "1", customer: null };
 

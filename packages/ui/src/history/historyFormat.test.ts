@@ -1,5 +1,6 @@
 import type { HistoryEntry } from "@atrium/client";
-import type { FieldMeta, ModelMeta } from "@atrium/core";
+import type { ModelMeta } from "@atrium/core";
+import { model as buildModel, scalar } from "@atrium/core/testing";
 import { describe, expect, it } from "vitest";
 import {
   causedText,
@@ -12,19 +13,11 @@ import {
   truncatedJson,
 } from "./historyFormat.js";
 
-function field(name: string, label: string, type = "String"): FieldMeta {
-  return { name, label, kind: "scalar", type, isList: false, isId: name === "id" } as FieldMeta;
-}
-
-const model = {
-  key: "customer",
-  name: "Customer",
-  label: "Customer",
-  labelPlural: "Customers",
-  titleField: "name",
-  idFields: ["id"],
-  fields: [field("id", "Id", "Int"), field("name", "Name"), field("email", "Email")],
-} as unknown as ModelMeta;
+const model = buildModel(
+  "Customer",
+  [scalar("id", "Int", { isId: true }), scalar("name", "String"), scalar("email", "String")],
+  { titleField: "name" },
+);
 
 function entry(overrides: Partial<HistoryEntry>): HistoryEntry {
   return {
@@ -62,7 +55,10 @@ describe("entryChanges", () => {
   });
 
   it("labels a write-only field from the model's writeOnlyFields, after the readable ones", () => {
-    const withSecret = { ...model, writeOnlyFields: [field("pin", "PIN code")] } as ModelMeta;
+    const withSecret: ModelMeta = {
+      ...model,
+      writeOnlyFields: [scalar("pin", "String", { label: "PIN code" })],
+    };
     const changes = entryChanges(
       entry({ changes: { pin: { old: "[hidden]", new: "[hidden]" }, name: { old: "A", new: "B" } } }),
       withSecret,

@@ -5,14 +5,11 @@
 import type { DatabaseProvider } from "@atrium/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authStoreContract } from "../../../../auth/src/testing/authStoreContract.js";
+import { databaseIsReachable } from "../../testing/databaseIsReachable.js";
 import type { NewAuditEntry } from "../auth.js";
 import { ensureSystemTables } from "../ensureSystemTables.js";
 import { createSqlRunner, type SqlExecutor } from "../sqlRunner.js";
-import {
-  databaseIsReachable,
-  openSystemStoreDatabase,
-  type SystemStoreDatabase,
-} from "./openSystemStoreDatabase.js";
+import { openSystemStoreDatabase, type SystemStoreDatabase } from "./openSystemStoreDatabase.js";
 
 const audit = (recordId: string): NewAuditEntry => ({
   at: new Date(),

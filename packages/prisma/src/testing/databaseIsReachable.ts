@@ -1,0 +1,16 @@
+import type { DatabaseProvider } from "@atrium/core";
+import { adminQuery } from "./adminQuery.js";
+
+/**
+ * Whether the local server for `provider` answers (SQLite always does). Suites on a server skip, and say so,
+ * when it does not, so the unit tests still run on a machine without one.
+ */
+export async function databaseIsReachable(provider: DatabaseProvider): Promise<boolean> {
+  if (provider === "sqlite") return true;
+  try {
+    await adminQuery(provider, "SELECT 1", { connectTimeoutMs: 2000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
