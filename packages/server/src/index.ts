@@ -12,6 +12,7 @@ export {
   securityHeaders,
 } from "./auth/securityHeaders.js";
 export { createAtriumApp } from "./createAtriumApp.js";
-export { entryJson, historyRoutes, maxHistoryLimit } from "./history/historyRoutes.js";
+export { maxHistoryLimit } from "./history/historyFilter.js";
+export { entryJson, historyRoutes } from "./history/historyRoutes.js";
 export type { HistoryStore } from "./history/historyStore.js";
 export { type StoreAuditSinkOptions, storeAuditSink, systemActor } from "./history/storeAuditSink.js";

@@ -5,25 +5,16 @@
  * `?top=true` leaves such entries out, listing only what users did themselves.
  * Entries are never edited or deleted through the API: those methods answer 405.
  */
-import {
-  type AuditAction,
-  type AuditEntry,
-  type AuditFilter,
-  auditActions,
-  type ModelAction,
-  redactedValue,
-} from "@atrium/auth";
+import { type AuditEntry, type AuditFilter, type ModelAction, redactedValue } from "@atrium/auth";
 import { AtriumError, decodeRecordId, encodeRecordId } from "@atrium/core";
-import { type Context, Hono } from "hono";
+import { Hono } from "hono";
 import { type ResolvedOptions, writeContext } from "../appOptions.js";
 import { accessOf, type RequestAccess } from "../auth/requestAccess.js";
 import { methodNotAllowed } from "../middleware/methodNotAllowed.js";
 import { resolveModel } from "../resolveModel.js";
+import { historyFilter } from "./historyFilter.js";
 import type { HistoryStore } from "./historyStore.js";
 import { revertEntry } from "./revertEntry.js";
-
-/** Largest page of entries one request may ask for. */
-export const maxHistoryLimit = 200;
 
 export function historyRoutes(options: ResolvedOptions, store: HistoryStore): Hono {
   const app = new Hono();
@@ -255,60 +246,4 @@ export function entryJson(entry: AuditEntry) {
     revertOf: entry.revertOf,
     causeId: entry.causeId,
   };
-}
-
-function historyFilter(options: ResolvedOptions, c: Context): AuditFilter {
-  const query = (name: string) => {
-    const value = c.req.query(name);
-    return value === undefined || value === "" ? undefined : value;
-  };
-  const filter: AuditFilter = {};
-  const model = query("model");
-  if (model !== undefined) filter.model = resolveFilterModel(options, model);
-  const record = query("record");
-  if (record !== undefined) {
-    if (model === undefined) throw badFilter("record", "Give model=<key> with record=<$id>");
-    const target = resolveModel(options.schema, model);
-    filter.recordId = encodeRecordId(target, decodeRecordId(target, record));
-  }
-  const actor = query("actor");
-  if (actor !== undefined) filter.actorId = actor;
-  const action = query("action");
-  if (action !== undefined) {
-    if (!auditActions.includes(action as AuditAction)) {
-      throw badFilter("action", `Expected one of: ${auditActions.join(", ")}`);
-    }
-    filter.action = action as AuditAction;
-  }
-  const cause = query("cause");
-  if (cause !== undefined) filter.causeId = cause;
-  const top = query("top");
-  if (top !== undefined) {
-    if (top !== "true" && top !== "false") throw badFilter("top", "Expected true or false");
-    filter.topLevel = top === "true";
-  }
-  const before = query("before");
-  if (before !== undefined) filter.before = before;
-  const limit = query("limit");
-  if (limit !== undefined) {
-    const value = Number(limit);
-    if (!/^\d+$/.test(limit) || value < 1 || value > maxHistoryLimit) {
-      throw badFilter("limit", `Expected a whole number from 1 to ${maxHistoryLimit}`);
-    }
-    filter.limit = value;
-  }
-  return filter;
-}
-
-function resolveFilterModel(options: ResolvedOptions, key: string): string {
-  try {
-    return resolveModel(options.schema, key).key;
-  } catch (error) {
-    if (error instanceof AtriumError) throw badFilter("model", error.message);
-    throw error;
-  }
-}
-
-function badFilter(name: string, message: string): AtriumError {
-  return new AtriumError("bad_request", `${name}: ${message}`, { fields: { [name]: message } });
 }

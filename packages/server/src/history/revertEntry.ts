@@ -11,10 +11,8 @@ import {
   canonicalJson,
   type DataSource,
   decodeRecordId,
-  decodeWireValue,
   encodeWireValue,
   findModelByKey,
-  findModelByName,
   type ModelMeta,
   modelInView,
   recordVersion,
@@ -23,9 +21,9 @@ import {
   serializeRow,
   type WireRow,
   type WriteContext,
-  type WriteData,
 } from "@atrium/core";
 import { restoreOrder } from "./restoreOrder.js";
+import { refused, writeOf } from "./revertWrite.js";
 
 export interface RevertInput {
   schema: SchemaMeta;
@@ -199,10 +197,6 @@ function explainMissingParent(error: unknown, model: ModelMeta, entry: AuditEntr
   return refused(`This ${model.label.toLowerCase()} cannot be restored: ${hint}`);
 }
 
-function refused(message: string, details?: unknown): AtriumError {
-  return new AtriumError("conflict", message, details === undefined ? {} : { details });
-}
-
 /**
  * The data source records the undo as a plain write; this relabels it as the revert of `entryId` (caused by
  * `causeId` when it is part of a bigger revert) and reports the id it was recorded under.
@@ -270,42 +264,4 @@ async function requireUnchanged(
       },
     );
   }
-}
-
-/**
- * The entry's old values as a write. Updates skip fields the database sets itself (read-only: generated ids,
- * `@updatedAt`); a re-create restores them too, so the record comes back with its id. Hidden (redacted) values
- * were never kept: they are `unrecorded`, and a re-create that needs one is refused.
- */
-function writeOf(
-  schema: SchemaMeta,
-  model: ModelMeta,
-  entry: AuditEntry,
-  mode: "create" | "update",
-): { data: WriteData; unrecorded: string[] } {
-  const data: WriteData = { scalars: {}, connect: {}, setMany: {} };
-  const missing: string[] = [];
-  const unrecorded: string[] = [];
-  for (const [name, change] of Object.entries(entry.changes)) {
-    const field = model.fields.find((candidate) => candidate.name === name);
-    const related = field?.relation?.isManyToMany ? findModelByName(schema, field.relation.model) : undefined;
-    if (related && Array.isArray(change.old)) {
-      data.setMany[name] = change.old.map((text) => decodeRecordId(related, String(text)));
-      continue;
-    }
-    if (!field || field.kind === "relation" || field.type === "Unsupported") continue;
-    if (mode === "update" && field.isReadOnly) continue;
-    if (change.old === redactedValue) {
-      if (mode === "create" && field.isRequired && !field.hasDefault) missing.push(field.label);
-      unrecorded.push(field.name);
-      continue;
-    }
-    data.scalars[name] = decodeWireValue(field, change.old);
-  }
-  if (missing.length > 0) {
-    throw refused(
-      `This ${model.label.toLowerCase()} cannot be re-created: the values of ${missing.join(", ")} are hidden and were not recorded`,
-    );
-  }
-  return { data, unrecorded };
 }
