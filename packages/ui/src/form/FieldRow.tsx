@@ -5,7 +5,8 @@ export interface FieldRowProps {
   /** The id of the element the label points at. */
   id: string;
   label: string;
-  required: boolean;
+  /** @default false */
+  required?: boolean;
   /** Small marks after the label (read-only lock, write-only key). */
   marks?: ReactNode;
   /** The schema's help text, shown under the input as `${id}-help`. */
@@ -14,8 +15,8 @@ export interface FieldRowProps {
   note?: string;
   /** Shown under the input as `${id}-error`. */
   error?: string;
-  /** react-hook-form's ref of the field, so a failed submit can focus it. */
-  inputRef: RefCallBack;
+  /** react-hook-form's ref of the field, so a failed submit can focus it. @default none (forms without it) */
+  inputRef?: RefCallBack;
   children: ReactNode;
 }
 
@@ -60,7 +61,10 @@ export function FieldRow({
         className="form-control"
         // Inputs and widgets take no ref, so react-hook-form could not focus the first invalid field on submit;
         // give it a handle that focuses the element the label points at.
-        ref={(element) => inputRef(element && { focus: () => document.getElementById(id)?.focus() })}
+        ref={
+          inputRef &&
+          ((element) => inputRef(element && { focus: () => document.getElementById(id)?.focus() }))
+        }
       >
         {children}
         {help && (

@@ -1,35 +1,15 @@
 import type { ReactNode } from "react";
+import { FieldRow } from "../form/FieldRow.js";
 
 /** One labelled control in the look of the record forms, with the server's message for it underneath. */
-export function AdminField({
-  id,
-  label,
-  error,
-  help,
-  children,
-}: {
+export function AdminField(props: {
   id: string;
   label: string;
   error?: string;
   help?: string;
   children: ReactNode;
 }) {
-  return (
-    <div className="form-field">
-      <div className="form-label">
-        <label htmlFor={id}>{label}</label>
-      </div>
-      <div className="form-control">
-        {children}
-        {help && <p className="form-help">{help}</p>}
-        {error && (
-          <p className="form-error" id={`${id}-error`}>
-            {error}
-          </p>
-        )}
-      </div>
-    </div>
-  );
+  return <FieldRow {...props} />;
 }
 
 /** Field messages of an ApiError, keyed by field name (`permissions.3`, `email`). */
