@@ -129,6 +129,19 @@ export function describeLeaks(provider: TestProvider): void {
         ]);
       });
 
+      it("show on the next request once the role may view the model (views follow permissions)", async () => {
+        const email = `late-viewer-${provider}@leaks.test`;
+        const session = await world.api.userSession(email, { permissions: ["model:order:view"] });
+        const path = `/api/records/order/${world.ids.order}`;
+        expect((await session.get(path)).body.data.customer.$label).toBe(String(world.ids.customer));
+        const role = (await world.api.authStore.listRoles()).find((each) => each.name === `role of ${email}`);
+        await world.api.authStore.setRolePermissions(role?.id ?? "", [
+          "model:order:view",
+          "model:customer:view",
+        ]);
+        expect((await session.get(path)).body.data.customer.$label).toBe(secret.customerName);
+      });
+
       it("are never sent in a delete preview nor in the refusal of a restricted delete", async () => {
         const path = `/api/records/customer/${world.ids.customer}`;
         const preview = await world.as.support.get(`${path}/delete-preview`);
