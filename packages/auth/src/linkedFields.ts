@@ -16,14 +16,21 @@ export interface FieldRef {
  * The fields that share a secret with one relation: the relation field, its key scalars, the relation field
  * at the other end and that end's key scalars. Empty for scalars that hold no key.
  */
-export function relationSecret(schema: SchemaMeta, model: ModelMeta, relationField: FieldMeta): FieldRef[] {
+export function relationSecret(
+  schema: SchemaMeta,
+  model: ModelMeta,
+  relationField: FieldMeta,
+  byName?: ReadonlyMap<string, ModelMeta>,
+): FieldRef[] {
   const relation = relationField.relation;
   if (!relation) return [];
   const refs: FieldRef[] = [
     { model: model.key, field: relationField.name },
     ...relation.fromFields.map((name) => ({ model: model.key, field: name })),
   ];
-  const other = schema.models.find((candidate) => candidate.name === relation.model);
+  const other = byName
+    ? byName.get(relation.model)
+    : schema.models.find((candidate) => candidate.name === relation.model);
   const back = relation.backField
     ? other?.fields.find((field) => field.name === relation.backField)
     : undefined;
@@ -46,22 +53,53 @@ export function withLinkedFields(
 ): Map<string, Set<string>> {
   const result = new Map<string, Set<string>>();
   for (const model of schema.models) result.set(model.key, new Set(hidden.get(model.key) ?? []));
-  const identity = new Map(schema.models.map((model) => [model.key, new Set(model.idFields)]));
-  const isHidden = (ref: FieldRef) => result.get(ref.model)?.has(ref.field) === true;
-  const secrets = schema.models.flatMap((model) =>
-    model.fields.filter((field) => field.relation).map((field) => relationSecret(schema, model, field)),
+  const { groupsOf, identity } = secretIndex(schema);
+  const pending: FieldRef[] = [...result].flatMap(([model, names]) =>
+    [...names].map((field) => ({ model, field })),
   );
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const refs of secrets) {
-      if (!refs.some(isHidden)) continue;
-      for (const ref of refs) {
-        if (isHidden(ref) || identity.get(ref.model)?.has(ref.field)) continue;
-        result.get(ref.model)?.add(ref.field);
-        changed = true;
+  for (let ref = pending.pop(); ref; ref = pending.pop()) {
+    for (const group of groupsOf.get(refKey(ref)) ?? []) {
+      for (const member of group) {
+        const names = result.get(member.model);
+        if (!names || names.has(member.field) || identity.has(refKey(member))) continue;
+        names.add(member.field);
+        pending.push(member);
       }
     }
   }
   return result;
+}
+
+interface SecretIndex {
+  /** `model key.field` -> the relation secrets it belongs to. */
+  groupsOf: Map<string, FieldRef[][]>;
+  /** `model key.field` of every identity field. */
+  identity: Set<string>;
+}
+
+// Metadata is fixed for the life of an app, while a view is built per visibility class: index it once.
+const indexes = new WeakMap<SchemaMeta, SecretIndex>();
+
+function secretIndex(schema: SchemaMeta): SecretIndex {
+  const cached = indexes.get(schema);
+  if (cached) return cached;
+  const groupsOf = new Map<string, FieldRef[][]>();
+  const byName = new Map(schema.models.map((model) => [model.name, model]));
+  for (const model of schema.models) {
+    for (const field of model.fields) {
+      if (!field.relation) continue;
+      const group = relationSecret(schema, model, field, byName);
+      for (const ref of group) groupsOf.set(refKey(ref), [...(groupsOf.get(refKey(ref)) ?? []), group]);
+    }
+  }
+  const identity = new Set(
+    schema.models.flatMap((model) => model.idFields.map((name) => `${model.key}.${name}`)),
+  );
+  const index = { groupsOf, identity };
+  indexes.set(schema, index);
+  return index;
+}
+
+function refKey(ref: FieldRef): string {
+  return `${ref.model}.${ref.field}`;
 }

@@ -13,9 +13,10 @@
  * the principal may not view keeps its fields in `writeSchema`: whoever may add one still fills in its form.
  */
 import {
+  can,
   type FieldVisibilityConfig,
   hiddenFields,
-  modelPermissions,
+  modelPermission,
   type Principal,
   withLinkedFields,
   writeOnlyFields,
@@ -60,7 +61,7 @@ export function buildSchemaView(
     const settable = new Set([...writeOnlyFields(model, config)].filter((name) => ruled.has(name)));
     writeOnly.set(model.key, settable);
     unwritable.set(model.key, new Set([...ruled].filter((name) => !settable.has(name))));
-    const mayView = !principal || modelPermissions(principal, model.key).view;
+    const mayView = !principal || can(principal, modelPermission(model.key, "view"));
     if (mayView) viewable.add(model.key);
     hidden.set(model.key, mayView ? ruled : nonIdentityFields(model));
   }
