@@ -5,6 +5,8 @@ export default defineConfig({
     include: [
       "prisma/**/*.test.ts",
       "packages/*/src/**/*.test.ts",
+      // Component tests, each in a jsdom environment of its own (`// @vitest-environment jsdom`).
+      "packages/*/src/**/*.test.tsx",
       "packages/*/test/**/*.test.ts",
       "apps/*/src/**/*.test.ts",
       "apps/*/test/**/*.test.ts",

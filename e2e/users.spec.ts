@@ -64,6 +64,10 @@ test("a superuser creates a role and a user; the user can edit books and nothing
       .click();
     await expect(editor.getByRole("link", { name: "Edit" })).toBeVisible();
     await expect(editor.getByRole("button", { name: "Delete" })).toHaveCount(0);
+    // Authors are a model the editor cannot see: the book's author shows as its id, saying why, with no link.
+    const authorRow = editor.getByRole("definition").filter({ hasText: "(not visible to you)" }).first();
+    await expect(authorRow).toBeVisible();
+    await expect(authorRow.getByRole("link")).toHaveCount(0);
 
     const bookPath = new URL(editor.url()).pathname.replace(/^\/m\//, "/api/records/");
     const before = (await (await page.request.get(bookPath)).json()).data;

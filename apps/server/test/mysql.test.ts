@@ -1,6 +1,6 @@
 /**
  * The core cases on MySQL/MariaDB (local server, root without password; each suite makes a database of its own
- * and drops it): keys.prisma, scalars.prisma and the history cases over saas.prisma with the provider swapped,
+ * and drops it): keys.prisma, scalars.prisma, the history cases over saas.prisma and the leak cases with the provider swapped,
  * pushed by Atrium's own MySQL DDL, plus what differs on MySQL: implicit many-to-many join tables, VARCHAR(191) limits, collation and row estimates.
  * Skipped, with a visible message, when the server does not answer.
  * The whole API suite runs on MySQL with `ATRIUM_TEST_PROVIDER=mysql npx vitest run apps/server/test`.
@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectApiError, expectStatus } from "./apiResponse.js";
 import { describeHistory } from "./historyCases.js";
 import { describeKeys } from "./keysCases.js";
+import { describeLeaks } from "./leaksCases.js";
 import { openTestApi, type TestApi } from "./openTestApi.js";
 import { describeScalars } from "./scalarsCases.js";
 import { testSchemaPath } from "./schemaPaths.js";
@@ -25,6 +26,7 @@ describe.skipIf(!reachable)("on MySQL/MariaDB", () => {
   describeKeys("mysql");
   describeScalars("mysql");
   describeHistory("mysql");
+  describeLeaks("mysql");
 
   describe("saas.prisma on mysql", () => {
     let api: TestApi;

@@ -1,6 +1,7 @@
 /**
  * The core cases on PostgreSQL (local server, trust auth; each suite makes a database of its own and drops it):
- * keys.prisma and scalars.prisma with the provider swapped, and scalars.postgres.prisma's lists and native types.
+ * keys.prisma, scalars.prisma, the history cases and the leak cases with the provider swapped, and
+ * scalars.postgres.prisma's lists and native types.
  * Skipped, with a visible message, when the server does not answer.
  */
 import { databaseIsReachable } from "@atrium/prisma/testing";
@@ -8,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectApiError, expectStatus } from "./apiResponse.js";
 import { describeHistory } from "./historyCases.js";
 import { describeKeys } from "./keysCases.js";
+import { describeLeaks } from "./leaksCases.js";
 import { openTestApi, type TestApi } from "./openTestApi.js";
 import { describeScalars } from "./scalarsCases.js";
 import { testSchemaPath } from "./schemaPaths.js";
@@ -22,6 +24,7 @@ describe.skipIf(!reachable)("on PostgreSQL", () => {
   describeKeys("postgresql");
   describeScalars("postgresql");
   describeHistory("postgresql");
+  describeLeaks("postgresql");
 
   describe("scalars.postgres.prisma: lists and native types", () => {
     let api: TestApi;

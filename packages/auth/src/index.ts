@@ -2,6 +2,7 @@ export * from "./auditChanges.js";
 export * from "./authStore.js";
 export * from "./hiddenFields.js";
 export * from "./isSecretFieldName.js";
+export * from "./linkedFields.js";
 export * from "./loginThrottle.js";
 export * from "./memoryAuthStore.js";
 export * from "./passwords.js";

@@ -145,6 +145,15 @@ export interface LookupOptions {
   mayDelete?: (modelKey: string) => boolean;
 }
 
+export interface PreviewOptions {
+  /**
+   * The schema as the asking user sees it: examples are labelled with it, so records of a model they may not
+   * view (or whose title is hidden from them) are named by their id.
+   * @default the data source's own schema
+   */
+  viewSchema?: SchemaMeta;
+}
+
 export interface DataSource {
   readonly provider: DatabaseProvider;
   list(model: ModelMeta, query: ListQuery): Promise<ListResult>;
@@ -164,7 +173,7 @@ export interface DataSource {
    * record, each with the entries of what it took with it (as `delete`).
    */
   deleteMany(model: ModelMeta, ids: IdValues[], context?: WriteContext): Promise<number>;
-  deletePreview(model: ModelMeta, id: IdValues): Promise<DeletePreview>;
+  deletePreview(model: ModelMeta, id: IdValues, options?: PreviewOptions): Promise<DeletePreview>;
   /** Up to `limit` records whose search fields match `search`, for relation pickers, ordered by label. */
   lookup(
     model: ModelMeta,

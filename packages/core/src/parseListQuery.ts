@@ -28,6 +28,11 @@ export interface ParseListQueryOptions {
   maxPerPage?: number;
   /** Page size when `perPage` is not given. @default 25 */
   defaultPerPage?: number;
+  /**
+   * Why `q` is refused when the model has no search fields, e.g. because they are all hidden from the user.
+   * @default "{Models} cannot be searched: no search fields"
+   */
+  unsearchable?: string;
 }
 
 const filterPrefix = "filter.";
@@ -165,7 +170,7 @@ export function parseListQuery(
 
   const search = params.get("q")?.trim() || undefined;
   if (search !== undefined && model.searchFields.length === 0) {
-    errors.add("q", `${model.labelPlural} cannot be searched: no search fields`);
+    errors.add("q", options.unsearchable ?? `${model.labelPlural} cannot be searched: no search fields`);
   }
 
   errors.throwIfAny("bad_request", "list query");

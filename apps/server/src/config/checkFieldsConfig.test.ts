@@ -179,6 +179,37 @@ describe("checkFieldsConfig", () => {
     );
   });
 
+  it("atrium.W002: says that a rule hiding one side of a relation hides the other side too", () => {
+    const warningsOf = (fields: Record<string, unknown>) =>
+      checkFieldsConfig({ "Staff.passwordHash": "writeOnly", ...fields }, schema).warnings.map(
+        (check) => `${check.code} ${check.message}`,
+      );
+    const support = { hiddenFrom: ["support"] };
+    expect(warningsOf({ "Review.customer": support })).toEqual([
+      `atrium.W002 Review.customer is hidden by a rule, so it also hides Review.customerId, Customer.reviews from the same users: a relation, the key that holds it and its other end are one secret. Configure them the same way to say so, or make Review.customer "visible".`,
+    ]);
+    // Hiding the key hides the relation; a required key nobody can set makes the model uncreatable.
+    expect(warningsOf({ "Order.customerId": "hidden" })).toEqual([
+      expect.stringMatching(
+        /^atrium\.W001 Order\.customerId is required, has no default and is hidden from everyone/,
+      ),
+      expect.stringMatching(
+        /^atrium\.W002 Order\.customerId is hidden by a rule, so it also hides Order\.customer, Customer\.orders from/,
+      ),
+    ]);
+    // Saying the same of every side is saying it was meant.
+    expect(
+      warningsOf({ "Review.customer": support, "Review.customerId": support, "Customer.reviews": support }),
+    ).toEqual([]);
+    expect(warningsOf({ "Review.customer": "visible" })).toEqual([]);
+    // A key that is part of the record's id is never hidden: the rule cannot hide the link.
+    expect(warningsOf({ "OrderItem.order": "hidden" })).toEqual([
+      expect.stringMatching(
+        /^atrium\.W002 OrderItem\.order is hidden by a rule, so it also hides Order\.items from the same users: .* OrderItem\.orderId still shows the link: it is part of a record's id, which is never hidden\.$/,
+      ),
+    ]);
+  });
+
   it("passes the demo's own rules without a problem or a warning: its staff can be created", () => {
     const result = checkFieldsConfig(demoFields, schema);
     expect([...result.checks, ...result.warnings]).toEqual([]);

@@ -9,10 +9,12 @@ import {
   type FieldVisibilityConfig,
   hiddenFields,
   type Principal,
+  withLinkedFields,
   writeOnlyFields,
 } from "@atrium/auth";
 import type { FieldMeta, ModelMeta, SchemaMeta } from "@atrium/core";
 import { closestMatch } from "@atrium/core";
+import { linkedFieldWarnings } from "./linkedFieldWarnings.js";
 
 export type ConfigCheckCode =
   | "atrium.E001"
@@ -22,7 +24,8 @@ export type ConfigCheckCode =
   | "atrium.E005"
   | "atrium.E006"
   | "atrium.E007"
-  | "atrium.W001";
+  | "atrium.W001"
+  | "atrium.W002";
 
 export interface ConfigCheck {
   code: ConfigCheckCode;
@@ -42,7 +45,7 @@ export interface FieldsConfigResult {
 export function checkFieldsConfig(fields: unknown, schema: SchemaMeta): FieldsConfigResult {
   const checks: ConfigCheck[] = [];
   const models: Record<string, Record<string, FieldAccess>> = {};
-  if (fields === undefined) return { checks, warnings: uncreatableModels(schema, {}), visibility: {} };
+  if (fields === undefined) return { checks, warnings: warningsOf(schema, {}), visibility: {} };
   if (typeof fields !== "object" || fields === null || Array.isArray(fields)) {
     checks.push({
       code: "atrium.E003",
@@ -122,7 +125,7 @@ export function checkFieldsConfig(fields: unknown, schema: SchemaMeta): FieldsCo
     models[model.key] = { ...models[model.key], [field.name]: checked };
   }
   const visibility = { models };
-  return { checks, warnings: uncreatableModels(schema, visibility), visibility };
+  return { checks, warnings: warningsOf(schema, visibility), visibility };
 }
 
 /** Why a field cannot be write-only (a password-type input sends text, and only for fields a form writes). */
@@ -146,14 +149,23 @@ const superuser: Principal = {
   permissions: new Set(),
 };
 
+function warningsOf(schema: SchemaMeta, visibility: FieldVisibilityConfig): ConfigCheck[] {
+  return [...uncreatableModels(schema, visibility), ...linkedFieldWarnings(schema, visibility)];
+}
+
 /**
  * atrium.W001: a required field without a default that nobody can see or set (secret-named, or configured
  * "hidden") makes its model impossible to create in the admin; the server answers such creates with 422.
  */
 function uncreatableModels(schema: SchemaMeta, visibility: FieldVisibilityConfig): ConfigCheck[] {
   const warnings: ConfigCheck[] = [];
+  // A hidden relation hides its key too (atrium.W002): a required key nobody can set blocks creates as well.
+  const hiddenByModel = withLinkedFields(
+    schema,
+    new Map(schema.models.map((model) => [model.key, hiddenFields(model, superuser, visibility)])),
+  );
   for (const model of schema.models) {
-    const hidden = hiddenFields(model, superuser, visibility);
+    const hidden = hiddenByModel.get(model.key) ?? new Set<string>();
     const settable = writeOnlyFields(model, visibility);
     for (const field of model.fields) {
       if (!hidden.has(field.name) || settable.has(field.name) || field.kind === "relation") continue;

@@ -91,11 +91,12 @@ function bind(scope: SourceScope, close: () => Promise<void>): DataSource {
       }
     },
 
-    async deletePreview(model, id) {
+    async deletePreview(model, id, options) {
       const where = idMatch(model, id);
       try {
         if ((await getDelegate(scope.client, model).count({ where })) === 0) throw notFound(model);
-        return await buildDeletePreview({ client: scope.client, schema, model, where });
+        const labelSchema = options?.viewSchema ?? schema;
+        return await buildDeletePreview({ client: scope.client, schema, model, where, labelSchema });
       } catch (error) {
         return explain(error, model);
       }

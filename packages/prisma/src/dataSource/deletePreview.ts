@@ -10,6 +10,7 @@ import {
   type DeletePreview,
   type DeletePreviewGroup,
   type ModelMeta,
+  modelInView,
   type ReferentialAction,
   recordLabel,
   type SchemaMeta,
@@ -26,6 +27,8 @@ export interface DeletePreviewInput {
   where: Args;
   /** How many cascade steps to follow. @default 5 */
   maxDepth?: number;
+  /** What examples are labelled with: the asking user's view of the schema (PreviewOptions). @default schema */
+  labelSchema?: SchemaMeta;
 }
 
 type GroupKind = keyof Omit<DeletePreview, "canDelete">;
@@ -62,7 +65,10 @@ export async function buildDeletePreview(input: DeletePreviewInput): Promise<Del
     level = next;
   }
   const preview: DeletePreview = { cascades: [], setNull: [], blockers: [], canDelete: true };
-  for (const group of groups.values()) preview[group.kind].push(await finishGroup(client, schema, group));
+  const labels = input.labelSchema ?? schema;
+  for (const group of groups.values()) {
+    preview[group.kind].push(await finishGroup(client, schema, labels, group));
+  }
   preview.canDelete = preview.blockers.length === 0;
   return preview;
 }
@@ -83,6 +89,7 @@ function groupKind(action: ReferentialAction | undefined): GroupKind {
 async function finishGroup(
   client: QueryClient,
   schema: SchemaMeta,
+  labels: SchemaMeta,
   group: PendingGroup,
 ): Promise<DeletePreviewGroup> {
   const delegate = getDelegate(client, group.model);
@@ -102,7 +109,9 @@ async function finishGroup(
     label: group.model.labelPlural,
     via: group.via,
     count,
-    // The same labels as everywhere else in the API.
-    examples: rows.map((row) => recordLabel(group.model, shapeReference(group.model, row, schema), schema)),
+    // The same labels as everywhere else in the API, as the user sees them.
+    examples: rows.map((row) =>
+      recordLabel(modelInView(group.model, labels), shapeReference(group.model, row, schema), labels),
+    ),
   };
 }

@@ -149,10 +149,17 @@ export function recordWrites(scope: SourceScope): Writes {
     return explain(error, model, "write");
   };
 
-  const explainDeleteError = async (error: unknown, model: ModelMeta, where: Args) => {
+  const explainDeleteError = async (
+    error: unknown,
+    model: ModelMeta,
+    where: Args,
+    context: WriteContext | undefined,
+  ) => {
     const code = prismaErrorCode(error);
     if (code && restrictedDeleteCodes.has(code) && !scope.inTransaction) {
-      const preview = await buildDeletePreview({ client: scope.client, schema, model, where });
+      // Its examples are shown to the user: labelled as they see the schema, like the preview they asked for.
+      const labelSchema = viewOf(model, context).viewSchema;
+      const preview = await buildDeletePreview({ client: scope.client, schema, model, where, labelSchema });
       throw restrictedError(model, preview);
     }
     return explain(error, model);
@@ -240,7 +247,7 @@ export function recordWrites(scope: SourceScope): Writes {
         });
       } catch (error) {
         if (tracked) await explainWriteConflict(error, model, id, context);
-        await explainDeleteError(error, model, idMatch(model, id));
+        await explainDeleteError(error, model, idMatch(model, id), context);
       }
     },
 
@@ -300,7 +307,7 @@ export function recordWrites(scope: SourceScope): Writes {
             `Some of the selected ${model.labelPlural.toLowerCase()} changed while they were being deleted; nothing was deleted. Reload and try again`,
           );
         }
-        return explainDeleteError(error, model, where);
+        return explainDeleteError(error, model, where, context);
       }
     },
   };

@@ -25,6 +25,9 @@ export interface AuthRuntime {
   clearCookie(c: Context): string;
 }
 
+/** Distinct visibility classes kept at once; a handful of roles makes a few dozen. */
+const maxCachedViews = 256;
+
 export function createAuthRuntime(schema: SchemaMeta, options: AuthOptions): AuthRuntime {
   const now = options.now ?? (() => new Date());
   const services: AuthServices = {
@@ -47,6 +50,8 @@ export function createAuthRuntime(schema: SchemaMeta, options: AuthOptions): Aut
       const key = viewCacheKey(principal);
       let view = views.get(key);
       if (!view) {
+        // Keys include permissions, which change at runtime: old views are dropped rather than kept forever.
+        if (views.size >= maxCachedViews) views.clear();
         view = buildSchemaView(schema, principal, options.fields ?? {});
         views.set(key, view);
       }

@@ -39,6 +39,11 @@ export interface RequestAccess {
    * unless configured `"writeOnly"`): such a model cannot be created through the admin by them.
    */
   hiddenRequired(model: ModelMeta): string[];
+  /**
+   * Why this principal cannot search the model (`q` of lists and look-ups), or undefined when they can: it has
+   * no search fields, or every one is hidden from them (a search over nothing would silently match everything).
+   */
+  unsearchable(model: ModelMeta): string | undefined;
   /** Drops hidden fields from the wire rows a 409 carries in `details.current`. */
   redactError(model: ModelMeta, error: unknown): unknown;
 }
@@ -68,9 +73,9 @@ export function createAccess(principal: Principal | null, view: SchemaView): Req
   const can = (modelKey: string, action: ModelAction) =>
     !enforced || modelPermissions(principal, modelKey)[action];
   const viewModel = (model: ModelMeta) => findModelByKey(view.schema, model.key) ?? model;
+  const writeModel = (model: ModelMeta) => findModelByKey(view.writeSchema, model.key) ?? model;
   const none: ReadonlySet<string> = new Set<string>();
   const hiddenOf = (model: ModelMeta) => view.hidden.get(model.key) ?? none;
-  const writeOnlyOf = (model: ModelMeta) => view.writeOnly.get(model.key) ?? none;
   const strip = (model: ModelMeta, value: unknown): unknown => {
     if (Array.isArray(value)) return value.map((item) => strip(model, item));
     if (typeof value !== "object" || value === null) return value;
@@ -91,7 +96,7 @@ export function createAccess(principal: Principal | null, view: SchemaView): Req
       }
     },
     viewModel,
-    writeModel: (model) => findModelByKey(view.writeSchema, model.key) ?? model,
+    writeModel,
     dataModel(model) {
       const visible = viewModel(model);
       return visible === model ? model : { ...model, searchFields: visible.searchFields };
@@ -100,13 +105,11 @@ export function createAccess(principal: Principal | null, view: SchemaView): Req
       return serializeRow(view.schema, viewModel(model), row);
     },
     hiddenRequired(model) {
-      const hidden = hiddenOf(model);
-      const settable = writeOnlyOf(model);
+      const writable = new Set(writeModel(model).fields.map((field) => field.name));
       return model.fields
         .filter(
           (field) =>
-            hidden.has(field.name) &&
-            !settable.has(field.name) &&
+            !writable.has(field.name) &&
             field.kind !== "relation" &&
             field.isRequired &&
             !field.hasDefault &&
@@ -115,6 +118,13 @@ export function createAccess(principal: Principal | null, view: SchemaView): Req
             !field.isList,
         )
         .map((field) => field.label);
+    },
+    unsearchable(model) {
+      if (viewModel(model).searchFields.length > 0) return undefined;
+      const what = model.labelPlural;
+      return model.searchFields.length > 0
+        ? `${what} cannot be searched: the fields they are searched by are hidden from you`
+        : `${what} cannot be searched: no search fields`;
     },
     redactError(model, error) {
       if (!(error instanceof AtriumError) || hiddenOf(model).size === 0) return error;

@@ -10,7 +10,7 @@ import {
 import { describe, expect, it } from "vitest";
 import { schemaFixture } from "../testing/schemaFixture.js";
 import { createAccess } from "./requestAccess.js";
-import { buildSchemaView } from "./schemaView.js";
+import { buildSchemaView, viewCacheKey } from "./schemaView.js";
 
 const superuser: Principal = {
   userId: "1",
@@ -94,5 +94,58 @@ describe("buildSchemaView", () => {
     });
     const redacted = access.redactError(book, conflict) as AtriumError;
     expect(redacted.details).toEqual({ current: { $id: "1", pages: 3 } });
+  });
+
+  it("reduces a model the principal may not view to its identity: paths through it are unknown, labels are ids", () => {
+    const bookViewer: Principal = {
+      ...superuser,
+      isSuperuser: false,
+      permissions: new Set(["model:book:view"]),
+    };
+    const access = createAccess(bookViewer, buildSchemaView(schema, bookViewer, {}));
+    const author = access.view.schema.models.find((model) => model.key === "author");
+    expect(names(author)).toEqual(["id"]);
+    expect(author).toMatchObject({ titleField: "id", searchFields: [] });
+    for (const query of ["filter.author.name.startsWith=a", "sort=author.name"]) {
+      expect(() =>
+        parseListQuery(access.view.schema, access.viewModel(book), new URLSearchParams(query)),
+      ).toThrow(/Unknown field 'name'/);
+    }
+    const row = access.serialize(book, {
+      id: 1,
+      title: "Dune",
+      authorId: 7,
+      author: { id: 7, name: "Frank" },
+    });
+    expect(row.author).toEqual({ $id: "7", $label: "7" });
+    // A compound identity labels by all of its parts.
+    expect(findModelByKey(access.view.schema, "order-line")).toMatchObject({
+      titleField: "orderCode",
+      titleParts: ["orderCode", "sku"],
+      searchFields: [],
+    });
+    // Whoever may add one still fills in its form.
+    expect(names(findModelByKey(access.view.writeSchema, "author"))).toContain("name");
+    expect(access.hiddenRequired(findModelByKey(schema, "author") as ModelMeta)).toEqual([]);
+  });
+
+  it("hides a relation with its key and its other end, for reading and writing", () => {
+    const view = buildSchemaView(schema, superuser, { models: { book: { authorId: "hidden" } } });
+    expect(names(findModelByKey(view.schema, "book"))).not.toContain("author");
+    expect(names(findModelByKey(view.writeSchema, "book"))).not.toContain("author");
+    expect(names(findModelByKey(view.schema, "author"))).not.toContain("books");
+    expect(view.hidden.get("book")).toEqual(new Set(["authorId", "author"]));
+  });
+
+  it("caches views by roles and permissions: a role's new permissions make a new view", () => {
+    const user = (permissions: string[]): Principal => ({
+      ...superuser,
+      isSuperuser: false,
+      roles: ["staff"],
+      permissions: new Set(permissions),
+    });
+    expect(viewCacheKey(user(["model:book:view"]))).not.toBe(viewCacheKey(user(["model:author:view"])));
+    expect(viewCacheKey(user(["a", "b"]))).toBe(viewCacheKey(user(["b", "a"])));
+    expect(viewCacheKey(superuser)).toBe(viewCacheKey({ ...superuser, roles: ["x"] }));
   });
 });

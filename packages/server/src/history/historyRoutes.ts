@@ -52,8 +52,8 @@ export function historyRoutes(options: ResolvedOptions, store: HistoryStore): Ho
       // A 409's current row must not carry what this user may not read (hidden and write-only values).
     }).catch((error: unknown) => Promise.reject(model ? access.redactError(model, error) : error));
     const revert = result.revertId ? await store.getAudit(result.revertId) : null;
-    const record = result.record;
-    const shown = record && model && access.principal ? stripRow(access, model.key, record) : record;
+    // Through the same view as a GET: fields, relation labels and `$version` as this user sees them.
+    const shown = result.record && model ? access.serialize(model, result.record) : null;
     const [revertJson = null] = revert ? await withCausedCounts(store, options, access, [revert]) : [];
     // Said only of fields the user sees: of the others they know nothing, not even the name.
     const unrecorded = model
@@ -219,12 +219,6 @@ function visibleEntry(access: RequestAccess, entry: AuditEntry) {
 /** Entries written before a field was made write-only may hold its value: it is never served. */
 function masked(value: unknown) {
   return value === null ? null : redactedValue;
-}
-
-function stripRow(access: RequestAccess, modelKey: string, row: Record<string, unknown>) {
-  const hidden = access.view.hidden.get(modelKey);
-  if (!hidden || hidden.size === 0) return row;
-  return Object.fromEntries(Object.entries(row).filter(([name]) => !hidden.has(name)));
 }
 
 async function requireEntry(store: HistoryStore, id: string): Promise<AuditEntry> {

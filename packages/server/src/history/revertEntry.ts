@@ -19,7 +19,6 @@ import {
   type SchemaMeta,
   type StoredRow,
   serializeRow,
-  type WireRow,
   type WriteContext,
 } from "@atrium/core";
 import { restoreOrder } from "./restoreOrder.js";
@@ -39,8 +38,11 @@ export interface RevertInput {
 }
 
 export interface RevertResult {
-  /** The record as the revert left it, or null when the revert deleted it. */
-  record: WireRow | null;
+  /**
+   * The record as the revert left it (as stored: the route serializes it through the user's view, like a GET),
+   * or null when the revert deleted it.
+   */
+  record: StoredRow | null;
   /** The id of the `revert` entry of `entry` itself. */
   revertId: string | undefined;
   /**
@@ -81,7 +83,7 @@ export async function revertEntry(input: RevertInput): Promise<RevertResult> {
       const row = await dataSource
         .update(model, id, data, { ...context, expectedVersion: recordVersion(versionModel, current) })
         .catch((error: unknown) => Promise.reject(explainMissingParent(error, model, entry)));
-      return { record: serializeRow(schema, model, row), revertId, unrecorded: [] };
+      return { record: row, revertId, unrecorded: [] };
     }
     case "create": {
       if (!current) throw refused(`This ${model.label.toLowerCase()} was already deleted`);
@@ -104,14 +106,14 @@ export async function revertEntry(input: RevertInput): Promise<RevertResult> {
         const row = await dataSource
           .create(model, data, context)
           .catch((error: unknown) => Promise.reject(explainMissingParent(error, model, entry)));
-        return { record: serializeRow(schema, model, row), revertId, unrecorded };
+        return { record: row, revertId, unrecorded };
       }
       const row = await dataSource.transaction(async (source) => {
         const restored = await source.create(model, data, context);
         await restoreCaused(input, source, caused, revertId);
         return restored;
       });
-      return { record: serializeRow(schema, model, row), revertId, unrecorded };
+      return { record: row, revertId, unrecorded };
     }
     case "revert":
       throw refused("A revert cannot be reverted; revert the original entry again, or edit the record");
@@ -222,7 +224,11 @@ function revertSink(
   };
 }
 
-/** Refuses when a field the entry changed no longer holds the value the entry left in it. */
+/**
+ * Refuses when a field the entry changed no longer holds the value the entry left in it. Only the fields the
+ * reverting user sees are compared, as their `$version` covers only those: a later change of a hidden value
+ * neither blocks them nor is named to them (the revert never writes a hidden value back).
+ */
 async function requireUnchanged(
   schema: SchemaMeta,
   dataSource: DataSource,
@@ -232,8 +238,9 @@ async function requireUnchanged(
   viewSchema: SchemaMeta | undefined,
 ) {
   const changed: string[] = [];
+  const visible = modelInView(model, viewSchema);
   for (const [name, change] of Object.entries(entry.changes)) {
-    const field = model.fields.find((candidate) => candidate.name === name);
+    const field = visible.fields.find((candidate) => candidate.name === name);
     if (!field || change.new === redactedValue) continue;
     if (field.relation?.isManyToMany) {
       // The row holds only the set's count; the set itself is read through the data source.

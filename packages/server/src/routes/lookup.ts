@@ -5,7 +5,10 @@ import { accessOf } from "../auth/requestAccess.js";
 import { methodNotAllowed } from "../middleware/methodNotAllowed.js";
 import { resolveModel } from "../resolveModel.js";
 
-/** `GET /api/lookup/{key}?q=&limit=`: the `{ $id, $label }` pairs a relation picker offers. */
+/**
+ * `GET /api/lookup/{key}?q=&limit=`: the `{ $id, $label }` pairs a relation picker offers, searched and labelled
+ * as the user sees the model (paths through models they may not view search nothing, and label by the id).
+ */
 export function lookupRoutes(options: ResolvedOptions): Hono {
   const app = new Hono();
   app.get("/:key", async (c) => {
@@ -13,6 +16,9 @@ export function lookupRoutes(options: ResolvedOptions): Hono {
     const access = accessOf(c, options.schema);
     access.require(model, "view");
     const search = c.req.query("q")?.trim() || undefined;
+    const unsearchable = search === undefined ? undefined : access.unsearchable(model);
+    // A search over no fields would answer every record as if it matched.
+    if (unsearchable) throw new AtriumError("bad_request", unsearchable, { fields: { q: unsearchable } });
     const limit = parseLimit(c.req.query("limit"), options.lookupLimit);
     const rows = await options.dataSource.lookup(access.dataModel(model), search, limit, {
       viewSchema: access.view.schema,

@@ -34,8 +34,10 @@ export function recordRoutes(options: ResolvedOptions): Hono {
 
   app.get("/:key", async (c) => {
     const { target, access, view, visible } = allowed(c, "view");
+    const unsearchable = access.unsearchable(target);
     const query = parseListQuery(view, visible, new URL(c.req.url).searchParams, {
       maxPerPage: options.maxPerPage,
+      ...(unsearchable ? { unsearchable } : {}),
     });
     const result = await dataSource.list(access.dataModel(target), query);
     return c.json({
@@ -97,8 +99,8 @@ export function recordRoutes(options: ResolvedOptions): Hono {
   app.all("/:key/:id", methodNotAllowed(["GET", "PATCH", "DELETE"]));
 
   app.get("/:key/:id/delete-preview", async (c) => {
-    const { target } = allowed(c, "view");
-    const preview = await dataSource.deletePreview(target, recordId(c, target));
+    const { target, view } = allowed(c, "view");
+    const preview = await dataSource.deletePreview(target, recordId(c, target), { viewSchema: view });
     return c.json({ data: preview });
   });
 

@@ -1,6 +1,7 @@
-import { type RecordRef, useLookup } from "@atrium/client";
+import { type RecordRef, useLookup, useModel } from "@atrium/client";
 import { X } from "lucide-react";
 import { type KeyboardEvent, useId, useState } from "react";
+import { pickerSearch } from "./pickerSearch.js";
 import { useDebouncedValue } from "./useDebouncedValue.js";
 
 export interface RecordPickerProps {
@@ -39,10 +40,12 @@ export function RecordPicker({
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const search = useDebouncedValue(text.trim(), 200);
-  const lookup = useLookup(modelKey, search, open && !disabled);
+  const { model } = useModel(modelKey);
+  const { query, narrow } = pickerSearch(model, search);
+  const lookup = useLookup(modelKey, query, open && !disabled);
   const listId = useId();
   const chosen = new Set(value.map((ref) => ref.$id));
-  const options = (lookup.data ?? []).filter((ref) => !chosen.has(ref.$id));
+  const options = narrow(lookup.data ?? []).filter((ref) => !chosen.has(ref.$id));
 
   const pick = (ref: RecordRef) => {
     onChange(multiple ? [...value, ref] : [ref]);

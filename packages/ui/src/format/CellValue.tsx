@@ -4,6 +4,7 @@ import { Check, Minus } from "lucide-react";
 import { Link } from "react-router";
 import { isDateOnly, recordPath, relatedModel } from "./fieldKinds.js";
 import { formatDateOnly, formatDateTime } from "./formatDate.js";
+import { NotVisibleRef } from "./NotVisibleRef.js";
 import { safeLinkHref } from "./safeLinkHref.js";
 
 const numberFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 20 });
@@ -32,10 +33,11 @@ export function CellValue({ field, value, models, full = false }: CellValueProps
     if (typeof value === "number") return <span className="num">{numberFormat.format(value)}</span>;
     const ref = value as RecordRef;
     const related = relatedModel(field, models);
+    // A model missing from the user's metadata is one they may not view: no page, and its label is its id.
     return related ? (
       <Link to={recordPath(related.key, ref.$id)}>{ref.$label}</Link>
     ) : (
-      <span>{ref.$label}</span>
+      <NotVisibleRef id={ref.$id} full={full} />
     );
   }
   if (field.isList && Array.isArray(value)) {

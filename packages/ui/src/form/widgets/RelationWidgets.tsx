@@ -1,20 +1,17 @@
 import { type FieldWidgetProps, type RecordRef, useRelatedModel } from "@atrium/client";
 import { RecordPicker } from "../../components/RecordPicker.js";
+import { inputProps } from "./inputProps.js";
+
+function refOf(value: unknown): RecordRef | null {
+  return value && typeof value === "object" && !Array.isArray(value) ? (value as RecordRef) : null;
+}
 
 /** To-one relation: an async autocomplete over the related model's lookup endpoint. */
-export function RelationInput({
-  id,
-  field,
-  value,
-  onChange,
-  onBlur,
-  disabled,
-  invalid,
-  describedBy,
-}: FieldWidgetProps) {
+export function RelationInput(props: FieldWidgetProps) {
+  const { id, field, value, onChange, onBlur, disabled, invalid, describedBy } = props;
   const related = useRelatedModel(field);
-  if (!related) return <span className="faint">Unknown model {field.relation?.model}</span>;
-  const ref = value && typeof value === "object" && !Array.isArray(value) ? (value as RecordRef) : null;
+  if (!related) return <RelationIdInput {...props} />;
+  const ref = refOf(value);
   return (
     <RecordPicker
       id={id}
@@ -30,6 +27,35 @@ export function RelationInput({
   );
 }
 
+/**
+ * A to-one relation into a model the user may not view (it is not in their metadata): there is nothing to pick
+ * from and no label to show, so the related record is named by its id, which they may type.
+ */
+function RelationIdInput(props: FieldWidgetProps) {
+  const { id, field, value, onChange } = props;
+  const noteId = `${id}-not-visible`;
+  const describedBy = [props.describedBy, noteId].filter(Boolean).join(" ");
+  return (
+    <>
+      <input
+        {...inputProps(props)}
+        aria-describedby={describedBy}
+        className="input"
+        type="text"
+        required={field.isRequired}
+        value={refOf(value)?.$id ?? ""}
+        onChange={(event) => {
+          const text = event.target.value;
+          onChange(text === "" ? null : { $id: text, $label: text });
+        }}
+      />
+      <span id={noteId} className="faint">
+        {field.label} records are not visible to you: enter the id of one.
+      </span>
+    </>
+  );
+}
+
 /** Implicit many-to-many: the same picker, several chips. */
 export function RelationManyInput({
   id,
@@ -42,7 +68,8 @@ export function RelationManyInput({
   describedBy,
 }: FieldWidgetProps) {
   const related = useRelatedModel(field);
-  if (!related) return <span className="faint">Unknown model {field.relation?.model}</span>;
+  // Its members cannot be listed for this user, so the set is left as it is (an unchanged field is not sent).
+  if (!related) return <span className="faint">{field.label}: not visible to you</span>;
   return (
     <RecordPicker
       id={id}

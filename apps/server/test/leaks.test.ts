@@ -1,0 +1,3 @@
+import { describeLeaks } from "./leaksCases.js";
+
+describeLeaks("sqlite");
