@@ -3,6 +3,15 @@ import { fileURLToPath } from "node:url";
 
 export const schemasDir = fileURLToPath(new URL("./schemas/", import.meta.url));
 
-export function schemaPath(name: "saas" | "keys" | "scalars" | "scalars.postgres"): string {
+export type TestSchemaFile =
+  | "saas"
+  | "keys"
+  | "scalars"
+  | "scalars.postgres"
+  | "compoundRelations"
+  | "extensions.postgres"
+  | "vector.postgres";
+
+export function schemaPath(name: TestSchemaFile): string {
   return `${schemasDir}${name}.prisma`;
 }
