@@ -10,7 +10,8 @@ export type TestSchemaFile =
   | "scalars.postgres"
   | "compoundRelations"
   | "extensions.postgres"
-  | "vector.postgres";
+  | "vector.postgres"
+  | "nativeTypes.mysql";
 
 export function schemaPath(name: TestSchemaFile): string {
   return `${schemasDir}${name}.prisma`;
