@@ -22,6 +22,12 @@ export function mysqlPushError(error: unknown, statement: MysqlStatement, madeBe
       const referenced = key.referencedColumns[index] ?? "";
       return `${quote(key.table)}.${quote(column)} ${key.types[index]} -> ${quote(key.referencedTable)}.${quote(referenced)} ${key.referencedTypes[index]}`;
     });
+    if (statement.sql.includes("SET DEFAULT")) {
+      return refused(
+        `MySQL refused the foreign key ${quote(key.name)}, whose onDelete or onUpdate is SetDefault: ${reason}`,
+        "MySQL's InnoDB does not support SetDefault (Prisma warns about it): use NoAction, Restrict, SetNull or Cascade.",
+      );
+    }
     return refused(
       `MySQL refused the foreign key ${quote(key.name)} (${sides.join(", ")}): ${reason}`,
       "Both sides of a relation need the same column type, length and sign (give the fields the same @db attribute, e.g. both @db.UnsignedInt), " +
