@@ -3,6 +3,7 @@ import { readDatamodel } from "../schema/readDatamodel.js";
 import { findUnsupportedFields } from "../schema/unsupportedFields.js";
 import { constraintName, joinTableNames } from "./mysqlNames.js";
 import { type MysqlSchemaOptions, mysqlSchemaSql } from "./mysqlSchemaSql.js";
+import { viewNamesOf } from "./schemaSettings.js";
 
 function ddl(models: string, options: MysqlSchemaOptions = {}): string[] {
   const text = `datasource db {\n  provider = "mysql"\n}\n${models}`;
@@ -214,6 +215,27 @@ model Place {
       foreignKeyA: "_TagToPost_A_fkey",
       foreignKeyB: "_TagToPost_B_fkey",
     });
+  });
+
+  it("creates no table for a view, which Prisma's datamodel lists among the models", () => {
+    const text = `generator client {
+  provider        = "prisma-client-js"
+  previewFeatures = ["views"]
+}
+datasource db {
+  provider = "mysql"
+}
+model Author {
+  id    Int    @id
+  name  String
+}
+view AuthorName {
+  id   Int    @unique
+  name String
+}`;
+    const files: [string, string][] = [["schema.prisma", text]];
+    const statements = mysqlSchemaSql(readDatamodel(files).datamodel, { views: viewNamesOf(files) });
+    expect(statements.map((statement) => statement.subject)).toEqual(["table `Author`"]);
   });
 
   it("keeps constraint names within MySQL's 64 characters", () => {

@@ -35,6 +35,8 @@ export interface MysqlSchemaOptions {
   relationMode?: "foreignKeys" | "prisma";
   /** `Unsupported("...")` fields per model name, which Prisma's datamodel leaves out. @default none */
   unsupportedFields?: Map<string, UnsupportedField[]>;
+  /** Names of `view` blocks, listed among the datamodel's models: no table, and no key to or from them. */
+  views?: Set<string>;
 }
 
 /** One statement per entry, without the trailing semicolon: tables first, then foreign keys. */
@@ -42,7 +44,9 @@ export function mysqlSchemaSql(
   datamodel: DatamodelWithIndexes,
   options: MysqlSchemaOptions = {},
 ): MysqlStatement[] {
-  const models = new Map(datamodel.models.map((model) => [model.name, model]));
+  const views = options.views ?? new Set<string>();
+  const tableModels = datamodel.models.filter((model) => !views.has(model.name));
+  const models = new Map(tableModels.map((model) => [model.name, model]));
   const enums = new Map(datamodel.enums.map((item) => [item.name, item]));
   const indexes = datamodel.indexes ?? uniqueIndexesOf(datamodel.models);
   const withForeignKeys = options.relationMode !== "prisma";
@@ -51,7 +55,7 @@ export function mysqlSchemaSql(
 
   // Column lists MySQL can use as a foreign key's index: the primary key, then every unique and plain index.
   const keysOf = new Map<string, string[][]>();
-  for (const model of datamodel.models) {
+  for (const model of tableModels) {
     const own = indexes.filter((index) => index.model === model.name && index.type !== "fulltext");
     keysOf.set(model.name, [
       primaryColumns(model),
@@ -61,7 +65,7 @@ export function mysqlSchemaSql(
     ]);
   }
 
-  for (const model of datamodel.models) {
+  for (const model of tableModels) {
     const table = tableName(model);
     const unsupported = options.unsupportedFields?.get(model.name) ?? [];
     const lines = columnLines(model, unsupported, (field) =>
@@ -85,6 +89,7 @@ export function mysqlSchemaSql(
     for (const field of withForeignKeys ? model.fields : []) {
       const from = field.relationFromFields ?? [];
       if (field.kind !== "object" || from.length === 0) continue;
+      if (views.has(field.type)) continue;
       const target = models.get(field.type);
       if (!target) throw new Error(`Model ${model.name} relates to unknown model ${field.type}`);
       const name = constraintName(
@@ -135,7 +140,7 @@ export function mysqlSchemaSql(
     });
   }
 
-  const joins = joinTableStatements(datamodel.models, enums, withForeignKeys);
+  const joins = joinTableStatements(tableModels, enums, withForeignKeys);
   return [...tables, ...joins.tables, ...foreignKeys, ...joins.foreignKeys];
 }
 

@@ -69,4 +69,13 @@ describe("postgresPushError", () => {
       /^If an extension provides it, declare that extension .*pg_available_extensions/,
     );
   });
+
+  it("says to create a schema a statement names that does not exist", () => {
+    const step = { subject: 'table "audit"."Log"', sql: 'CREATE TABLE "audit"."Log" (...)' };
+    const error = postgresPushError(serverError("3F000", 'schema "audit" does not exist'), step, server);
+    expect(error.message).toBe('PostgreSQL refused table "audit"."Log": schema "audit" does not exist');
+    expect(error.hint).toBe(
+      'Create it first (CREATE SCHEMA "audit";), then push again. Nothing was changed.',
+    );
+  });
 });

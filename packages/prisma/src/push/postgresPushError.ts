@@ -51,6 +51,15 @@ export function postgresPushError(error: unknown, step: ScriptStep, server: Serv
       { cause: error },
     );
   }
+  if (code === "3F000") {
+    const schema = /schema "([^"]+)" does not exist/.exec(reason)?.[1] ?? "the schema";
+    return new PushError(
+      "bad_request",
+      `PostgreSQL refused ${step.subject}: ${reason}`,
+      `Create it first (CREATE SCHEMA "${schema}";), then push again. Nothing was changed.`,
+      { cause: error },
+    );
+  }
   if (notEmpty.has(code ?? "")) {
     return new PushError(
       "conflict",

@@ -13,13 +13,14 @@ import { findUnsupportedFields } from "../schema/unsupportedFields.js";
 import { connectionError } from "./connectionError.js";
 import { mysqlPushError } from "./mysqlPushError.js";
 import { mysqlSchemaSql } from "./mysqlSchemaSql.js";
-import { relationModeOf } from "./schemaSettings.js";
+import { relationModeOf, viewNamesOf } from "./schemaSettings.js";
 
 export async function pushMysql(files: SchemaFile[], url: string): Promise<void> {
   const { datamodel } = readDatamodel(files);
   const statements = mysqlSchemaSql(datamodel, {
     relationMode: relationModeOf(files),
     unsupportedFields: findUnsupportedFields(files),
+    views: viewNamesOf(files),
   });
   if (statements.length === 0) return;
   const connection = await mariadb.createConnection(connectionUrl(url)).catch((error: unknown) => {

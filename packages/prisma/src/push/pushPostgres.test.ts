@@ -175,6 +175,33 @@ describe("pushSchema to PostgreSQL", () => {
     }
   });
 
+  it("creates the schema an extension is declared into, as Supabase schemas declare them", async () => {
+    const url = await freshDatabase();
+    const schemaText = `generator client {
+  provider        = "prisma-client-js"
+  previewFeatures = ["postgresqlExtensions"]
+}
+
+datasource db {
+  provider   = "postgresql"
+  extensions = [pgcrypto(schema: "extensions")]
+}
+
+model Token {
+  id    Int    @id @default(autoincrement())
+  value String @default(dbgenerated("encode(extensions.gen_random_bytes(8), 'hex')"))
+}
+`;
+    await pushSchema({ schemaText, url });
+    const [extension] = await query<{ schema: string }>(
+      url,
+      "SELECT extnamespace::regnamespace::text AS schema FROM pg_extension WHERE extname = 'pgcrypto'",
+    );
+    expect(extension?.schema).toBe("extensions");
+    const [token] = await query<{ value: string }>(url, 'INSERT INTO "Token" DEFAULT VALUES RETURNING value');
+    expect(token?.value).toMatch(/^[0-9a-f]{16}$/);
+  });
+
   it("names a declared extension the server does not have, where to get it, and changes nothing", async (context) => {
     const [server] = await adminQuery<{ major: number; hasVector: boolean }>(
       "postgresql",

@@ -56,17 +56,27 @@ async function readServerFacts(client: pg.Client, url: string, steps: ScriptStep
     at: `${parsed.hostname || "localhost"}:${parsed.port || "5432"}`,
     major: rows[0]?.major ?? 0,
     available: new Set(rows[0]?.available ?? []),
-    declared: steps.flatMap((step) => /^CREATE EXTENSION IF NOT EXISTS "([^"]+)"/.exec(step.sql)?.[1] ?? []),
+    declared: steps.flatMap((step) => /^CREATE EXTENSION IF NOT EXISTS "([^"]+)"/m.exec(step.sql)?.[1] ?? []),
   };
 }
 
-/** The engine writes each step after a `-- CreateTable`-style comment line. */
+/**
+ * The engine writes each step after a `-- CreateTable`-style comment line. An extension declared into a schema
+ * of its own (`pgcrypto(schema: "extensions")`, as Supabase does) needs that schema, which the engine creates
+ * only when a model lives there: the step creates it first.
+ */
 export function scriptSteps(script: string): ScriptStep[] {
   const parts = script.split(/^-- [A-Z]\w*\n/m);
   return parts
     .map((part) => part.trim())
     .filter((sql) => sql !== "")
-    .map((sql) => ({ sql, subject: subjectOf(sql) }));
+    .map((sql) => {
+      const schema = /^CREATE EXTENSION IF NOT EXISTS "[^"]+" WITH SCHEMA ("[^"]+")/.exec(sql)?.[1];
+      return {
+        sql: schema ? `CREATE SCHEMA IF NOT EXISTS ${schema};\n${sql}` : sql,
+        subject: subjectOf(sql),
+      };
+    });
 }
 
 const subjects: [RegExp, string][] = [

@@ -22,6 +22,20 @@ export function relationModeOf(files: SchemaFile[]): RelationMode {
   return "foreignKeys";
 }
 
+/**
+ * `view` blocks (the `views` preview feature): Prisma's datamodel lists them among the models, with nothing to
+ * tell them apart, and `prisma db push` creates no table for them.
+ */
+export function viewNamesOf(files: SchemaFile[]): Set<string> {
+  const names = new Set<string>();
+  for (const [, text] of files) {
+    for (const match of text.replace(/\/\/.*$/gm, "").matchAll(/^\s*view\s+(\w+)\s*\{/gm)) {
+      if (match[1]) names.add(match[1]);
+    }
+  }
+  return names;
+}
+
 interface LintItem {
   file_name: string;
   start: number;
