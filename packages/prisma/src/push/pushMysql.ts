@@ -35,7 +35,8 @@ export async function pushMysql(files: SchemaFile[], url: string): Promise<void>
       }
     }
   } finally {
-    await connection.end();
+    // A connection the failure broke must not replace the failure's own message.
+    await connection.end().catch(() => {});
   }
 }
 
