@@ -1,11 +1,8 @@
 export { type GenerateClientOptions, generateClient } from "./cli/generateClient.js";
 export * from "./dataSource/index.js";
-export {
-  diffFromEmpty,
-  type PushSchemaOptions,
-  type PushSchemaResult,
-  pushSchema,
-} from "./push/pushSchema.js";
+export { diffFromEmpty } from "./push/diffFromEmpty.js";
+export { isPushError, PushError } from "./push/pushError.js";
+export { type PushSchemaOptions, type PushSchemaResult, pushSchema } from "./push/pushSchema.js";
 export { createAdapter, providerOfUrl, redactUrl } from "./runtime/createAdapter.js";
 export {
   createClientForSchema,

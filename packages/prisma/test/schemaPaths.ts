@@ -3,6 +3,16 @@ import { fileURLToPath } from "node:url";
 
 export const schemasDir = fileURLToPath(new URL("./schemas/", import.meta.url));
 
-export function schemaPath(name: "saas" | "keys" | "scalars" | "scalars.postgres"): string {
+export type TestSchemaFile =
+  | "saas"
+  | "keys"
+  | "scalars"
+  | "scalars.postgres"
+  | "compoundRelations"
+  | "extensions.postgres"
+  | "vector.postgres"
+  | "nativeTypes.mysql";
+
+export function schemaPath(name: TestSchemaFile): string {
   return `${schemasDir}${name}.prisma`;
 }

@@ -1,12 +1,12 @@
-import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { ParseArgsConfig } from "node:util";
 import { AtriumError } from "@atrium/core";
-import { generateClient, pushSchema } from "@atrium/prisma";
+import { generateClient } from "@atrium/prisma";
 import { loadConfig } from "../config/loadConfig.js";
 import { startServer } from "../startServer.js";
 import { createUser, noUsersHint, openUserDatabase, readPasswordFromStdin } from "./createUser.js";
 import { demoDatabaseFile, demoSchemaPath, ensureDemoDatabase, runDemo, stopOnSignal } from "./demo.js";
+import { runPush } from "./push.js";
 
 export interface Command {
   name: string;
@@ -103,14 +103,18 @@ export const commands: Command[] = [
   {
     name: "push",
     summary: "Create the tables of a schema in a new database, offline (SQLite, PostgreSQL, MySQL)",
-    help: "Usage: npm run atrium -- push --schema ./schema.prisma --url file:./dev.db",
-    options: { schema: { type: "string" }, url: { type: "string" } },
-    async run(values) {
-      const schemaPath = resolve(requireOption(values, "schema"));
-      const url = requireOption(values, "url");
-      await pushSchema({ schemaText: await readFile(schemaPath, "utf8"), url });
-      console.log(`Pushed ${schemaPath} to ${url.split("@").pop()}`);
-      return 0;
+    help: [
+      "Usage: npm run atrium -- push --schema ./schema.prisma --url file:./dev.db [--accept-data-loss]",
+      "The database must be new and empty (PostgreSQL, MySQL) or a SQLite file; see docs/getting-started.md.",
+      "--accept-data-loss: SQLite only, apply a change that drops columns or tables holding data.",
+    ].join("\n"),
+    options: { schema: { type: "string" }, url: { type: "string" }, "accept-data-loss": { type: "boolean" } },
+    run(values) {
+      return runPush({
+        schema: requireOption(values, "schema"),
+        url: requireOption(values, "url"),
+        acceptDataLoss: values["accept-data-loss"] === true,
+      });
     },
   },
   {

@@ -3,44 +3,46 @@
  *
  * Not atomic: MySQL commits every CREATE/ALTER TABLE on its own (DDL is not transactional there), so a failure
  * halfway leaves the tables created before it. The caller owns the database; a fresh one is dropped and made
- * again rather than repaired.
+ * again rather than repaired. Statements run one at a time so that a refusal names what it refused.
  */
-import { AtriumError } from "@atrium/core";
 import mariadb from "mariadb";
 import { mariadbUrl } from "../runtime/mariadbUrl.js";
+import type { SchemaFile } from "../schema/readDatamodel.js";
 import { readDatamodel } from "../schema/readDatamodel.js";
+import { findUnsupportedFields } from "../schema/unsupportedFields.js";
+import { connectionError } from "./connectionError.js";
+import { mysqlPushError } from "./mysqlPushError.js";
 import { mysqlSchemaSql } from "./mysqlSchemaSql.js";
+import { relationModeOf, viewNamesOf } from "./schemaSettings.js";
 
-export interface PushMysqlOptions {
-  schemaText: string;
-  url: string;
-}
-
-export async function pushMysql(options: PushMysqlOptions, fileName: string): Promise<void> {
-  const { datamodel } = readDatamodel([[fileName, options.schemaText]]);
-  const statements = mysqlSchemaSql(datamodel);
+export async function pushMysql(files: SchemaFile[], url: string): Promise<void> {
+  const { datamodel } = readDatamodel(files);
+  const statements = mysqlSchemaSql(datamodel, {
+    relationMode: relationModeOf(files),
+    unsupportedFields: findUnsupportedFields(files),
+    views: viewNamesOf(files),
+  });
   if (statements.length === 0) return;
-  const url = new URL(mariadbUrl(options.url));
-  // All statements in one round trip; the server stops at the first that fails.
-  url.searchParams.set("multipleStatements", "true");
-  const connection = await mariadb.createConnection(url.toString()).catch((error: unknown) => {
-    throw new AtriumError("bad_request", `Cannot connect to MySQL: ${sqlMessage(error)}`, {
-      fields: { url: sqlMessage(error) },
-    });
+  const connection = await mariadb.createConnection(connectionUrl(url)).catch((error: unknown) => {
+    throw connectionError("MySQL", url, error);
   });
   try {
-    await connection.query(`${statements.join(";\n")};`);
-  } catch (error) {
-    throw new Error(`Creating the MySQL schema failed: ${sqlMessage(error)}`, { cause: error });
+    for (const [index, statement] of statements.entries()) {
+      try {
+        await connection.query(statement.sql);
+      } catch (error) {
+        throw mysqlPushError(error, statement, index);
+      }
+    }
   } finally {
-    await connection.end();
+    // A connection the failure broke must not replace the failure's own message.
+    await connection.end().catch(() => {});
   }
 }
 
-/** The server's own text, without the driver's prefix that repeats connection details. */
-function sqlMessage(error: unknown): string {
-  if (error && typeof error === "object" && "sqlMessage" in error && typeof error.sqlMessage === "string") {
-    return error.sqlMessage;
-  }
-  return error instanceof Error ? error.message : String(error);
+/** A server that never answers fails the push after 10 s, unless the URL sets its own connect_timeout. */
+function connectionUrl(url: string): string {
+  const parsed = new URL(mariadbUrl(url));
+  if (!parsed.searchParams.has("connectTimeout")) parsed.searchParams.set("connectTimeout", "10000");
+  return parsed.toString();
 }

@@ -31,4 +31,15 @@ describe("schemaForAtriumClient", () => {
     expect(result).not.toContain("DATABASE_URL");
     expect(result).not.toContain("DIRECT_URL");
   });
+
+  it("keeps the preview features this Prisma knows, so that extensions = [...] stays valid", () => {
+    const result = schemaForAtriumClient(
+      userSchema.replace('["driverAdapters"]', '["postgresqlExtensions", "driverAdapters", "views"]'),
+    );
+    // driverAdapters is no preview feature any more: Prisma would warn about it.
+    expect(result).toContain(
+      'output   = "./client"\n  previewFeatures = ["postgresqlExtensions","views"]\n}',
+    );
+    expect(schemaForAtriumClient(userSchema)).not.toContain("previewFeatures");
+  });
 });

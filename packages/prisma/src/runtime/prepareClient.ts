@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { preview_features } from "@prisma/prisma-schema-wasm";
 import { generateClient } from "../cli/generateClient.js";
 import { createAdapter } from "./createAdapter.js";
 
@@ -25,14 +26,28 @@ const generatedRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../.g
 /**
  * Turns a user's schema into one Atrium can generate a client from: their generator blocks are replaced by
  * ours (output into Atrium's own folder), and datasource URLs are dropped because Prisma 7 refuses them in the
- * schema (the URL reaches the client through the driver adapter instead).
+ * schema (the URL reaches the client through the driver adapter instead). Their preview features stay, those
+ * this Prisma still knows: without `postgresqlExtensions`, a datasource's `extensions = [...]` is an error.
  */
 export function schemaForAtriumClient(schemaText: string): string {
+  const generators = [...schemaText.matchAll(/^\s*generator\s+\w+\s*\{[^}]*\}/gm)].map((match) => match[0]);
   const withoutGenerators = schemaText.replace(/^\s*generator\s+\w+\s*\{[^}]*\}/gm, "");
   const withoutUrls = withoutGenerators.replace(/(datasource\s+\w+\s*\{[^}]*\})/gm, (block) =>
     block.replace(/^\s*(url|directUrl|shadowDatabaseUrl)\s*=.*$/gm, ""),
   );
-  return `generator atrium {\n  provider = "prisma-client"\n  output   = "./client"\n}\n${withoutUrls}`;
+  const features = previewFeaturesOf(generators);
+  const featureLine = features.length > 0 ? `\n  previewFeatures = ${JSON.stringify(features)}` : "";
+  return `generator atrium {\n  provider = "prisma-client"\n  output   = "./client"${featureLine}\n}\n${withoutUrls}`;
+}
+
+/** The preview features the user's generators enable and this Prisma knows (GA'd ones only warn, or fail). */
+function previewFeaturesOf(generators: string[]): string[] {
+  const known = new Set(JSON.parse(preview_features()) as string[]);
+  const named = generators.flatMap((block) => {
+    const list = /previewFeatures\s*=\s*\[([^\]]*)\]/.exec(block)?.[1] ?? "";
+    return [...list.matchAll(/"([^"]+)"/g)].map((match) => match[1] ?? "");
+  });
+  return [...new Set(named)].filter((feature) => known.has(feature)).sort();
 }
 
 /**

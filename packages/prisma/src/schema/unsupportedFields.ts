@@ -12,6 +12,8 @@ export interface UnsupportedField {
   isList: boolean;
   isRequired: boolean;
   dbName?: string;
+  /** The SQL of `@default(dbgenerated("..."))`, for the push to create the column with it. */
+  dbDefault?: string;
   documentation?: string;
   /** Name of the field written just before it in the model (undefined when it comes first). */
   after?: string;
@@ -59,6 +61,8 @@ function scanModelBody(body: string): UnsupportedField[] {
         after: previousField,
       };
       if (dbName) field.dbName = dbName;
+      const dbDefault = /@default\(\s*dbgenerated\(\s*"((?:[^"\\]|\\.)*)"\s*\)\s*\)/.exec(line)?.[1];
+      if (dbDefault) field.dbDefault = dbDefault.replace(/\\(.)/g, "$1");
       if (docs.length > 0) field.documentation = docs.join("\n");
       fields.push(field);
     }
