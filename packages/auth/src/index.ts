@@ -10,3 +10,4 @@ export * from "./safeRedirect.js";
 export * from "./sessionTokens.js";
 export * from "./signIn.js";
 export * from "./sortableId.js";
+export * from "./writeOnlyProblem.js";

@@ -3,6 +3,8 @@ import { fileURLToPath } from "node:url";
 
 export const schemasDir = fileURLToPath(new URL("./schemas/", import.meta.url));
 
-export function schemaPath(name: "saas" | "keys" | "scalars" | "scalars.postgres"): string {
+export function schemaPath(
+  name: "saas" | "keys" | "scalars" | "scalars.postgres" | "names" | "nextauth",
+): string {
   return `${schemasDir}${name}.prisma`;
 }

@@ -174,6 +174,7 @@ export function recordWrites(scope: SourceScope): Writes {
             after,
             sets: { old: null, new: sets },
           });
+          context?.beforeCommit?.(after);
           return after;
         });
       } catch (error) {
@@ -204,6 +205,7 @@ export function recordWrites(scope: SourceScope): Writes {
             after,
             sets: { old: oldSets, new: newSets },
           });
+          context?.beforeCommit?.(after);
           return after;
         });
       } catch (error) {

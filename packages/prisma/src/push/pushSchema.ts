@@ -23,6 +23,7 @@ import pg from "pg";
 import { readDatamodel } from "../schema/readDatamodel.js";
 import { loadSchemaEngine, takeLastPanic } from "./loadSchemaEngine.js";
 import { pushMysql } from "./pushMysql.js";
+import { quoteSqliteJsonDefaults } from "./sqliteJsonDefaults.js";
 
 export interface PushSchemaOptions {
   /** The Prisma schema; its datasource block needs only a provider (Prisma 7 style, no url). */
@@ -77,9 +78,10 @@ async function pushSqlite(options: PushSchemaOptions, fileName: string): Promise
   const SchemaEngine = await loadSchemaEngine();
   const connections = trackConnections(new PrismaBetterSqlite3({ url: options.url }));
   const adapter = bindMigrationAwareSqlAdapterFactory(connections.factory);
-  const files = [{ path: fileName, content: options.schemaText }];
+  const schemaText = quoteSqliteJsonDefaults(options.schemaText);
+  const files = [{ path: fileName, content: schemaText }];
   const engine = await runEngine(() =>
-    SchemaEngine.new({ datamodels: [[fileName, options.schemaText]] }, () => {}, adapter),
+    SchemaEngine.new({ datamodels: [[fileName, schemaText]] }, () => {}, adapter),
   );
   try {
     const result = await runEngine(() =>
