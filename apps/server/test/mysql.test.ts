@@ -1,6 +1,7 @@
 /**
  * The core cases on MySQL/MariaDB (local server, root without password; each suite makes a database of its own
- * and drops it): keys.prisma, scalars.prisma and the history cases over saas.prisma with the provider swapped,
+ * and drops it): keys.prisma, scalars.prisma, the history cases over saas.prisma, nextauth.prisma's identities
+ * without @id and names.prisma's Json defaults with the provider swapped,
  * pushed by Atrium's own MySQL DDL, plus what differs on MySQL: implicit many-to-many join tables, VARCHAR(191) limits, collation and row estimates.
  * Skipped, with a visible message, when the server does not answer.
  * The whole API suite runs on MySQL with `ATRIUM_TEST_PROVIDER=mysql npx vitest run apps/server/test`.
@@ -10,6 +11,8 @@ import { databaseIsReachable } from "@atrium/prisma/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectApiError, expectStatus } from "./apiResponse.js";
 import { describeHistory } from "./historyCases.js";
+import { describeIdentity } from "./identityCases.js";
+import { describeJsonDefaults } from "./jsonDefaultsCases.js";
 import { describeKeys } from "./keysCases.js";
 import { openTestApi, type TestApi } from "./openTestApi.js";
 import { describeScalars } from "./scalarsCases.js";
@@ -25,6 +28,8 @@ describe.skipIf(!reachable)("on MySQL/MariaDB", () => {
   describeKeys("mysql");
   describeScalars("mysql");
   describeHistory("mysql");
+  describeIdentity("mysql");
+  describeJsonDefaults("mysql");
 
   describe("saas.prisma on mysql", () => {
     let api: TestApi;

@@ -1,12 +1,15 @@
 /**
  * The core cases on PostgreSQL (local server, trust auth; each suite makes a database of its own and drops it):
- * keys.prisma and scalars.prisma with the provider swapped, and scalars.postgres.prisma's lists and native types.
+ * keys.prisma and scalars.prisma with the provider swapped, and scalars.postgres.prisma's lists and native types,
+ * plus nextauth.prisma's identities without @id and names.prisma's Json defaults.
  * Skipped, with a visible message, when the server does not answer.
  */
 import { databaseIsReachable } from "@atrium/prisma/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectApiError, expectStatus } from "./apiResponse.js";
 import { describeHistory } from "./historyCases.js";
+import { describeIdentity } from "./identityCases.js";
+import { describeJsonDefaults } from "./jsonDefaultsCases.js";
 import { describeKeys } from "./keysCases.js";
 import { openTestApi, type TestApi } from "./openTestApi.js";
 import { describeScalars } from "./scalarsCases.js";
@@ -22,6 +25,8 @@ describe.skipIf(!reachable)("on PostgreSQL", () => {
   describeKeys("postgresql");
   describeScalars("postgresql");
   describeHistory("postgresql");
+  describeIdentity("postgresql");
+  describeJsonDefaults("postgresql");
 
   describe("scalars.postgres.prisma: lists and native types", () => {
     let api: TestApi;
