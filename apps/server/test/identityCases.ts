@@ -119,6 +119,28 @@ export function describeIdentity(provider: TestProvider) {
       expect(JSON.stringify(session)).not.toContain("secret-session");
     });
 
+    it("says why sessions cannot be created (their token is required and hidden) and which access fixes it", async () => {
+      const sessionMeta = async (session: { get(path: string): Promise<Row> }) =>
+        (await session.get("/api/meta")).body.models.find((model: Row) => model.key === "session");
+      const blockedBy = [{ name: "sessionToken", label: "Session token", access: "writeOnly" }];
+      expect((await sessionMeta(api)).permissions).toMatchObject({ add: false, addBlockedBy: blockedBy });
+      const adder = await api.userSession("adder@example.com", {
+        permissions: ["model:session:view", "model:session:add"],
+      });
+      expect((await sessionMeta(adder)).permissions).toMatchObject({ add: false, addBlockedBy: blockedBy });
+      // Whoever may not add sessions anyway is not told about fields.
+      const viewer = await api.userSession("viewer@example.com", { permissions: ["model:session:view"] });
+      expect((await sessionMeta(viewer)).permissions).toEqual({
+        view: true,
+        add: false,
+        change: false,
+        delete: false,
+      });
+      const refused = await api.post("/api/records/session", { user: "x", expires });
+      expectApiError(refused, 422, "validation_failed");
+      expect(refused.body.error.message).toContain("Session token is required but hidden");
+    });
+
     it("logged no unexpected error", () => {
       expect(api.problems).toEqual([]);
     });

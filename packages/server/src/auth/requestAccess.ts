@@ -6,6 +6,7 @@
 import { type ModelAction, modelPermissions, type Principal } from "@atrium/auth";
 import {
   AtriumError,
+  type FieldMeta,
   findModelByKey,
   type ModelMeta,
   type SchemaMeta,
@@ -38,7 +39,7 @@ export interface RequestAccess {
    * Required fields without a default that this principal can neither see nor set (e.g. `Staff.passwordHash`
    * unless configured `"writeOnly"`): such a model cannot be created through the admin by them.
    */
-  hiddenRequired(model: ModelMeta): string[];
+  hiddenRequired(model: ModelMeta): FieldMeta[];
   /** Drops hidden fields from the wire rows a 409 carries in `details.current`. */
   redactError(model: ModelMeta, error: unknown): unknown;
 }
@@ -102,19 +103,17 @@ export function createAccess(principal: Principal | null, view: SchemaView): Req
     hiddenRequired(model) {
       const hidden = hiddenOf(model);
       const settable = writeOnlyOf(model);
-      return model.fields
-        .filter(
-          (field) =>
-            hidden.has(field.name) &&
-            !settable.has(field.name) &&
-            field.kind !== "relation" &&
-            field.isRequired &&
-            !field.hasDefault &&
-            !field.isReadOnly &&
-            !field.isUpdatedAt &&
-            !field.isList,
-        )
-        .map((field) => field.label);
+      return model.fields.filter(
+        (field) =>
+          hidden.has(field.name) &&
+          !settable.has(field.name) &&
+          field.kind !== "relation" &&
+          field.isRequired &&
+          !field.hasDefault &&
+          !field.isReadOnly &&
+          !field.isUpdatedAt &&
+          !field.isList,
+      );
     },
     redactError(model, error) {
       if (!(error instanceof AtriumError) || hiddenOf(model).size === 0) return error;

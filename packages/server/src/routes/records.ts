@@ -52,7 +52,7 @@ export function recordRoutes(options: ResolvedOptions): Hono {
   app.post("/:key", async (c) => {
     const { target, access } = allowed(c, "add");
     const data = decodeBody(access, target, await readJsonBody(c, options.maxBodyBytes), "create");
-    const missing = access.hiddenRequired(target);
+    const missing = access.hiddenRequired(target).map((field) => field.label);
     if (missing.length > 0) {
       throw new AtriumError(
         "validation_failed",

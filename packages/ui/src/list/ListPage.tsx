@@ -1,4 +1,4 @@
-import { permissionsOf, toggleSort, useModel, useRecordList } from "@atrium/client";
+import { permissionsOf, toggleSort, useModel, useRecordList, useSession } from "@atrium/client";
 import type { ModelMeta } from "@atrium/core";
 import { Filter, Plus, Trash2, X } from "lucide-react";
 import { useCallback, useEffect, useId, useMemo, useState } from "react";
@@ -9,6 +9,7 @@ import { useToast } from "../components/Toasts.js";
 import { DeleteDialog } from "../delete/DeleteDialog.js";
 import { listColumns } from "../format/fieldKinds.js";
 import { formatCount, plural } from "../format/formatCount.js";
+import { AddBlockedNote } from "./AddBlockedNote.js";
 import { DataTable } from "./DataTable.js";
 import { FilterChips } from "./FilterChips.js";
 import { FilterPanel } from "./FilterPanel.js";
@@ -31,6 +32,7 @@ function ModelList({ model, models }: { model: ModelMeta; models: ModelMeta[] })
   const columns = useMemo(() => listColumns(model), [model]);
   // Mirrors the server: what the user may not do is not offered.
   const can = permissionsOf(model);
+  const isSuperuser = useSession().data?.user.isSuperuser === true;
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [filtersOpen, setFiltersOpen] = useState(state.filters.length > 0);
   const [deleting, setDeleting] = useState(false);
@@ -71,11 +73,13 @@ function ModelList({ model, models }: { model: ModelMeta; models: ModelMeta[] })
             : model.help
         }
         actions={
-          can.add && (
+          can.add ? (
             <Link to={`/m/${model.key}/new`} className="button button-primary">
               <Plus size={15} aria-hidden="true" />
               Add {model.label.toLowerCase()}
             </Link>
+          ) : (
+            <AddBlockedNote model={model} isSuperuser={isSuperuser} />
           )
         }
       />
