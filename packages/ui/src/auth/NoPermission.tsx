@@ -1,4 +1,4 @@
-import { addBlockersOf, readOnlyMessage, useSession } from "@atrium/client";
+import { addBlockersOf, readOnlyMessage } from "@atrium/client";
 import type { ModelMeta } from "@atrium/core";
 import { Lock } from "lucide-react";
 import { Link } from "react-router";
@@ -15,9 +15,8 @@ export function NoPermission(
   ),
 ) {
   const { backTo, backLabel } = props;
-  const isSuperuser = useSession().data?.user.isSuperuser === true;
   // Allowed to add, but a required field is hidden: say which, and how the config fixes it.
-  const blocked = "model" in props && props.action === "add" && addBlockersOf(props.model).length > 0;
+  const blocked = "model" in props && props.action === "add" && addBlockersOf(props.model) !== undefined;
   return (
     <div className="state" role="status">
       <Lock size={32} aria-hidden="true" />
@@ -25,7 +24,7 @@ export function NoPermission(
       {"message" in props ? (
         <p>{props.message}</p>
       ) : blocked ? (
-        <AddBlockedNote model={props.model} isSuperuser={isSuperuser} />
+        <AddBlockedNote model={props.model} />
       ) : (
         <p>{readOnlyMessage(props.model, props.action)}</p>
       )}

@@ -4,10 +4,10 @@ import { Info } from "lucide-react";
 
 /**
  * Where the Add button would be, when a required field hidden from the user blocks creates: why, and for
- * superusers the config lines that fix it (see addBlocked).
+ * superusers the config lines that fix it (the server names the fields to them only; see addBlocked).
  */
-export function AddBlockedNote({ model, isSuperuser }: { model: ModelMeta; isSuperuser: boolean }) {
-  const blocked = addBlocked(model, isSuperuser);
+export function AddBlockedNote({ model }: { model: ModelMeta }) {
+  const blocked = addBlocked(model);
   if (!blocked) return null;
   return (
     <div className="add-blocked" role="note">

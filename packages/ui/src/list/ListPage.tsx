@@ -1,4 +1,4 @@
-import { permissionsOf, toggleSort, useModel, useRecordList, useSession } from "@atrium/client";
+import { permissionsOf, toggleSort, useModel, useRecordList } from "@atrium/client";
 import type { ModelMeta } from "@atrium/core";
 import { Filter, Plus, Trash2, X } from "lucide-react";
 import { useCallback, useEffect, useId, useMemo, useState } from "react";
@@ -32,7 +32,6 @@ function ModelList({ model, models }: { model: ModelMeta; models: ModelMeta[] })
   const columns = useMemo(() => listColumns(model), [model]);
   // Mirrors the server: what the user may not do is not offered.
   const can = permissionsOf(model);
-  const isSuperuser = useSession().data?.user.isSuperuser === true;
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [filtersOpen, setFiltersOpen] = useState(state.filters.length > 0);
   const [deleting, setDeleting] = useState(false);
@@ -79,7 +78,7 @@ function ModelList({ model, models }: { model: ModelMeta; models: ModelMeta[] })
               Add {model.label.toLowerCase()}
             </Link>
           ) : (
-            <AddBlockedNote model={model} isSuperuser={isSuperuser} />
+            <AddBlockedNote model={model} />
           )
         }
       />
