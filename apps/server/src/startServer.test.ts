@@ -66,11 +66,39 @@ describe("startServer with the config's fields", () => {
       }
       expect(warn).toHaveBeenCalledTimes(1);
       expect(String(warn.mock.calls[0]?.[0])).toContain(
-        'atrium.W001 Staff.passwordHash is required, has no default and is hidden from everyone, so Staff records cannot be created in the admin; configure it "writeOnly"',
+        'atrium.W001 Staff.passwordHash is required, has no default and is hidden from everyone, so Staff records cannot be created in the admin; add "Staff.passwordHash": "writeOnly" to fields',
       );
       warn.mockClear();
       const quiet = await startServer({ ...base, fields: { "Staff.passwordHash": "writeOnly" } });
       await quiet.close();
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it("starts once the config says what atrium.W001 advised, for a Json secret as for a text one", async () => {
+    const namesSchema = resolve(dirname(demoSchemaPath), "../packages/prisma/test/schemas/names.prisma");
+    const names = { ...base, schemaPath: namesSchema, databaseUrl: `file:${join(folder, "names.db")}` };
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      await (await startServer(names)).close();
+      const printed = String(warn.mock.calls[0]?.[0]);
+      const advised = [...printed.matchAll(/add "([\w.]+)": "(\w+)" to fields/g)].map(([, key, access]) => [
+        key,
+        access,
+      ]);
+      expect(advised).toEqual([
+        ["Credentials.secret", "visible"],
+        ["APIKey.secretKey", "writeOnly"],
+      ]);
+      warn.mockClear();
+      const followed = await startServer({ ...names, fields: Object.fromEntries(advised) });
+      try {
+        expect((await fetch(`${followed.url}/healthz`)).status).toBe(200);
+      } finally {
+        await followed.close();
+      }
       expect(warn).not.toHaveBeenCalled();
     } finally {
       warn.mockRestore();

@@ -1,6 +1,7 @@
 /**
  * The core cases on MySQL/MariaDB (local server, root without password; each suite makes a database of its own
- * and drops it): keys.prisma, scalars.prisma, the history cases over saas.prisma and the leak cases with the provider swapped,
+ * and drops it): keys.prisma, scalars.prisma, the history cases over saas.prisma, the leak cases, nextauth.prisma's
+ * identities without @id and names.prisma's Json defaults with the provider swapped,
  * pushed by Atrium's own MySQL DDL, plus what differs on MySQL: implicit many-to-many join tables, VARCHAR(191) limits, collation and row estimates.
  * Skipped, with a visible message, when the server does not answer.
  * The whole API suite runs on MySQL with `ATRIUM_TEST_PROVIDER=mysql npx vitest run apps/server/test`.
@@ -10,6 +11,8 @@ import { databaseIsReachable } from "@atrium/prisma/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectApiError, expectStatus } from "./apiResponse.js";
 import { describeHistory } from "./historyCases.js";
+import { describeIdentity } from "./identityCases.js";
+import { describeJsonDefaults } from "./jsonDefaultsCases.js";
 import { describeKeys } from "./keysCases.js";
 import { describeLeaks } from "./leaksCases.js";
 import { openTestApi, type TestApi } from "./openTestApi.js";
@@ -27,6 +30,8 @@ describe.skipIf(!reachable)("on MySQL/MariaDB", () => {
   describeScalars("mysql");
   describeHistory("mysql");
   describeLeaks("mysql");
+  describeIdentity("mysql");
+  describeJsonDefaults("mysql");
 
   describe("saas.prisma on mysql", () => {
     let api: TestApi;

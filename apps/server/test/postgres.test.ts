@@ -1,13 +1,16 @@
 /**
  * The core cases on PostgreSQL (local server, trust auth; each suite makes a database of its own and drops it):
- * keys.prisma, scalars.prisma, the history cases and the leak cases with the provider swapped, and
- * scalars.postgres.prisma's lists and native types.
+ * keys.prisma, scalars.prisma, the history cases and the leak cases with the provider swapped,
+ * scalars.postgres.prisma's lists and native types, nextauth.prisma's identities without @id and names.prisma's
+ * Json defaults.
  * Skipped, with a visible message, when the server does not answer.
  */
 import { databaseIsReachable } from "@atrium/prisma/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectApiError, expectStatus } from "./apiResponse.js";
 import { describeHistory } from "./historyCases.js";
+import { describeIdentity } from "./identityCases.js";
+import { describeJsonDefaults } from "./jsonDefaultsCases.js";
 import { describeKeys } from "./keysCases.js";
 import { describeLeaks } from "./leaksCases.js";
 import { openTestApi, type TestApi } from "./openTestApi.js";
@@ -25,6 +28,8 @@ describe.skipIf(!reachable)("on PostgreSQL", () => {
   describeScalars("postgresql");
   describeHistory("postgresql");
   describeLeaks("postgresql");
+  describeIdentity("postgresql");
+  describeJsonDefaults("postgresql");
 
   describe("scalars.postgres.prisma: lists and native types", () => {
     let api: TestApi;

@@ -5,7 +5,9 @@ import { type OpenTestApiOptions, openTestApi, type TestApi } from "./openTestAp
 
 export const demoSchemaPath = fileURLToPath(new URL("../../../prisma/schema.prisma", import.meta.url));
 
-export function testSchemaPath(name: "saas" | "keys" | "scalars" | "scalars.postgres"): string {
+export function testSchemaPath(
+  name: "saas" | "keys" | "scalars" | "scalars.postgres" | "nextauth" | "names",
+): string {
   return fileURLToPath(new URL(`../../../packages/prisma/test/schemas/${name}.prisma`, import.meta.url));
 }
 

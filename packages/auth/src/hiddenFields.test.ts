@@ -39,6 +39,34 @@ describe("hiddenFields", () => {
     expect(hiddenFields(token, who([])).size).toBe(0);
   });
 
+  // Without @id, a unique criterion is the identity: its values are the record's `$id` all the same.
+  const verificationToken = model(
+    "VerificationToken",
+    [scalar("identifier", "String"), scalar("token", "String"), scalar("secret", "String")],
+    { idFields: ["identifier", "token"], idKind: "compoundUnique", idSelectorName: "identifier_token" },
+  );
+  const sessionByToken = model("Session", [scalar("sessionToken", "String", { isUnique: true })], {
+    idFields: ["sessionToken"],
+    idKind: "unique",
+  });
+
+  it("shows every field of an identity without @id, whatever its name", () => {
+    expect([...hiddenFields(verificationToken, who([]))]).toEqual(["secret"]);
+    expect(hiddenFields(sessionByToken, who([], true)).size).toBe(0);
+  });
+
+  it("ignores a rule that would hide or write-protect an identity field (the start-up check refuses it)", () => {
+    const hiding: FieldVisibilityConfig = {
+      models: {
+        "verification-token": { token: "hidden", identifier: { visibleTo: ["support"] } },
+        session: { sessionToken: "writeOnly" },
+      },
+    };
+    expect([...hiddenFields(verificationToken, who([]), hiding)]).toEqual(["secret"]);
+    expect(hiddenFields(sessionByToken, who([]), hiding).size).toBe(0);
+    expect(writeOnlyFields(sessionByToken, hiding).size).toBe(0);
+  });
+
   const config: FieldVisibilityConfig = {
     models: {
       user: {

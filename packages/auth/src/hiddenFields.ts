@@ -39,10 +39,13 @@ export function hiddenFields(
   const roles = new Set(principal?.roles ?? []);
   const hidden = new Set<string>();
   for (const field of model.fields) {
+    // The identity's values are the record's `$id` (its URL), so hiding them would hide nothing and leave the
+    // record without an address: a secret-looking identity (`VerificationToken.token`) is shown, and a rule
+    // that hides one is refused at start-up (atrium.E005).
+    if (isIdentityField(model, field.name)) continue;
     const access = configured[field.name];
     if (access === undefined) {
-      // Id fields address the record (they are in its URL), so a secret-looking id still has to be shown.
-      const secret = (config.hideSecretNames ?? true) && field.kind === "scalar" && !field.isId;
+      const secret = (config.hideSecretNames ?? true) && field.kind === "scalar";
       if (secret && isSecretFieldName(field.name)) hidden.add(field.name);
     } else if (!isVisible(access, principal, roles)) {
       hidden.add(field.name);
@@ -56,8 +59,16 @@ export function hiddenFields(
  * whoever may add or change the model.
  */
 export function writeOnlyFields(model: ModelMeta, config: FieldVisibilityConfig = {}): Set<string> {
-  const names = model.fields.map((field) => field.name);
+  const names = model.fields.map((field) => field.name).filter((name) => !isIdentityField(model, name));
   return new Set(names.filter((name) => isWriteOnlyField(config, model.key, name)));
+}
+
+/**
+ * Whether `name` is one of the fields that address a record of `model` (`idFields`: its `@id`, `@@id`, or the
+ * unique criterion standing in for them), which are always shown, whatever their name or configuration.
+ */
+export function isIdentityField(model: ModelMeta, name: string): boolean {
+  return model.idFields.includes(name);
 }
 
 /** Whether `model.field` (model key, field name) is configured `"writeOnly"`. */

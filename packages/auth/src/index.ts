@@ -11,3 +11,4 @@ export * from "./safeRedirect.js";
 export * from "./sessionTokens.js";
 export * from "./signIn.js";
 export * from "./sortableId.js";
+export * from "./writeOnlyProblem.js";

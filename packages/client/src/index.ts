@@ -1,5 +1,6 @@
 export { type AdminContextValue, AdminProvider, type AdminProviderProps, useAdmin } from "./AdminProvider.js";
 export { ApiError, type ApiErrorCode, describeError, isApiError, parseApiError } from "./ApiError.js";
+export { type AddBlocked, type AddBlocker, addBlocked, addBlockersOf } from "./addBlocked.js";
 export type { ModelPermissions, SessionInfo, SessionUser } from "./authTypes.js";
 export { type AdminApi, type AdminApiOptions, createAdminApi } from "./createAdminApi.js";
 export * from "./hooks.js";

@@ -128,6 +128,12 @@ export interface WriteContext {
    * @default every model allowed
    */
   mayDelete?: (modelKey: string) => boolean;
+  /**
+   * create/update: called INSIDE the write's transaction with the row as written, before the commit; if it
+   * throws, the write is rolled back and the error is the write's. The server builds its answer here, so a row
+   * it cannot answer with (a serialisation that fails) is never left written behind a 500.
+   */
+  beforeCommit?: (row: StoredRow) => void;
 }
 
 export interface LookupOptions {

@@ -11,7 +11,9 @@ export type TestSchemaFile =
   | "compoundRelations"
   | "extensions.postgres"
   | "vector.postgres"
-  | "nativeTypes.mysql";
+  | "nativeTypes.mysql"
+  | "names"
+  | "nextauth";
 
 export function schemaPath(name: TestSchemaFile): string {
   return `${schemasDir}${name}.prisma`;

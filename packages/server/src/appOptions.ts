@@ -1,4 +1,4 @@
-import { isSecretFieldName, isWriteOnlyField } from "@atrium/auth";
+import { isIdentityField, isSecretFieldName, isWriteOnlyField } from "@atrium/auth";
 import type { AuditSink, DataSource, SchemaMeta, WriteContext } from "@atrium/core";
 import type { Context, MiddlewareHandler } from "hono";
 import type { AuthOptions } from "./auth/authOptions.js";
@@ -128,11 +128,17 @@ export function resolveOptions(options: AtriumAppOptions): ResolvedOptions {
 
 /**
  * Fields whose values the audit log never keeps: secret-named ones (storeAuditSink's default) and the ones
- * configured `"writeOnly"`, whatever their names, since nobody may read them back.
+ * configured `"writeOnly"`, whatever their names, since nobody may read them back. Never an identity field: its
+ * values are the entry's record id anyway, and a delete could not be reverted without them.
  */
 function auditRedaction(options: AtriumAppOptions): (model: string, field: string) => boolean {
   const fields = options.auth?.fields ?? {};
-  return (model, field) => isSecretFieldName(field) || isWriteOnlyField(fields, model, field);
+  const identity = new Map(options.schema.models.map((model) => [model.key, model]));
+  return (modelKey, field) => {
+    const model = identity.get(modelKey);
+    if (model && isIdentityField(model, field)) return false;
+    return isSecretFieldName(field) || isWriteOnlyField(fields, modelKey, field);
+  };
 }
 
 /** The signed-in user as the audit history records them; null without sign-in. */

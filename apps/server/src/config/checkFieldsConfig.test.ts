@@ -2,12 +2,14 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { hiddenFields } from "@atrium/auth";
 import type { SchemaMeta } from "@atrium/core";
-import { loadSchemaMetaFromFile } from "@atrium/prisma";
+import { loadSchemaMeta, loadSchemaMetaFromFile } from "@atrium/prisma";
 import { beforeAll, describe, expect, it } from "vitest";
 import { demoFields } from "../commands/demo.js";
 import { checkFieldsConfig, formatChecks, formatWarnings } from "./checkFieldsConfig.js";
 
-const demoSchemaPath = resolve(dirname(fileURLToPath(import.meta.url)), "../../../../prisma/schema.prisma");
+const repository = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
+const demoSchemaPath = resolve(repository, "prisma/schema.prisma");
+const testSchemaPath = (name: string) => resolve(repository, `packages/prisma/test/schemas/${name}.prisma`);
 let schema: SchemaMeta;
 
 beforeAll(async () => {
@@ -160,7 +162,7 @@ describe("checkFieldsConfig", () => {
     const warningsOf = (fields: unknown) =>
       checkFieldsConfig(fields, schema).warnings.map((check) => `${check.code} ${check.message}`);
     // The demo's Staff.passwordHash is secret-named, so hidden from everyone by default.
-    const staff = `atrium.W001 Staff.passwordHash is required, has no default and is hidden from everyone, so Staff records cannot be created in the admin; configure it "writeOnly" to let users set it without seeing it, or "visible".`;
+    const staff = `atrium.W001 Staff.passwordHash is required, has no default and is hidden from everyone, so Staff records cannot be created in the admin; add "Staff.passwordHash": "writeOnly" to fields to let users set it without seeing it (or "visible" to show it).`;
     expect(warningsOf(undefined)).toEqual([staff]);
     expect(checkFieldsConfig(undefined, schema).checks).toEqual([]);
     expect(warningsOf({ "Staff.passwordHash": "writeOnly" })).toEqual([]);
@@ -207,6 +209,89 @@ describe("checkFieldsConfig", () => {
       expect.stringMatching(
         /^atrium\.W002 OrderItem\.order is hidden by a rule, so it also hides Order\.items from the same users: .* OrderItem\.orderId still shows the link: it is part of a record's id, which is never hidden\.$/,
       ),
+    ]);
+  });
+
+  it("atrium.W001 advises only what the config accepts, per field type, and following it silences it", () => {
+    const types = [
+      "String",
+      "Int",
+      "BigInt",
+      "Float",
+      "Decimal",
+      "Boolean",
+      "DateTime",
+      "Json",
+      "Bytes",
+      "Kind",
+    ];
+    const required = types.map((type) => `  f${type} ${type}`).join("\n");
+    const anySchema = loadSchemaMeta(
+      [
+        'datasource db {\n  provider = "postgresql"\n}',
+        "enum Kind {\n  A\n  B\n}",
+        "model Owner {\n  id String @id\n  things Thing[]\n}",
+        `model Thing {\n  id Int @id @default(autoincrement())\n${required}\n  ownerId String\n  owner Owner @relation(fields: [ownerId], references: [id])\n}`,
+      ].join("\n"),
+    );
+    const names = [...types.map((type) => `f${type}`), "ownerId"];
+    const hideAll = Object.fromEntries(names.map((name) => [`Thing.${name}`, "hidden"]));
+    const { checks, warnings } = checkFieldsConfig(hideAll, anySchema);
+    expect(checks).toEqual([]);
+    const advice = new Map(
+      warnings.map((warning) => {
+        const line = /add "Thing\.(\w+)": "(\w+)" to fields/.exec(warning.message);
+        if (!line) throw new Error(`no config line in ${warning.message}`);
+        return [line[1], line[2]];
+      }),
+    );
+    // Only free text can stay unseen; a foreign key is chosen in its picker, so it must be shown.
+    expect(Object.fromEntries(advice)).toEqual({
+      fString: "writeOnly",
+      ...Object.fromEntries(types.slice(1).map((type) => [`f${type}`, "visible"])),
+      ownerId: "visible",
+    });
+    expect(warnings.find((warning) => warning.message.startsWith("Thing.fJson"))?.message).toContain(
+      `add "Thing.fJson": "visible" to fields to let users set it (it cannot be "writeOnly": 'fJson' is of type Json).`,
+    );
+    const followed = Object.fromEntries([...advice].map(([name, access]) => [`Thing.${name}`, access]));
+    const after = checkFieldsConfig(followed, anySchema);
+    expect([...after.checks, ...after.warnings]).toEqual([]);
+  });
+
+  it("atrium.W001 on secret-named fields: a Json secret is advised visible, a text one writeOnly", async () => {
+    const names = await loadSchemaMetaFromFile(testSchemaPath("names"));
+    expect(checkFieldsConfig(undefined, names).warnings.map((warning) => warning.message)).toEqual([
+      expect.stringMatching(
+        /^Credentials\.secret is required.*; add "Credentials\.secret": "visible" to fields/,
+      ),
+      expect.stringMatching(
+        /^APIKey\.secretKey is required.*; add "APIKey\.secretKey": "writeOnly" to fields/,
+      ),
+    ]);
+    const followed = { "Credentials.secret": "visible", "APIKey.secretKey": "writeOnly" };
+    const after = checkFieldsConfig(followed, names);
+    expect([...after.checks, ...after.warnings]).toEqual([]);
+  });
+
+  it("atrium.E005: refuses to hide any field of an identity without @id, and shows them by default", async () => {
+    const nextauth = await loadSchemaMetaFromFile(testSchemaPath("nextauth"));
+    const codes = (fields: unknown) =>
+      checkFieldsConfig(fields, nextauth).checks.map((check) => check.message);
+    expect(codes({ "VerificationToken.token": "hidden" })).toEqual([
+      "fields['VerificationToken.token'] cannot hide 'token': it identifies VerificationToken records and is part of their URLs.",
+    ]);
+    expect(codes({ "LoginToken.token": "writeOnly" })[0]).toMatch(
+      /^fields\['LoginToken\.token'\] cannot hide/,
+    );
+    expect(codes({ "login-token.identifier": { hiddenFrom: ["support"] } })[0]).toMatch(
+      /cannot hide 'identifier'/,
+    );
+    expect(codes({ "LoginToken.token": "visible", "Session.sessionToken": "hidden" })).toEqual([]);
+    // Only the session token (not an identity: Session has an @id) is hidden, so only Session is uncreatable.
+    const { warnings } = checkFieldsConfig(undefined, nextauth);
+    expect(warnings.map((warning) => warning.message)).toEqual([
+      expect.stringMatching(/^Session\.sessionToken is required.*"Session\.sessionToken": "writeOnly"/),
     ]);
   });
 

@@ -5,14 +5,17 @@
  * printed and the server starts.
  */
 import {
+  configLineToSet,
   type FieldAccess,
   type FieldVisibilityConfig,
   hiddenFields,
+  isIdentityField,
   type Principal,
   withLinkedFields,
   writeOnlyFields,
+  writeOnlyProblem,
 } from "@atrium/auth";
-import type { FieldMeta, ModelMeta, SchemaMeta } from "@atrium/core";
+import type { SchemaMeta } from "@atrium/core";
 import { closestMatch } from "@atrium/core";
 import { linkedFieldWarnings } from "./linkedFieldWarnings.js";
 
@@ -97,7 +100,7 @@ export function checkFieldsConfig(fields: unknown, schema: SchemaMeta): FieldsCo
       continue;
     }
     const checked = access as FieldAccess;
-    if (field.isId && checked !== "visible") {
+    if (isIdentityField(model, field.name) && checked !== "visible") {
       checks.push({
         code: "atrium.E005",
         message: `fields['${key}'] cannot hide '${field.name}': it identifies ${model.name} records and is part of their URLs.`,
@@ -128,17 +131,6 @@ export function checkFieldsConfig(fields: unknown, schema: SchemaMeta): FieldsCo
   return { checks, warnings: warningsOf(schema, visibility), visibility };
 }
 
-/** Why a field cannot be write-only (a password-type input sends text, and only for fields a form writes). */
-function writeOnlyProblem(model: ModelMeta, field: FieldMeta): string | undefined {
-  if (field.kind === "relation") return `'${field.name}' is a relation`;
-  if (field.isReadOnly || field.isUpdatedAt) return `'${field.name}' is read-only (the database sets it)`;
-  if (field.isList) return `'${field.name}' is a list`;
-  if (field.kind !== "scalar" || field.type !== "String") return `'${field.name}' is of type ${field.type}`;
-  const relation = model.fields.find((candidate) => candidate.relation?.fromFields.includes(field.name));
-  if (relation) return `'${field.name}' is the key of the relation '${relation.name}', chosen in its picker`;
-  return undefined;
-}
-
 // Superusers see the most: a field hidden from them is hidden from everyone.
 const superuser: Principal = {
   userId: "",
@@ -155,7 +147,8 @@ function warningsOf(schema: SchemaMeta, visibility: FieldVisibilityConfig): Conf
 
 /**
  * atrium.W001: a required field without a default that nobody can see or set (secret-named, or configured
- * "hidden") makes its model impossible to create in the admin; the server answers such creates with 422.
+ * "hidden") makes its model impossible to create in the admin; the server answers such creates with 422. The
+ * advice is the config line that fixes it, and only one the check accepts (E007 refuses "writeOnly" on non-text).
  */
 function uncreatableModels(schema: SchemaMeta, visibility: FieldVisibilityConfig): ConfigCheck[] {
   const warnings: ConfigCheck[] = [];
@@ -171,9 +164,13 @@ function uncreatableModels(schema: SchemaMeta, visibility: FieldVisibilityConfig
       if (!hidden.has(field.name) || settable.has(field.name) || field.kind === "relation") continue;
       if (!field.isRequired || field.hasDefault || field.isReadOnly || field.isUpdatedAt || field.isList)
         continue;
+      const problem = writeOnlyProblem(model, field);
+      const how = problem
+        ? `to let users set it (it cannot be "writeOnly": ${problem})`
+        : `to let users set it without seeing it (or "visible" to show it)`;
       warnings.push({
         code: "atrium.W001",
-        message: `${model.name}.${field.name} is required, has no default and is hidden from everyone, so ${model.name} records cannot be created in the admin; configure it "writeOnly" to let users set it without seeing it, or "visible".`,
+        message: `${model.name}.${field.name} is required, has no default and is hidden from everyone, so ${model.name} records cannot be created in the admin; add ${configLineToSet(model, field)} to fields ${how}.`,
       });
     }
   }

@@ -1,6 +1,7 @@
 /**
  * Writes with a WriteContext: the audit entry is written in the change's own transaction (a failing sink rolls
- * the change back), and a stale expectedVersion is refused inside the transaction. SQLite always; PostgreSQL when
+ * the change back, and so does an answer that cannot be built: beforeCommit), and a stale expectedVersion is
+ * refused inside the transaction. SQLite always; PostgreSQL when
  * the local server answers.
  */
 import {
@@ -115,6 +116,29 @@ describe.each(providers)("audited and versioned writes on %s", (provider) => {
     for (const failure of failures) await expect(failure()).rejects.toThrow("injected failure");
     expect(await db.client.organization.findUnique({ where: { slug: "never" } })).toBeNull();
     expect((await db.dataSource.get(org(), id))?.name).toBe("Org fail-a");
+    expect(await store.listAudit({})).toEqual([]);
+  });
+
+  it("keeps neither the change nor its entry when the answer cannot be built from the written row", async () => {
+    const created = await newOrg("answer-a");
+    const id = { id: created.id };
+    const seen: StoredRow[] = [];
+    const unanswerable = {
+      audit: sink,
+      beforeCommit: (row: StoredRow) => {
+        seen.push(row);
+        throw new Error("injected failure while answering");
+      },
+    };
+    const create = db.dataSource.create(org(), write({ name: "Never", slug: "never-b" }), unanswerable);
+    await expect(create).rejects.toThrow("injected failure while answering");
+    await expect(db.dataSource.update(org(), id, write({ name: "Changed" }), unanswerable)).rejects.toThrow(
+      "injected failure while answering",
+    );
+    // The hook saw each row as written, inside the transaction that was then rolled back.
+    expect(seen.map((row) => row.name)).toEqual(["Never", "Changed"]);
+    expect(await db.client.organization.findUnique({ where: { slug: "never-b" } })).toBeNull();
+    expect((await db.dataSource.get(org(), id))?.name).toBe("Org answer-a");
     expect(await store.listAudit({})).toEqual([]);
   });
 

@@ -181,6 +181,7 @@ export function recordWrites(scope: SourceScope): Writes {
             after,
             sets: { old: null, new: sets },
           });
+          context?.beforeCommit?.(after);
           return after;
         });
       } catch (error) {
@@ -211,6 +212,7 @@ export function recordWrites(scope: SourceScope): Writes {
             after,
             sets: { old: oldSets, new: newSets },
           });
+          context?.beforeCommit?.(after);
           return after;
         });
       } catch (error) {

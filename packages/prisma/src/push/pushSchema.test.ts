@@ -117,6 +117,24 @@ describe("pushSchema to SQLite", () => {
     after.close();
   });
 
+  it("stores a Json default as JSON text, pushed again without a change (Prisma leaves it unquoted)", async () => {
+    const { url, file } = await tempDbUrl();
+    const schemaText = await read("names");
+    await pushSchema({ schemaText, url });
+    await pushSchema({ schemaText, url });
+    const db = new Database(file);
+    try {
+      db.prepare(`INSERT INTO "Model3D" ("fileName") VALUES ('teapot.obj')`).run();
+      expect(db.prepare(`SELECT "settings", "layers", "extra" FROM "Model3D"`).get()).toEqual({
+        settings: "{}",
+        layers: "[]",
+        extra: null,
+      });
+    } finally {
+      db.close();
+    }
+  });
+
   it("closes the database file when done", async () => {
     const { url, file } = await tempDbUrl();
     await pushSchema({ schemaText: await read("keys"), url });

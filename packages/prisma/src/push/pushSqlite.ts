@@ -5,6 +5,7 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import type { SchemaFile } from "../schema/readDatamodel.js";
 import { driverMessage, PushError } from "./pushError.js";
 import { emptyFilters, runEngine, withSchemaEngine } from "./runSchemaEngine.js";
+import { quoteSqliteJsonDefaults } from "./sqliteJsonDefaults.js";
 
 export async function pushSqlite(files: SchemaFile[], url: string, acceptDataLoss: boolean): Promise<void> {
   const path = url.slice("file:".length).split("?")[0] ?? "";
@@ -18,8 +19,10 @@ export async function pushSqlite(files: SchemaFile[], url: string, acceptDataLos
       );
     });
   }
-  const schema = { files: files.map(([fileName, content]) => ({ path: fileName, content })) };
-  await withSchemaEngine(files, new PrismaBetterSqlite3({ url }), async (engine) => {
+  // Prisma writes `Json @default("{}")` unquoted on SQLite, which SQLite refuses (prisma/orm#26571).
+  const quoted = files.map(([fileName, content]): SchemaFile => [fileName, quoteSqliteJsonDefaults(content)]);
+  const schema = { files: quoted.map(([fileName, content]) => ({ path: fileName, content })) };
+  await withSchemaEngine(quoted, new PrismaBetterSqlite3({ url }), async (engine) => {
     const result = await runEngine(() =>
       engine.schemaPush({ schema, force: acceptDataLoss, filters: emptyFilters }),
     );

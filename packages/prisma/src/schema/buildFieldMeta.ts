@@ -8,7 +8,8 @@ const generatedKinds = new Set(["autoincrement", "uuid", "cuid", "nanoid", "ulid
 
 /**
  * Converts Prisma's default. Literals stay JSON-safe because metadata is served as JSON: BigInt and Decimal as
- * strings of digits, DateTime as its ISO text, Json as its JSON text, Bytes as its base64 text.
+ * strings of digits, DateTime as its ISO text, Bytes as its base64 text, and Json as the value its JSON text
+ * stands for (`@default("{}")` is the object `{}`: a form pre-filled with the text would store the string "{}").
  */
 export function convertDefault(value: DmmfDefault | undefined, type: string): FieldDefault | undefined {
   if (value === undefined || value === null) return undefined;
@@ -35,7 +36,17 @@ function convertLiteral(value: unknown, type: string): unknown {
   // Prisma hands Decimal defaults over as floats (1.2 arrives as 1.2000000000000002); 15 digits undo the noise.
   if (type === "Decimal" && typeof value === "number") return String(Number(value.toPrecision(15)));
   if (type === "BigInt" && typeof value === "number") return String(value);
+  if (type === "Json" && typeof value === "string") return parseJson(value);
   return value;
+}
+
+/** Prisma checks that a Json default is valid JSON; the text is kept should one ever not be. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
 
 export function buildFieldMeta(field: DmmfField, foreignKeys: Set<string>, enumValues?: string[]): FieldMeta {

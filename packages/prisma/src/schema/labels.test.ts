@@ -7,6 +7,8 @@ describe("labels", () => {
     expect(kebabCase("User")).toBe("user");
     expect(kebabCase("APIKey")).toBe("api-key");
     expect(kebabCase("order_line")).toBe("order-line");
+    expect(kebabCase("Model3D")).toBe("model-3d");
+    expect(kebabCase("TagsOnModels")).toBe("tags-on-models");
   });
 
   it("turns field and model names into words", () => {
@@ -18,7 +20,18 @@ describe("labels", () => {
     expect(humanize("apiURL")).toBe("Api URL");
   });
 
-  it("pluralises the last word in simple English", () => {
+  it("keeps acronyms and numbers that read as one word", () => {
+    expect(humanize("APIKey")).toBe("API key");
+    expect(humanize("Model3D")).toBe("Model 3D");
+    expect(humanize("Model3DAsset")).toBe("Model 3D asset");
+    expect(humanize("has2FA")).toBe("Has 2FA");
+    expect(humanize("S3Bucket")).toBe("S3 bucket");
+    expect(humanize("utf8Text")).toBe("Utf8 text");
+    expect(humanize("XMLHttpRequest")).toBe("XML http request");
+    expect(humanize("TagsOnModels")).toBe("Tags on models");
+  });
+
+  it("pluralises the last word in English", () => {
     expect(pluralize("Category")).toBe("Categories");
     expect(pluralize("Address")).toBe("Addresses");
     expect(pluralize("Status")).toBe("Statuses");
@@ -30,5 +43,22 @@ describe("labels", () => {
     expect(pluralize("Sales person")).toBe("Sales people");
     expect(pluralize("Order item")).toBe("Order items");
     expect(pluralize("Branch")).toBe("Branches");
+  });
+
+  it("leaves already plural and uncountable words alone", () => {
+    expect(pluralize("Credentials")).toBe("Credentials");
+    expect(pluralize("Tags on models")).toBe("Tags on models");
+    expect(pluralize("Settings")).toBe("Settings");
+    expect(pluralize("Metadata")).toBe("Metadata");
+    expect(pluralize("News")).toBe("News");
+  });
+
+  it("pluralises acronyms with a lower-case s, and irregular words", () => {
+    expect(pluralize("API key")).toBe("API keys");
+    expect(pluralize("URL")).toBe("URLs");
+    expect(pluralize("Model 3D")).toBe("Model 3Ds");
+    expect(pluralize("Child")).toBe("Children");
+    expect(pluralize("Analysis")).toBe("Analyses");
+    expect(pluralize("Inventory")).toBe("Inventories");
   });
 });

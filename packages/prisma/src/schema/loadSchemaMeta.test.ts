@@ -307,6 +307,54 @@ describe("scalars.prisma", () => {
   });
 });
 
+describe("names.prisma and nextauth.prisma", () => {
+  let names: SchemaMeta;
+  let nextauth: SchemaMeta;
+  beforeAll(async () => {
+    names = await loadSchemaMetaFromFile(schemaPath("names"));
+    nextauth = await loadSchemaMetaFromFile(schemaPath("nextauth"));
+  });
+
+  it("names models as people read them: no second plural, numbers and acronyms kept whole", () => {
+    const labels = (schema: SchemaMeta) =>
+      schema.models.map((item) => [item.name, item.key, item.label, item.labelPlural]);
+    expect(labels(names)).toEqual([
+      ["Credentials", "credentials", "Credentials", "Credentials"],
+      ["Model3D", "model-3d", "Model 3D", "Model 3Ds"],
+      ["TagsOnModels", "tags-on-models", "Tags on models", "Tags on models"],
+      ["APIKey", "api-key", "API key", "API keys"],
+      ["Comment", "comment", "Comment", "Comments"],
+    ]);
+    expect(model(nextauth, "VerificationToken").labelPlural).toBe("Verification tokens");
+  });
+
+  it("describes Json defaults as the object and the array they stand for", () => {
+    const scene = model(names, "Model3D");
+    expect(field(scene, "settings").default).toEqual({ kind: "literal", value: {} });
+    expect(field(scene, "layers").default).toEqual({ kind: "literal", value: [] });
+  });
+
+  it("makes every model with searchable text searchable, and only those", () => {
+    const search = (schema: SchemaMeta) =>
+      Object.fromEntries(schema.models.map((item) => [item.name, item.searchFields]));
+    expect(search(names)).toEqual({
+      Credentials: ["service"],
+      Model3D: ["fileName"],
+      TagsOnModels: ["model.fileName", "tag"],
+      APIKey: ["owner"],
+      Comment: ["content", "body"],
+    });
+    expect(search(nextauth)).toEqual({
+      User: ["name", "email"],
+      Account: ["provider"],
+      // Its only text is a generated id, a secret token and a foreign key.
+      Session: [],
+      VerificationToken: ["identifier"],
+      LoginToken: ["identifier", "token"],
+    });
+  });
+});
+
 describe("scalars.postgres.prisma", () => {
   it("reads scalar lists, native types and Unsupported columns", async () => {
     const schema = await loadSchemaMetaFromFile(schemaPath("scalars.postgres"));
@@ -325,8 +373,8 @@ describe("scalars.postgres.prisma", () => {
       nativeType: ["Decimal", ["10", "2"]],
       default: { value: "0" },
     });
-    // JSON-safe literals: Json as its JSON text, Bytes as its base64 text.
-    expect(field(sample, "data").default).toEqual({ kind: "literal", value: '{"a": 1}' });
+    // JSON-safe literals: Json as the value its text stands for, Bytes as its base64 text.
+    expect(field(sample, "data").default).toEqual({ kind: "literal", value: { a: 1 } });
     expect(field(sample, "blob").default).toEqual({ kind: "literal", value: "aGVsbG8=" });
     expect(field(sample, "point")).toMatchObject({
       kind: "scalar",

@@ -30,6 +30,13 @@ describe("chooseTitleField", () => {
       scalar("motto", "String", { hasDefault: true, default: { kind: "literal", value: "hello" } }),
     ];
     expect(chooseTitleField(fields, ["id"])).toBe("motto");
+    // A type or kind is shared by many records (`Account.type` is "oauth" for most): never a label.
+    expect(
+      chooseTitleField(
+        [scalar("id", "String", { isId: true }), scalar("type", "String"), scalar("provider", "String")],
+        ["id"],
+      ),
+    ).toBe("provider");
     expect(
       chooseTitleField([scalar("id", "String", { isId: true }), scalar("language", "String")], ["id"]),
     ).toBe("id");
@@ -57,6 +64,34 @@ describe("chooseSearchFields", () => {
       scalar("name", "Bytes"),
     ];
     expect(chooseSearchFields(fields, "title")).toEqual(["title", "email", "slug", "code"]);
+  });
+
+  it("searches a model's other text when it has no well-known field, such as content and body", () => {
+    const fields = [
+      scalar("id", "String", { isId: true, hasDefault: true, default: { kind: "cuid" } }),
+      scalar("authorId", "String", { isForeignKey: true }),
+      scalar("content", "String", { isRequired: false }),
+      scalar("body", "String", { isRequired: false }),
+      scalar("payload", "Json"),
+      scalar("tags", "String", { isList: true }),
+    ];
+    // The title fell back to the id: it still finds a pasted id, next to the text.
+    expect(chooseSearchFields(fields, "id")).toEqual(["id", "content", "body"]);
+    const numbered = [scalar("id", "Int", { isId: true }), ...fields.slice(1)];
+    expect(chooseSearchFields(numbered, "id")).toEqual(["content", "body"]);
+  });
+
+  it("never searches a secret-named field (it is hidden), nor makes one the only choice", () => {
+    const session = [
+      scalar("id", "String", { isId: true, hasDefault: true, default: { kind: "cuid" } }),
+      scalar("sessionToken", "String", { isUnique: true }),
+      scalar("userId", "String", { isForeignKey: true }),
+    ];
+    expect(chooseSearchFields(session, "sessionToken")).toEqual([]);
+    // A natural text id (typed by people, not generated) is worth searching.
+    expect(
+      chooseSearchFields([scalar("key", "String", { isId: true }), scalar("apiKey", "String")], "key"),
+    ).toEqual(["key"]);
   });
 
   it("leaves the title out when it is not text", () => {

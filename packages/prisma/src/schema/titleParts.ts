@@ -4,7 +4,7 @@
  * line reads "BK-2026-025000 · Dune" instead of its order's numeric id.
  */
 import type { FieldMeta, ModelMeta } from "@atrium/core";
-import { chooseSearchFields, naturalTitleField } from "./titleField.js";
+import { naturalTitleField, plainTextSearchFields, wellKnownSearchFields } from "./titleField.js";
 
 export interface TitleIdentity {
   idFields: string[];
@@ -109,10 +109,10 @@ export function partSearchFields(model: ModelMeta, models: Map<string, ModelMeta
 }
 
 /**
- * Derived search fields first, then the model's own well-known text fields, at most four. The titleField of a
- * model with parts is a foreign key, not worth searching as text.
+ * Derived search fields first, then the model's own well-known text fields, at most four; the model's other text
+ * when that leaves none. The titleField of a model with parts is a foreign key, not worth searching as text.
  */
 export function mergeSearchFields(derived: string[], own: FieldMeta[]): string[] {
-  const merged = [...new Set([...derived, ...chooseSearchFields(own, "")])];
-  return merged.slice(0, maxSearchFields);
+  const merged = [...new Set([...derived, ...wellKnownSearchFields(own, "")])];
+  return merged.length > 0 ? merged.slice(0, maxSearchFields) : plainTextSearchFields(own);
 }

@@ -6,6 +6,7 @@
 import { type ModelAction, modelPermissions, type Principal } from "@atrium/auth";
 import {
   AtriumError,
+  type FieldMeta,
   findModelByKey,
   type ModelMeta,
   type SchemaMeta,
@@ -38,7 +39,7 @@ export interface RequestAccess {
    * Required fields without a default that this principal can neither see nor set (e.g. `Staff.passwordHash`
    * unless configured `"writeOnly"`): such a model cannot be created through the admin by them.
    */
-  hiddenRequired(model: ModelMeta): string[];
+  hiddenRequired(model: ModelMeta): FieldMeta[];
   /**
    * Why this principal cannot search the model (`q` of lists and look-ups), or undefined when they can: it has
    * no search fields, or every one is hidden from them (a search over nothing would silently match everything).
@@ -106,18 +107,16 @@ export function createAccess(principal: Principal | null, view: SchemaView): Req
     },
     hiddenRequired(model) {
       const writable = new Set(writeModel(model).fields.map((field) => field.name));
-      return model.fields
-        .filter(
-          (field) =>
-            !writable.has(field.name) &&
-            field.kind !== "relation" &&
-            field.isRequired &&
-            !field.hasDefault &&
-            !field.isReadOnly &&
-            !field.isUpdatedAt &&
-            !field.isList,
-        )
-        .map((field) => field.label);
+      return model.fields.filter(
+        (field) =>
+          !writable.has(field.name) &&
+          field.kind !== "relation" &&
+          field.isRequired &&
+          !field.hasDefault &&
+          !field.isReadOnly &&
+          !field.isUpdatedAt &&
+          !field.isList,
+      );
     },
     unsearchable(model) {
       if (viewModel(model).searchFields.length > 0) return undefined;

@@ -80,7 +80,7 @@ describe("buildSchemaView", () => {
       superuser,
       buildSchemaView(schema, superuser, { models: { book: { title: "hidden" } } }),
     );
-    expect(access.hiddenRequired(book)).toEqual(["Title"]);
+    expect(access.hiddenRequired(book).map((field) => field.label)).toEqual(["Title"]);
     expect(access.viewModel(book).writeOnlyFields).toBeUndefined();
     expect(() =>
       decodeWrite(access.view.writeSchema, access.writeModel(book), { title: "t", authorId: 2 }, "create"),

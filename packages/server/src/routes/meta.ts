@@ -1,4 +1,4 @@
-import { modelPermissions } from "@atrium/auth";
+import { accessToSet, modelPermissions } from "@atrium/auth";
 import { findModelByKey, type ModelMeta } from "@atrium/core";
 import { Hono } from "hono";
 import type { ResolvedOptions } from "../appOptions.js";
@@ -40,10 +40,21 @@ export function metaRoutes(options: ResolvedOptions): Hono {
 
 /**
  * What the UI may offer: no "add" where a required field is hidden from this user and not write-only (the
- * create would fail).
+ * create would fail). When that is the only reason, `addBlockedBy` is there so the list can say why: for
+ * superusers it names those fields (hidden from everyone) and the access that lets forms set them
+ * (`"writeOnly"` for text, `"visible"` otherwise); for anyone else it is empty, since the names of fields hidden
+ * from them are not theirs to read.
  */
 function permissionsOf(access: RequestAccess, options: ResolvedOptions, model: ModelMeta) {
   const permissions = modelPermissions(access.principal, model.key);
   const full = findModelByKey(options.schema, model.key) ?? model;
-  return { ...permissions, add: permissions.add && access.hiddenRequired(full).length === 0 };
+  const blockers = permissions.add ? access.hiddenRequired(full) : [];
+  if (blockers.length === 0) return permissions;
+  const named = access.principal?.isSuperuser ? blockers : [];
+  const addBlockedBy = named.map((field) => ({
+    name: field.name,
+    label: field.label,
+    access: accessToSet(full, field),
+  }));
+  return { ...permissions, add: false, addBlockedBy };
 }

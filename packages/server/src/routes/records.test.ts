@@ -1,4 +1,11 @@
-import { encodeRecordId, type IdValues, type ListQuery, type WriteData } from "@atrium/core";
+import {
+  encodeRecordId,
+  type IdValues,
+  type ListQuery,
+  type StoredRow,
+  type WriteContext,
+  type WriteData,
+} from "@atrium/core";
 import { describe, expect, it } from "vitest";
 import { fakeDataSource } from "../testing/fakeDataSource.js";
 import { schemaFixture } from "../testing/schemaFixture.js";
@@ -163,6 +170,33 @@ describe("POST /api/records/{key}", () => {
     expect(res.status).toBe(201);
     expect((await res.json()).data).toMatchObject({ $label: "Dune", title: "Dune" });
     expect(written?.scalars).toMatchObject({ title: "Dune", pages: 412 });
+  });
+
+  it("builds the answer before the write commits, so a row it cannot answer with is not kept", async () => {
+    // A fake transaction: the row is kept only when the answer was built without an error.
+    const kept: string[] = [];
+    // create(model, data, context) and update(model, id, data, context): the context comes last.
+    const write =
+      (row: StoredRow) =>
+      async (...args: unknown[]) => {
+        (args.at(-1) as WriteContext | undefined)?.beforeCommit?.(row);
+        kept.push(String(row.title));
+        return row;
+      };
+    const broken = { ...dune, title: "Broken", author: "not a related record" };
+    const { app, logged } = testApp(fakeDataSource({ create: write(broken), update: write(broken) }));
+    const body = { title: "Broken", pages: 1, authorId: 7 };
+    const created = await app.request("/api/records/book", jsonRequest("POST", body));
+    const updated = await app.request("/api/records/book/1", jsonRequest("PATCH", { title: "Broken" }));
+    expect([created.status, updated.status]).toEqual([500, 500]);
+    expect(kept).toEqual([]);
+    expect(logged).toHaveLength(2);
+
+    const { app: working } = testApp(fakeDataSource({ create: write(dune) }));
+    const res = await working.request("/api/records/book", jsonRequest("POST", { ...body, title: "Dune" }));
+    expect(res.status).toBe(201);
+    expect((await res.json()).data).toMatchObject({ $label: "Dune", author: { $label: "Frank Herbert" } });
+    expect(kept).toEqual(["Dune"]);
   });
 
   it("answers 400 invalid_json to malformed or empty JSON", async () => {

@@ -5,6 +5,8 @@ import {
   decodeWrite,
   type ModelMeta,
   parseListQuery,
+  type StoredRow,
+  type WireRow,
   type WriteMode,
 } from "@atrium/core";
 import { type Context, Hono } from "hono";
@@ -52,15 +54,19 @@ export function recordRoutes(options: ResolvedOptions): Hono {
   app.post("/:key", async (c) => {
     const { target, access } = allowed(c, "add");
     const data = decodeBody(access, target, await readJsonBody(c, options.maxBodyBytes), "create");
-    const missing = access.hiddenRequired(target);
+    const missing = access.hiddenRequired(target).map((field) => field.label);
     if (missing.length > 0) {
       throw new AtriumError(
         "validation_failed",
         `${target.labelPlural} cannot be created in the admin: ${missing.join(", ")} is required but hidden; create them in your application`,
       );
     }
-    const row = await dataSource.create(target, data, writeContext(options, c));
-    return c.json({ data: access.serialize(target, row) }, 201);
+    const answer = answerOf((row) => access.serialize(target, row));
+    const row = await dataSource.create(target, data, {
+      ...writeContext(options, c),
+      beforeCommit: answer.build,
+    });
+    return c.json({ data: answer.get(row) }, 201);
   });
 
   app.all("/:key", methodNotAllowed(["GET", "POST"]));
@@ -81,10 +87,11 @@ export function recordRoutes(options: ResolvedOptions): Hono {
     const body = await readJsonBody(c, options.maxBodyBytes);
     const data = decodeBody(access, target, body, "update");
     const expectedVersion = versionOf((body as { $version?: unknown }).$version, "$version");
+    const answer = answerOf((row) => access.serialize(target, row));
     const row = await dataSource
-      .update(target, id, data, { ...writeContext(options, c), expectedVersion })
+      .update(target, id, data, { ...writeContext(options, c), expectedVersion, beforeCommit: answer.build })
       .catch((error: unknown) => Promise.reject(access.redactError(target, error)));
-    return c.json({ data: access.serialize(target, row) });
+    return c.json({ data: answer.get(row) });
   });
 
   app.delete("/:key/:id", async (c) => {
@@ -120,6 +127,21 @@ export function versionOf(value: unknown, name: string): string | undefined {
     throw new AtriumError("bad_request", message, { fields: { [name]: message } });
   }
   return value;
+}
+
+/**
+ * The answer to a write, built inside its transaction (WriteContext.beforeCommit): a row that cannot be
+ * answered with rolls the write back instead of answering 500 after it. A data source that does not call the
+ * hook gets it built afterwards.
+ */
+function answerOf(serialize: (row: StoredRow) => WireRow) {
+  let built: WireRow | undefined;
+  return {
+    build(row: StoredRow): void {
+      built = serialize(row);
+    },
+    get: (row: StoredRow): WireRow => built ?? serialize(row),
+  };
 }
 
 function notFound(model: ModelMeta, id: string): AtriumError {

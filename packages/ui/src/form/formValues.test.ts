@@ -53,6 +53,28 @@ describe("form fields", () => {
   });
 });
 
+describe("Json defaults", () => {
+  // As the metadata describes `Json @default("{}")` and `@default("[]")`: the values, not their text.
+  const withDefaults = buildModel("Scene", [
+    autoId(),
+    scalar("settings", "Json", { hasDefault: true, default: { kind: "literal", value: {} } }),
+    scalar("layers", "Json", { hasDefault: true, default: { kind: "literal", value: [] } }),
+    scalar("extra", "Json", { isRequired: false }),
+  ]);
+
+  it("pre-fills the create form with the JSON text and sends an object and an array, never strings", () => {
+    const initial = toFormValues(withDefaults, "create");
+    expect(initial).toEqual({ settings: "{}", layers: "[]", extra: "" });
+    expect(toWriteBody(withDefaults, "create", initial, initial)).toEqual({ settings: {}, layers: [] });
+    const typed = { ...initial, settings: '{"scale": 2}', extra: '"text"' };
+    expect(toWriteBody(withDefaults, "create", typed, initial)).toEqual({
+      settings: { scale: 2 },
+      layers: [],
+      extra: "text",
+    });
+  });
+});
+
 describe("write body", () => {
   it("never loses digits of Decimal and BigInt values", () => {
     const initial = toFormValues(model, "edit", row, { tags: [] });

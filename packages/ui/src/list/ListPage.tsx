@@ -9,6 +9,7 @@ import { useToast } from "../components/Toasts.js";
 import { DeleteDialog } from "../delete/DeleteDialog.js";
 import { listColumns } from "../format/fieldKinds.js";
 import { formatCount, plural } from "../format/formatCount.js";
+import { AddBlockedNote } from "./AddBlockedNote.js";
 import { DataTable } from "./DataTable.js";
 import { FilterChips } from "./FilterChips.js";
 import { FilterPanel } from "./FilterPanel.js";
@@ -71,11 +72,13 @@ function ModelList({ model, models }: { model: ModelMeta; models: ModelMeta[] })
             : model.help
         }
         actions={
-          can.add && (
+          can.add ? (
             <Link to={`/m/${model.key}/new`} className="button button-primary">
               <Plus size={15} aria-hidden="true" />
               Add {model.label.toLowerCase()}
             </Link>
+          ) : (
+            <AddBlockedNote model={model} />
           )
         }
       />

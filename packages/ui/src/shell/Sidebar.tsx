@@ -86,18 +86,19 @@ export function Sidebar({ id }: { id: string }) {
         </ul>
         {isSuperuser && (
           <>
+            {/* Atrium's own accounts, named apart from a schema's own `User` model listed under Models. */}
             <h2 className="nav-section-title">Administration</h2>
             <ul className="nav-list">
               <li>
                 <NavLink to="/admin/users" className="nav-link">
                   <Users size={15} aria-hidden="true" />
-                  Users
+                  Admin users
                 </NavLink>
               </li>
               <li>
                 <NavLink to="/admin/roles" className="nav-link">
                   <ShieldCheck size={15} aria-hidden="true" />
-                  Roles
+                  Admin roles
                 </NavLink>
               </li>
             </ul>

@@ -88,7 +88,7 @@ function RoleForm({ role, models }: { role?: AdminRole; models: ModelMeta[] }) {
   return (
     <>
       <PageHeader
-        title={role ? role.name : "New role"}
+        title={role ? role.name : "New admin role"}
         description={role ? `Role · ${role.members} ${role.members === 1 ? "member" : "members"}` : "Role"}
         actions={
           role && (

@@ -25,7 +25,7 @@ function RoleList() {
   return (
     <>
       <PageHeader
-        title="Roles"
+        title="Admin roles"
         description="What the members of each role may do; superusers may do everything."
         actions={
           <Link to="/admin/roles/new" className="button button-primary">
@@ -35,7 +35,7 @@ function RoleList() {
         }
       />
       <div className="card table-scroll">
-        <table className="data-table" aria-label="Roles" aria-busy={roles.isPending}>
+        <table className="data-table" aria-label="Admin roles" aria-busy={roles.isPending}>
           <thead>
             <tr>
               <th scope="col">Name</th>

@@ -62,7 +62,7 @@ function UserForm({ user }: { user?: AdminUser }) {
   return (
     <>
       <PageHeader
-        title={user ? user.email : "New user"}
+        title={user ? user.email : "New admin user"}
         description="User"
         actions={
           user &&

@@ -7,7 +7,7 @@ import { formatDateTime } from "../format/formatDate.js";
 import { SuperuserOnly } from "./SuperuserOnly.js";
 import "./users.css";
 
-/** `/admin/users`: every account, its roles and whether it may sign in. */
+/** `/admin/users`: every account of the admin (not the application's own users), its roles and whether it may sign in. */
 export function UsersPage() {
   return (
     <SuperuserOnly>
@@ -26,9 +26,11 @@ function UserList() {
   return (
     <>
       <PageHeader
-        title="Users"
+        title="Admin users"
         description={
-          users.data ? `${users.data.length} ${users.data.length === 1 ? "user" : "users"}` : undefined
+          users.data
+            ? `${users.data.length} ${users.data.length === 1 ? "account" : "accounts"} that sign in to this admin`
+            : undefined
         }
         actions={
           <Link to="/admin/users/new" className="button button-primary">
@@ -38,7 +40,7 @@ function UserList() {
         }
       />
       <div className="card table-scroll">
-        <table className="data-table" aria-label="Users" aria-busy={users.isPending}>
+        <table className="data-table" aria-label="Admin users" aria-busy={users.isPending}>
           <thead>
             <tr>
               <th scope="col">Email</th>

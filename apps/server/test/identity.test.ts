@@ -1,0 +1,3 @@
+import { describeIdentity } from "./identityCases.js";
+
+describeIdentity("sqlite");

@@ -1,0 +1,3 @@
+import { describeJsonDefaults } from "./jsonDefaultsCases.js";
+
+describeJsonDefaults("sqlite");
