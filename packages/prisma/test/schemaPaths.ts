@@ -3,6 +3,11 @@ import { fileURLToPath } from "node:url";
 
 export const schemasDir = fileURLToPath(new URL("./schemas/", import.meta.url));
 
-export function schemaPath(name: "saas" | "keys" | "scalars" | "scalars.postgres"): string {
+/** Small schemas of one shape each, for the write and error tests. */
+export type TestShapeSchemaName = "missingDefaults" | "uniqueReferences" | "emulatedRelations";
+
+export function schemaPath(
+  name: "saas" | "keys" | "scalars" | "scalars.postgres" | TestShapeSchemaName,
+): string {
   return `${schemasDir}${name}.prisma`;
 }
