@@ -4,7 +4,11 @@ import { fileURLToPath } from "node:url";
 export const schemasDir = fileURLToPath(new URL("./schemas/", import.meta.url));
 
 /** Small schemas of one shape each, for the write and error tests. */
-export type TestShapeSchemaName = "missingDefaults" | "uniqueReferences" | "emulatedRelations";
+export type TestShapeSchemaName =
+  | "missingDefaults"
+  | "uniqueReferences"
+  | "emulatedRelations"
+  | "emulatedCascades";
 
 export function schemaPath(
   name: "saas" | "keys" | "scalars" | "scalars.postgres" | TestShapeSchemaName,

@@ -244,6 +244,26 @@ describe("keys.prisma", () => {
   });
 });
 
+describe("emulatedRelations.prisma", () => {
+  let schema: SchemaMeta;
+  beforeAll(async () => {
+    schema = await loadSchemaMetaFromFile(schemaPath("emulatedRelations"));
+  });
+
+  it("requires a relation written optional whose key columns are all required", () => {
+    const author = field(model(schema, "Post"), "author");
+    expect(author.isRequired).toBe(true);
+    expect(author.relation?.onDelete).toBe("Restrict");
+  });
+
+  it("keeps a relation optional while one of its key columns is", () => {
+    const task = model(schema, "Task");
+    expect(field(task, "project").isRequired).toBe(false);
+    expect(field(task, "assignee").isRequired).toBe(false);
+    expect(field(task, "tenantId").isRequired).toBe(true);
+  });
+});
+
 describe("scalars.prisma", () => {
   let schema: SchemaMeta;
   beforeAll(async () => {
