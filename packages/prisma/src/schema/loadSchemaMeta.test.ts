@@ -437,6 +437,14 @@ describe("loadSchemaMeta", () => {
       help: "Where it is.",
       isRequired: true,
       isReadOnly: true,
+      hasDefault: false,
     });
+  });
+
+  it("tells an Unsupported column the database fills in (so records can be created) from one it does not", () => {
+    const schema = loadSchemaMeta(
+      'datasource db {\n  provider = "postgresql"\n}\nmodel Doc {\n  id Int @id\n  search Unsupported("tsvector") @default(dbgenerated("\'\'::tsvector"))\n}\n',
+    );
+    expect(field(model(schema, "Doc"), "search")).toMatchObject({ isRequired: true, hasDefault: true });
   });
 });

@@ -11,6 +11,8 @@ export interface UnsupportedField {
   unsupportedType: string;
   isList: boolean;
   isRequired: boolean;
+  /** `@default(...)` (typically `dbgenerated`): Prisma Client can create records without a value for it. */
+  hasDefault: boolean;
   dbName?: string;
   documentation?: string;
   /** Name of the field written just before it in the model (undefined when it comes first). */
@@ -56,6 +58,7 @@ function scanModelBody(body: string): UnsupportedField[] {
         unsupportedType: typeText,
         isList: modifiers.includes("[]"),
         isRequired: !modifiers.includes("?"),
+        hasDefault: /@default\(/.test(line),
         after: previousField,
       };
       if (dbName) field.dbName = dbName;
