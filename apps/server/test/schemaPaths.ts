@@ -5,7 +5,17 @@ import { type OpenTestApiOptions, openTestApi, type TestApi } from "./openTestAp
 
 export const demoSchemaPath = fileURLToPath(new URL("../../../prisma/schema.prisma", import.meta.url));
 
-export function testSchemaPath(name: "saas" | "keys" | "scalars" | "scalars.postgres"): string {
+export type TestSchemaName =
+  | "saas"
+  | "keys"
+  | "scalars"
+  | "scalars.postgres"
+  | "missingDefaults"
+  | "uniqueReferences"
+  | "emulatedRelations"
+  | "emulatedCascades";
+
+export function testSchemaPath(name: TestSchemaName): string {
   return fileURLToPath(new URL(`../../../packages/prisma/test/schemas/${name}.prisma`, import.meta.url));
 }
 

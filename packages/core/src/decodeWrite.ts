@@ -167,7 +167,7 @@ function decodeScalar(field: FieldMeta, raw: unknown, data: WriteData, errors: F
 
 function unsupportedRequired(field: FieldMeta): string {
   const type = field.unsupportedType ? ` (${field.unsupportedType})` : "";
-  return `Prisma cannot write this column's type${type} and the schema gives it no default, so records can only be created outside the admin`;
+  return `Atrium cannot write this column's type${type} and the schema gives it no default, so records can only be created outside the admin`;
 }
 
 /** Relation fields of the model whose foreign key includes this scalar. */
