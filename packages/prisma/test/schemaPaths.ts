@@ -8,7 +8,8 @@ export type TestShapeSchemaName =
   | "missingDefaults"
   | "uniqueReferences"
   | "emulatedRelations"
-  | "emulatedCascades";
+  | "emulatedCascades"
+  | "typedKeys";
 
 export function schemaPath(
   name: "saas" | "keys" | "scalars" | "scalars.postgres" | TestShapeSchemaName,

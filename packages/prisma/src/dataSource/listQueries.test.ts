@@ -25,10 +25,13 @@ const runs: [DatabaseProvider, TestSchemaName | "scalars.postgres"][] = [
   ["sqlite", "saas"],
   ["sqlite", "uniqueReferences"],
   ["sqlite", "emulatedRelations"],
+  ["sqlite", "typedKeys"],
   ["postgresql", "scalars.postgres"],
   ["postgresql", "keys"],
+  ["postgresql", "typedKeys"],
   ["mysql", "scalars"],
   ["mysql", "keys"],
+  ["mysql", "typedKeys"],
 ];
 const reachable = Object.fromEntries(
   await Promise.all(
