@@ -22,6 +22,7 @@ import { shapeRow } from "./buildSelect.js";
 import { buildWriteData } from "./buildWriteData.js";
 import { collectDeleteEffects, type DeleteEffects } from "./deleteEffects.js";
 import { buildDeletePreview } from "./deletePreview.js";
+import { deleteExactly, emulatedCascadeIsInexact } from "./exactCascade.js";
 import { notFound, writeConflictCode, writeErrorExplainer } from "./explainWriteError.js";
 import { anyIdMatch, idKey, idMatch, idSelect, uniqueWhere } from "./idWhere.js";
 import { prismaErrorCode } from "./mapPrismaError.js";
@@ -170,7 +171,11 @@ export function recordWrites(scope: SourceScope): Writes {
             context,
             `this ${model.label.toLowerCase()}`,
           );
-          await getDelegate(tx, model).delete({ where, select: idSelect(model) });
+          if (emulatedCascadeIsInexact(schema, model)) {
+            await deleteExactly({ tx, schema, model, ids: [id], ...(context?.audit ? { effects } : {}) });
+          } else {
+            await getDelegate(tx, model).delete({ where, select: idSelect(model) });
+          }
           const entryId = await recordStep(tx, context, {
             action: "delete",
             model,
@@ -218,7 +223,9 @@ export function recordWrites(scope: SourceScope): Writes {
           const effects = await effectsOf(tx, model, rows, context);
           const subject = `these ${model.labelPlural.toLowerCase()}`;
           await requireCascadesAllowed(tx, model, where, effects, context, subject);
-          const deleted = (await delegate.deleteMany({ where })).count;
+          const deleted = emulatedCascadeIsInexact(schema, model)
+            ? await deleteExactly({ tx, schema, model, ids, ...(context?.audit ? { effects } : {}) })
+            : (await delegate.deleteMany({ where })).count;
           const entryIds: (string | undefined)[] = [];
           for (const row of rows) {
             const setsOfRow = sets.get(encodeRecordId(model, idValuesOf(model, row))) ?? {};

@@ -250,6 +250,14 @@ describe("emulatedRelations.prisma", () => {
     schema = await loadSchemaMetaFromFile(schemaPath("emulatedRelations"));
   });
 
+  it("says that Prisma emulates the relations, which a schema with foreign keys does not", () => {
+    expect(schema.relationMode).toBe("prisma");
+    expect(loadSchemaMeta(`${sqlite}model A {\n  id Int @id\n}\n`).relationMode).toBeUndefined();
+    const commented =
+      'datasource db {\n  provider = "sqlite"\n  // relationMode = "prisma"\n}\nmodel A {\n  id Int @id\n}\n';
+    expect(loadSchemaMeta(commented).relationMode).toBeUndefined();
+  });
+
   it("requires a relation written optional whose key columns are all required", () => {
     const author = field(model(schema, "Post"), "author");
     expect(author.isRequired).toBe(true);
