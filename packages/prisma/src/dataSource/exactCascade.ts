@@ -1,9 +1,10 @@
 /**
  * Prisma emulates referential actions under `relationMode = "prisma"` by matching each key column against an IN
- * list of its own (`regionCode IN ('eu','us') AND regionZone IN (1,2)`), both to find the records a delete takes
- * with it and to delete or clear them by their ids. When a key has more than one column, that matches every
- * combination of the values: deleting regions (eu, 1) and (us, 2) also deletes the sites of (eu, 2) and (us, 1),
- * and a company's offices (paris, 1) and (lyon, 2) take the desks of another company's office (paris, 2).
+ * list of its own (`regionCode IN ('eu','us') AND regionZone IN (1,2)`), to find the records a delete takes with
+ * it or that restrict it, and to delete or clear them by their ids. When a key has more than one column, that
+ * matches every combination of the values: deleting regions (eu, 1) and (us, 2) also deletes the sites of (eu, 2)
+ * and (us, 1), a company's offices (paris, 1) and (lyon, 2) take the desks of another company's office
+ * (paris, 2), and a Restrict on (a, 2) refuses the delete of (a, 1) and (b, 2).
  *
  * Where that can happen, Atrium applies the delete's effects itself, exactly (deleteEffects.ts matches whole
  * keys): it clears the references SetNull clears, deletes what Cascade deletes one record at a time, deepest
@@ -26,8 +27,9 @@ const emulatedActions = new Set(["Cascade", "SetNull", "SetDefault"]);
 
 /**
  * Whether Prisma's emulation of a delete of `model` could match records it should not: relations emulated,
- * and somewhere in what the delete reaches, a referential action over a compound key or into a model with a
- * compound id (deleted or cleared by its id).
+ * and somewhere in what the delete reaches, a relation over a compound key (whatever its action: even the check
+ * of a Restrict matches other records' children, and refuses the delete) or a Cascade or SetNull into a model
+ * with a compound id (deleted or cleared by its id).
  */
 export function emulatedCascadeIsInexact(schema: SchemaMeta, model: ModelMeta): boolean {
   if (schema.relationMode !== "prisma") return false;
@@ -36,9 +38,10 @@ export function emulatedCascadeIsInexact(schema: SchemaMeta, model: ModelMeta): 
     if (seen.has(target.name)) return false;
     seen.add(target.name);
     for (const { model: referencing, field } of referencesTo(schema, target)) {
+      if ((field.relation?.fromFields.length ?? 0) > 1) return true;
       const action = field.relation?.onDelete ?? "";
       if (!emulatedActions.has(action)) continue;
-      if ((field.relation?.fromFields.length ?? 0) > 1 || referencing.idFields.length > 1) return true;
+      if (referencing.idFields.length > 1) return true;
       if (action === "Cascade" && visit(referencing)) return true;
     }
     return false;
