@@ -5,9 +5,19 @@ import { type OpenTestApiOptions, openTestApi, type TestApi } from "./openTestAp
 
 export const demoSchemaPath = fileURLToPath(new URL("../../../prisma/schema.prisma", import.meta.url));
 
-export function testSchemaPath(
-  name: "saas" | "keys" | "scalars" | "scalars.postgres" | "nextauth" | "names",
-): string {
+export type TestSchemaName =
+  | "saas"
+  | "keys"
+  | "scalars"
+  | "scalars.postgres"
+  | "missingDefaults"
+  | "uniqueReferences"
+  | "emulatedRelations"
+  | "emulatedCascades"
+  | "nextauth"
+  | "names";
+
+export function testSchemaPath(name: TestSchemaName): string {
   return fileURLToPath(new URL(`../../../packages/prisma/test/schemas/${name}.prisma`, import.meta.url));
 }
 

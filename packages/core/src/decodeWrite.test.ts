@@ -247,4 +247,17 @@ describe("decodeWrite", () => {
     );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
+
+  it("refuses to create a model with a required column Prisma cannot write and no default, naming it", () => {
+    const column = (overrides: object) =>
+      scalar("shape", "Unsupported", { isReadOnly: true, unsupportedType: "circle", ...overrides });
+    const zone = model("Zone", [autoId(), scalar("name", "String"), column({})]);
+    expect(refused({ name: "z" }, "create", zone)).toMatchObject({
+      status: 422,
+      fields: { shape: expect.stringMatching(/cannot write this column's type \(circle\)/) },
+    });
+    expect(decodeWrite(schema, zone, { name: "z" }, "update").scalars).toEqual({ name: "z" });
+    const generated = model("Zone", [autoId(), scalar("name", "String"), column({ hasDefault: true })]);
+    expect(decodeWrite(schema, generated, { name: "z" }, "create").scalars).toEqual({ name: "z" });
+  });
 });

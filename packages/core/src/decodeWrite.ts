@@ -165,6 +165,11 @@ function decodeScalar(field: FieldMeta, raw: unknown, data: WriteData, errors: F
   }
 }
 
+function unsupportedRequired(field: FieldMeta): string {
+  const type = field.unsupportedType ? ` (${field.unsupportedType})` : "";
+  return `Atrium cannot write this column's type${type} and the schema gives it no default, so records can only be created outside the admin`;
+}
+
 /** Relation fields of the model whose foreign key includes this scalar. */
 function relationsHolding(model: ModelMeta, scalarName: string): FieldMeta[] {
   return model.fields.filter((field) => field.relation?.fromFields.includes(scalarName));
@@ -203,9 +208,13 @@ export function decodeWrite(schema: SchemaMeta, model: ModelMeta, body: unknown,
   if (mode === "create") {
     for (const field of model.fields) {
       if (field.kind === "relation" || given.has(field.name)) continue;
-      if (!field.isRequired || field.hasDefault || field.isUpdatedAt || field.isList || field.isReadOnly)
+      if (!field.isRequired || field.hasDefault || field.isUpdatedAt || field.isList) continue;
+      if (field.type === "Unsupported") {
+        // Prisma Client has no create for such a model: the request would fail after decoding.
+        errors.add(field.name, unsupportedRequired(field));
         continue;
-      if (field.type === "Unsupported") continue;
+      }
+      if (field.isReadOnly) continue;
       const holders = relationsHolding(model, field.name);
       if (holders.some((holder) => given.has(holder.name))) continue;
       // The form shows the relation picker, not the raw key, so the message goes there.

@@ -1,7 +1,9 @@
 /**
  * The one error shape of the API: `{ error: { code, message, fields? } }`.
- * Everything that can go wrong for a reason the client can act on is an AtriumError; anything else is
- * logged on the server and answered as a generic 500 without details.
+ * Everything that can go wrong for a reason the client can act on is an AtriumError. So is a failure of the
+ * database or of Prisma itself that Atrium cannot prevent (`database_error`: the operation is named, the
+ * database's own words go to superusers only). Anything else is logged on the server and answered as a
+ * generic 500 without details.
  */
 
 export type ErrorCode =
@@ -20,6 +22,7 @@ export type ErrorCode =
   | "unauthorized"
   | "forbidden"
   | "too_many_requests"
+  | "database_error"
   | "internal";
 
 /** Field name -> message shown next to that field in the UI. */
@@ -41,11 +44,25 @@ const statusByCode: Record<ErrorCode, number> = {
   unauthorized: 401,
   forbidden: 403,
   too_many_requests: 429,
+  database_error: 500,
   internal: 500,
 };
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; fields?: FieldErrors; details?: unknown };
+}
+
+export interface AtriumErrorOptions {
+  fields?: FieldErrors;
+  /** Extra data for the client (e.g. what blocks a delete). Must never hold database internals. */
+  details?: unknown;
+  /**
+   * The database's (or Prisma's) own words for a `database_error`: logged, and shown to superusers only, since
+   * they may name tables, constraints and values. Never part of `toBody()`.
+   */
+  reason?: string;
+  /** The error this one explains, for the server log. */
+  cause?: unknown;
 }
 
 export class AtriumError extends Error {
@@ -54,14 +71,17 @@ export class AtriumError extends Error {
   readonly fields?: FieldErrors;
   /** Extra data for the client (e.g. what blocks a delete). Must never hold database internals. */
   readonly details?: unknown;
+  /** See AtriumErrorOptions.reason: for the log and superusers, never in the body. */
+  readonly reason?: string;
 
-  constructor(code: ErrorCode, message: string, options: { fields?: FieldErrors; details?: unknown } = {}) {
-    super(message);
+  constructor(code: ErrorCode, message: string, options: AtriumErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = "AtriumError";
     this.code = code;
     this.status = statusByCode[code];
     this.fields = options.fields;
     this.details = options.details;
+    this.reason = options.reason;
   }
 
   toBody(): ErrorBody {

@@ -128,6 +128,11 @@ export interface EnumMeta {
 
 export interface SchemaMeta {
   provider: DatabaseProvider;
+  /**
+   * `"prisma"` when the datasource says `relationMode = "prisma"`: Prisma Client, not the database, enforces
+   * relations and runs their referential actions. Absent for foreign keys (Prisma's default).
+   */
+  relationMode?: "prisma";
   models: ModelMeta[];
   enums: EnumMeta[];
 }

@@ -3,6 +3,14 @@ import { fileURLToPath } from "node:url";
 
 export const schemasDir = fileURLToPath(new URL("./schemas/", import.meta.url));
 
+/** Small schemas of one shape each, for the write and error tests. */
+export type TestShapeSchemaName =
+  | "missingDefaults"
+  | "uniqueReferences"
+  | "emulatedRelations"
+  | "emulatedCascades"
+  | "typedKeys";
+
 export type TestSchemaFile =
   | "saas"
   | "keys"
@@ -13,7 +21,8 @@ export type TestSchemaFile =
   | "vector.postgres"
   | "nativeTypes.mysql"
   | "names"
-  | "nextauth";
+  | "nextauth"
+  | TestShapeSchemaName;
 
 export function schemaPath(name: TestSchemaFile): string {
   return `${schemasDir}${name}.prisma`;

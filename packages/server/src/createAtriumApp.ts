@@ -5,6 +5,7 @@ import { authGuard } from "./auth/authGuard.js";
 import { authRoutes } from "./auth/authRoutes.js";
 import { createAuthRuntime } from "./auth/authRuntime.js";
 import { csrfGuard } from "./auth/csrfGuard.js";
+import { accessOf } from "./auth/requestAccess.js";
 import { securityHeaders } from "./auth/securityHeaders.js";
 import { historyRoutes } from "./history/historyRoutes.js";
 import { bodyLimit } from "./middleware/bodyLimit.js";
@@ -24,7 +25,7 @@ import { recordRoutes } from "./routes/records.js";
 export function createAtriumApp(input: AtriumAppOptions): Hono {
   const options = resolveOptions(input);
   const app = new Hono();
-  app.onError(errorHandler(options.logger));
+  app.onError(errorHandler(options.logger, (c) => accessOf(c, options.schema).principal));
   app.notFound(notFound);
   const alwaysHttps = options.auth?.secureCookies === true;
   app.use(

@@ -172,6 +172,15 @@ describe("buildWhere", () => {
     });
   });
 
+  it("turns `in` on a Boolean, which Prisma's Boolean filter lacks, into alternatives", () => {
+    expect(where([{ path: ["project", "archived"], op: "in", value: [true, false, true] }])).toEqual({
+      project: { is: { OR: [{ archived: true }, { archived: false }] } },
+    });
+    expect(where([{ path: ["project", "archived"], op: "in", value: [false] }])).toEqual({
+      project: { is: { archived: false } },
+    });
+  });
+
   it("matches a compound-key relation on every key column", () => {
     const booking = modelOf(keys, "Booking");
     const departure = new Date("2025-01-01T10:00:00Z");

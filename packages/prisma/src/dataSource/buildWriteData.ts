@@ -6,18 +6,12 @@
  * relation holding a key (`editor: { connect }`). Turning every keyed `connect` into its key columns keeps one
  * form whatever the write contains, and needs no name for compound unique selectors.
  */
-import {
-  AtriumError,
-  type FieldMeta,
-  type IdValues,
-  type ModelMeta,
-  type SchemaMeta,
-  type WriteData,
-} from "@atrium/core";
+import { AtriumError, type FieldMeta, type ModelMeta, type SchemaMeta, type WriteData } from "@atrium/core";
 import { DbNull, JsonNull } from "@prisma/client/runtime/client";
 import { findModel } from "./buildSelect.js";
-import { idMatch, uniqueWhere } from "./idWhere.js";
-import { type Args, getDelegate, type QueryClient } from "./prismaClient.js";
+import { type ForeignKeyInput, foreignKeyValues } from "./foreignKeyValues.js";
+import { uniqueWhere } from "./idWhere.js";
+import type { Args, QueryClient } from "./prismaClient.js";
 
 export interface BuildWriteDataInput {
   /** Used to read the key of a related record when the relation references something other than its id. */
@@ -36,17 +30,24 @@ export async function buildWriteData(input: BuildWriteDataInput): Promise<Args> 
     if (field.type === "Unsupported") throw invalid(name, "This field cannot be written");
     out[name] = value === null && field.type === "Json" ? jsonNull(field) : value;
   }
+  const keyed: ForeignKeyInput["relations"] = [];
   for (const [name, id] of Object.entries(data.connect)) {
     const field = requireField(model, name, (candidate) => candidate.relation?.toMany === false);
     const related = relatedModel(input.schema, field);
-    const relation = field.relation;
-    if (relation && relation.fromFields.length > 0) {
-      Object.assign(out, await foreignKeyValues(input, field, related, id));
+    if (field.relation && field.relation.fromFields.length > 0) {
+      keyed.push([field, id]);
     } else if (id !== null) {
       out[name] = { connect: uniqueWhere(related, id) };
     } else if (mode === "update") {
       out[name] = { disconnect: true };
     }
+  }
+  if (keyed.length > 0) {
+    const { tx, schema } = input;
+    Object.assign(
+      out,
+      await foreignKeyValues({ tx, schema, model, scalars: data.scalars, relations: keyed }),
+    );
   }
   for (const [name, ids] of Object.entries(data.setMany)) {
     const field = requireField(model, name, (candidate) => candidate.relation?.toMany === true);
@@ -61,36 +62,6 @@ export async function buildWriteData(input: BuildWriteDataInput): Promise<Args> 
 /** An optional Json column cleared means SQL NULL; a required one can only hold JSON's `null`. */
 function jsonNull(field: FieldMeta): unknown {
   return field.isRequired ? JsonNull : DbNull;
-}
-
-async function foreignKeyValues(
-  input: BuildWriteDataInput,
-  field: FieldMeta,
-  related: ModelMeta,
-  id: IdValues | null,
-): Promise<Args> {
-  const { fromFields = [], toFields = [] } = field.relation ?? {};
-  if (id === null) {
-    const required = fromFields.some((name) => input.model.fields.find((f) => f.name === name)?.isRequired);
-    if (required) throw invalid(field.name, `A ${field.label.toLowerCase()} is required`);
-    return Object.fromEntries(fromFields.map((name) => [name, null]));
-  }
-  let target: Args = idMatch(related, id);
-  if (!toFields.every((name) => name in target)) {
-    // The relation references another unique of the related model: read that key from the record.
-    const select = Object.fromEntries(toFields.map((name) => [name, true]));
-    const found = await getDelegate(input.tx, related).findUnique({
-      where: uniqueWhere(related, id),
-      select,
-    });
-    if (!found) {
-      throw new AtriumError("foreign_key_violation", `No ${related.label.toLowerCase()} has this id`, {
-        fields: { [field.name]: `No ${related.label.toLowerCase()} has this id` },
-      });
-    }
-    target = found;
-  }
-  return Object.fromEntries(fromFields.map((name, index) => [name, target[toFields[index] ?? ""]]));
 }
 
 function requireField(model: ModelMeta, name: string, accepts: (field: FieldMeta) => boolean): FieldMeta {

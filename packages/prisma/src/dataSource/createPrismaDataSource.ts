@@ -5,12 +5,14 @@ import { buildOrderBy } from "./buildOrderBy.js";
 import { findModel, referenceSelect, shapeReference, shapeRow } from "./buildSelect.js";
 import { buildWhere, searchWhere } from "./buildWhere.js";
 import { countRows } from "./countRows.js";
+import { databaseFailure } from "./databaseFailure.js";
 import { buildDeletePreview } from "./deletePreview.js";
+import { notFound } from "./explainWriteError.js";
 import { idMatch, uniqueWhere } from "./idWhere.js";
 import { labelOrderBy } from "./labelOrderBy.js";
 import { mapPrismaError } from "./mapPrismaError.js";
 import { getDelegate, type PrismaClientLike, type TransactionalClient } from "./prismaClient.js";
-import { notFound, recordWrites } from "./recordWrites.js";
+import { recordWrites } from "./recordWrites.js";
 import { rootScope, type SourceScope, transactionScope } from "./sourceScope.js";
 
 export interface PrismaDataSourceOptions {
@@ -53,7 +55,11 @@ export function createPrismaDataSource(options: PrismaDataSourceOptions): DataSo
 function bind(scope: SourceScope, close: () => Promise<void>): DataSource {
   const { schema, provider, maxExactCount } = scope;
   const explain = (error: unknown, model: Parameters<DataSource["get"]>[0]): never => {
-    throw mapPrismaError(error, { schema, model, warn: scope.warn, operation: "read" }) ?? error;
+    throw (
+      mapPrismaError(error, { schema, model, warn: scope.warn, operation: "read" }) ??
+      databaseFailure(error, "read", model) ??
+      error
+    );
   };
 
   return {

@@ -110,10 +110,34 @@ describe("mapPrismaError", () => {
       prismaError("P2011", adapterCause({ constraint: { fields: ["country_code"] } })),
       airport,
     );
-    expect(nullValue?.fields).toEqual({ countryCode: "This field is required" });
+    expect(nullValue?.fields).toEqual({ countryCode: "The database requires a value for this field" });
     const relation = map(prismaError("P2014", { model_a_name: "Airport", model_b_name: "Country" }), airport);
     expect(relation?.status).toBe(409);
     expect(relation?.message).toContain("airport – country");
+  });
+
+  it("finds the NOT NULL column in the database's message when Prisma reports none (PostgreSQL, MySQL)", () => {
+    const airport = modelOf("Airport");
+    const postgres = prismaError(
+      "P2011",
+      adapterCause({
+        kind: "NullConstraintViolation",
+        originalCode: "23502",
+        originalMessage:
+          'null value in column "country_code" of relation "airports" violates not-null constraint',
+      }),
+    );
+    expect(map(postgres, airport)?.fields).toEqual({
+      countryCode: "The database requires a value for this field",
+    });
+    const mysql = prismaError(
+      "P2011",
+      adapterCause({ originalMessage: "Column 'country_code' cannot be null" }),
+    );
+    expect(map(mysql, airport)?.fields).toEqual({
+      countryCode: "The database requires a value for this field",
+    });
+    expect(map(mysql, airport)?.message).toBe("The database needs a value for country code");
   });
 
   it("answers values the database refused with 422 in writes and 400 in reads, without its text", () => {

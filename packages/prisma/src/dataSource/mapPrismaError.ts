@@ -7,6 +7,7 @@
  */
 import { AtriumError, type FieldErrors, type FieldMeta, type ModelMeta, type SchemaMeta } from "@atrium/core";
 import { findModel } from "./buildSelect.js";
+import { errorFields, type KnownRequestError } from "./errorFields.js";
 
 export interface PrismaErrorContext {
   schema: SchemaMeta;
@@ -16,11 +17,6 @@ export interface PrismaErrorContext {
   warn: (message: string, error: unknown) => void;
   /** Whether the failed operation only read (values came from the id and filters) or wrote a body. @default "write" */
   operation?: "read" | "write";
-}
-
-interface KnownRequestError {
-  code: string;
-  meta?: Record<string, unknown>;
 }
 
 export function isKnownRequestError(error: unknown): error is KnownRequestError {
@@ -63,7 +59,7 @@ export function mapPrismaError(error: unknown, context: PrismaErrorContext): Atr
     case "P2020":
       return invalidInput(model, fields, "This value is out of range for this field", context);
     case "P2011":
-      return fieldError(model, fields, "This field is required");
+      return nullViolation(model, fields);
     case "P2014":
       return new AtriumError(
         "delete_restricted",
@@ -107,6 +103,26 @@ function invalidInput(
   );
 }
 
+/**
+ * A NOT NULL column left empty. The forms require what the schema requires, so this is a column the schema
+ * calls optional, or one whose default it says the database computes (`dbgenerated`) while the table has none.
+ */
+function nullViolation(model: ModelMeta, fields: FieldMeta[]): AtriumError {
+  if (fields.length === 0) return fieldError(model, fields, "");
+  const messages = Object.fromEntries(
+    fields.map((field) => [
+      field.name,
+      field.default?.kind === "dbgenerated"
+        ? "The database has no default for this field, although the schema says it computes one; give a value"
+        : "The database requires a value for this field",
+    ]),
+  );
+  const names = fields.map((field) => lower(field.label)).join(" and ");
+  return new AtriumError("validation_failed", `The database needs a value for ${names}`, {
+    fields: messages,
+  });
+}
+
 function fieldError(model: ModelMeta, fields: FieldMeta[], message: string): AtriumError {
   const text = fields.length > 0 ? message : `A value is not valid for this ${lower(model.label)}`;
   return new AtriumError("validation_failed", text, fieldErrors(fields, message));
@@ -122,79 +138,12 @@ function modelOf(error: KnownRequestError, context: PrismaErrorContext): ModelMe
   return (typeof name === "string" && findModel(context.schema, name)) || context.model;
 }
 
-/**
- * The fields an error is about. With driver adapters Prisma reports the database's view (column names, or a
- * constraint name) under `meta.driverAdapterError.cause.constraint`; older paths use `meta.target`.
- */
-export function errorFields(error: KnownRequestError, model: ModelMeta): FieldMeta[] {
-  const meta = error.meta ?? {};
-  const cause = (meta.driverAdapterError as { cause?: Record<string, unknown> } | undefined)?.cause;
-  const constraint = cause?.constraint as { fields?: unknown; index?: unknown } | undefined;
-  const candidates: unknown[] = [
-    constraint?.fields,
-    constraint?.index,
-    cause?.column,
-    meta.target,
-    meta.field_name,
-    meta.column_name,
-  ];
-  for (const candidate of candidates) {
-    const names = typeof candidate === "string" ? [candidate] : Array.isArray(candidate) ? candidate : [];
-    const fields = names.flatMap((name) => (typeof name === "string" ? resolveName(model, name) : []));
-    if (fields.length > 0) return unique(fields);
-  }
-  return [];
-}
-
-/** A column name, a field name, `Table.column`, or a constraint name following Prisma's naming. */
-function resolveName(model: ModelMeta, name: string): FieldMeta[] {
-  const bare = name.replace(/^"|"$/g, "").replace(/ \(index\)$/, "");
-  const column = bare.includes(".") ? (bare.split(".").pop() ?? bare) : bare;
-  const direct = model.fields.find(
-    (field) => field.kind !== "relation" && (columnName(field) === column || field.name === column),
-  );
-  if (direct) return [direct];
-  return constraintFields(model, bare);
-}
-
-/** Prisma's default constraint names: `Table_a_b_key` (unique), `Table_a_fkey` (foreign key), `Table_pkey`. */
-function constraintFields(model: ModelMeta, constraint: string): FieldMeta[] {
-  const table = model.dbName ?? model.name;
-  // MySQL names every primary key index PRIMARY.
-  if (constraint === `${table}_pkey` || constraint === "PRIMARY") return fieldsNamed(model, model.idFields);
-  const groups = [
-    ...model.fields.filter((field) => field.isUnique).map((field) => [field.name]),
-    ...model.uniqueIndexes,
-    ...model.fields.flatMap((field) =>
-      field.relation?.fromFields.length ? [field.relation.fromFields] : [],
-    ),
-  ];
-  for (const group of groups) {
-    const fields = fieldsNamed(model, group);
-    const columns = fields.map(columnName).join("_");
-    if (constraint === `${table}_${columns}_key` || constraint === `${table}_${columns}_fkey`) return fields;
-  }
-  return [];
-}
-
-function fieldsNamed(model: ModelMeta, names: string[]): FieldMeta[] {
-  return names.flatMap((name) => model.fields.filter((field) => field.name === name));
-}
-
-function columnName(field: FieldMeta): string {
-  return field.dbName ?? field.name;
-}
-
 /** "Profile – Owner " from the models' labels, or nothing. */
 function relationLabel(error: KnownRequestError, schema: SchemaMeta): string {
   const labels = [error.meta?.model_a_name, error.meta?.model_b_name].map((name) =>
     typeof name === "string" ? findModel(schema, name)?.label.toLowerCase() : undefined,
   );
   return labels.every(Boolean) ? `${labels.join(" – ")} ` : "";
-}
-
-function unique<T>(items: T[]): T[] {
-  return [...new Set(items)];
 }
 
 function lower(text: string): string {

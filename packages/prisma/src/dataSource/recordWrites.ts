@@ -6,7 +6,6 @@ import {
   AtriumError,
   bulkVersionConflict,
   type DataSource,
-  type DeletePreview,
   encodeRecordId,
   findModelByKey,
   type IdValues,
@@ -17,25 +16,18 @@ import {
   type StoredRow,
   versionConflict,
   type WriteContext,
-  type WriteData,
 } from "@atrium/core";
 import { readSets, readSetsOfRows, recordDeleteEffects, recordStep, setFields } from "./auditWrites.js";
 import { shapeRow } from "./buildSelect.js";
 import { buildWriteData } from "./buildWriteData.js";
 import { collectDeleteEffects, type DeleteEffects } from "./deleteEffects.js";
 import { buildDeletePreview } from "./deletePreview.js";
-import { findMissingReferences } from "./findMissingReferences.js";
+import { deleteExactly, emulatedCascadeIsInexact } from "./exactCascade.js";
+import { notFound, writeConflictCode, writeErrorExplainer } from "./explainWriteError.js";
 import { anyIdMatch, idKey, idMatch, idSelect, uniqueWhere } from "./idWhere.js";
-import { mapPrismaError, prismaErrorCode } from "./mapPrismaError.js";
+import { prismaErrorCode } from "./mapPrismaError.js";
 import { type Args, getDelegate, type QueryClient } from "./prismaClient.js";
 import type { SourceScope } from "./sourceScope.js";
-
-/** Prisma codes that can mean "a record this write points at does not exist". */
-const missingReferenceCodes = new Set(["P2003", "P2015", "P2018", "P2025"]);
-/** Prisma codes of a delete refused by a foreign key. */
-const restrictedDeleteCodes = new Set(["P2003", "P2014"]);
-/** Prisma's code for a transaction that lost a write conflict (PostgreSQL 40001, MySQL deadlock). */
-const writeConflictCode = "P2034";
 
 type Writes = Pick<DataSource, "create" | "update" | "delete" | "deleteMany">;
 
@@ -107,63 +99,7 @@ export function recordWrites(scope: SourceScope): Writes {
     }
   };
 
-  /**
-   * A tracked write that lost a race with another transaction: answered like a stale version, with the record
-   * as the other write left it, so the user can review and retry.
-   */
-  const explainWriteConflict = async (
-    error: unknown,
-    model: ModelMeta,
-    id: IdValues,
-    context: WriteContext | undefined,
-  ) => {
-    if (prismaErrorCode(error) !== writeConflictCode || scope.inTransaction) return;
-    const current = await scope.readRow(scope.client, model, uniqueWhere(model, id)).catch(() => null);
-    const { viewSchema, viewModel } = viewOf(model, context);
-    if (current) throw versionConflict(viewSchema, viewModel, current);
-    throw notFound(model);
-  };
-
-  /**
-   * Maps what Prisma threw; rethrows what it cannot explain so the server logs it as a 500. Deletes count as
-   * reads: their only values are ids.
-   */
-  const explain = (error: unknown, model: ModelMeta, operation: "read" | "write" = "read"): never => {
-    throw mapPrismaError(error, { schema, model, warn: scope.warn, operation }) ?? error;
-  };
-
-  // Inside a caller's transaction the failed statement may have aborted it: explain from the error alone.
-  const explainWriteError = async (error: unknown, model: ModelMeta, data: WriteData, id?: IdValues) => {
-    const code = prismaErrorCode(error);
-    if (code && missingReferenceCodes.has(code) && !scope.inTransaction) {
-      const fields = await findMissingReferences(scope.client, schema, model, data);
-      if (Object.keys(fields).length > 0) {
-        throw new AtriumError("foreign_key_violation", "A related record does not exist; pick another one", {
-          fields,
-        });
-      }
-      if (id && (await getDelegate(scope.client, model).count({ where: idMatch(model, id) })) === 0) {
-        throw notFound(model);
-      }
-    }
-    return explain(error, model, "write");
-  };
-
-  const explainDeleteError = async (
-    error: unknown,
-    model: ModelMeta,
-    where: Args,
-    context: WriteContext | undefined,
-  ) => {
-    const code = prismaErrorCode(error);
-    if (code && restrictedDeleteCodes.has(code) && !scope.inTransaction) {
-      // Its examples are shown to the user: labelled as they see the schema, like the preview they asked for.
-      const labelSchema = viewOf(model, context).viewSchema;
-      const preview = await buildDeletePreview({ client: scope.client, schema, model, where, labelSchema });
-      throw restrictedError(model, preview);
-    }
-    return explain(error, model);
-  };
+  const { explainWriteConflict, explainWriteError, explainDeleteError } = writeErrorExplainer(scope, viewOf);
 
   return {
     async create(model, data, context) {
@@ -237,7 +173,11 @@ export function recordWrites(scope: SourceScope): Writes {
             context,
             `this ${model.label.toLowerCase()}`,
           );
-          await getDelegate(tx, model).delete({ where, select: idSelect(model) });
+          if (emulatedCascadeIsInexact(schema, model)) {
+            await deleteExactly({ tx, schema, model, ids: [id], ...(context?.audit ? { effects } : {}) });
+          } else {
+            await getDelegate(tx, model).delete({ where, select: idSelect(model) });
+          }
           const entryId = await recordStep(tx, context, {
             action: "delete",
             model,
@@ -249,7 +189,7 @@ export function recordWrites(scope: SourceScope): Writes {
         });
       } catch (error) {
         if (tracked) await explainWriteConflict(error, model, id, context);
-        await explainDeleteError(error, model, idMatch(model, id), context);
+        await explainDeleteError(error, model, idMatch(model, id), "delete", context);
       }
     },
 
@@ -285,7 +225,9 @@ export function recordWrites(scope: SourceScope): Writes {
           const effects = await effectsOf(tx, model, rows, context);
           const subject = `these ${model.labelPlural.toLowerCase()}`;
           await requireCascadesAllowed(tx, model, where, effects, context, subject);
-          const deleted = (await delegate.deleteMany({ where })).count;
+          const deleted = emulatedCascadeIsInexact(schema, model)
+            ? await deleteExactly({ tx, schema, model, ids, ...(context?.audit ? { effects } : {}) })
+            : (await delegate.deleteMany({ where })).count;
           const entryIds: (string | undefined)[] = [];
           for (const row of rows) {
             const setsOfRow = sets.get(encodeRecordId(model, idValuesOf(model, row))) ?? {};
@@ -309,25 +251,8 @@ export function recordWrites(scope: SourceScope): Writes {
             `Some of the selected ${model.labelPlural.toLowerCase()} changed while they were being deleted; nothing was deleted. Reload and try again`,
           );
         }
-        return explainDeleteError(error, model, where, context);
+        return explainDeleteError(error, model, where, "deleteMany", context);
       }
     },
   };
-}
-
-export function notFound(model: ModelMeta): AtriumError {
-  return new AtriumError(
-    "not_found",
-    `No ${model.label.toLowerCase()} has this id; it may have been deleted`,
-  );
-}
-
-function restrictedError(model: ModelMeta, preview: DeletePreview): AtriumError {
-  const what = preview.blockers.map((group) => `${group.count} ${group.label.toLowerCase()} (${group.via})`);
-  const message =
-    what.length > 0
-      ? `Cannot delete this ${model.label.toLowerCase()}: ${what.join(", ")} still refer to it; delete or reassign them first`
-      : `Cannot delete this ${model.label.toLowerCase()}: other records still refer to it`;
-  // The whole preview, so the client can show the blockers (and what else the delete would touch).
-  return new AtriumError("delete_restricted", message, { details: preview });
 }

@@ -87,7 +87,7 @@ export function buildUnsupportedFieldMeta(field: UnsupportedField): FieldMeta {
     isId: false,
     isUnique: false,
     isReadOnly: true,
-    hasDefault: false,
+    hasDefault: field.hasDefault,
     isUpdatedAt: false,
     isForeignKey: false,
   };

@@ -49,6 +49,18 @@ export function buildRelationMeta(
   return relation;
 }
 
+/**
+ * Whether every column of a relation's key is required. Then the relation cannot be empty whatever the schema
+ * writes after its type: `author User?` over a required `authorId` is allowed with `relationMode = "prisma"`,
+ * yet no record can be saved without an author.
+ */
+export function keyIsRequired(model: DmmfModel, fromFields: string[]): boolean {
+  return (
+    fromFields.length > 0 &&
+    fromFields.every((name) => model.fields.find((candidate) => candidate.name === name)?.isRequired === true)
+  );
+}
+
 function toAction(value: string | undefined): ReferentialAction | undefined {
   return referentialActions.find((action) => action === value);
 }

@@ -7,7 +7,7 @@ import {
   type SchemaMeta,
 } from "@atrium/core";
 import { buildFieldMeta, buildUnsupportedFieldMeta } from "./buildFieldMeta.js";
-import { buildRelationMeta } from "./buildRelationMeta.js";
+import { buildRelationMeta, keyIsRequired } from "./buildRelationMeta.js";
 import { humanize, kebabCase, pluralize } from "./labels.js";
 import type { Datamodel, DmmfModel } from "./readDatamodel.js";
 import { chooseSearchFields } from "./titleField.js";
@@ -69,6 +69,7 @@ function buildModelMeta(
     if (singleUniques.has(field.name)) meta.isUnique = true;
     if (field.kind === "object") {
       meta.relation = buildRelationMeta(model, field, modelsByName);
+      if (keyIsRequired(model, meta.relation.fromFields)) meta.isRequired = true;
       // Prisma keeps the key on the other side; such lists are edited there, except implicit many-to-many.
       meta.isReadOnly = meta.relation.toMany && !meta.relation.isManyToMany;
     }

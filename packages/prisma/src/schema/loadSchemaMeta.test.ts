@@ -244,6 +244,34 @@ describe("keys.prisma", () => {
   });
 });
 
+describe("emulatedRelations.prisma", () => {
+  let schema: SchemaMeta;
+  beforeAll(async () => {
+    schema = await loadSchemaMetaFromFile(schemaPath("emulatedRelations"));
+  });
+
+  it("says that Prisma emulates the relations, which a schema with foreign keys does not", () => {
+    expect(schema.relationMode).toBe("prisma");
+    expect(loadSchemaMeta(`${sqlite}model A {\n  id Int @id\n}\n`).relationMode).toBeUndefined();
+    const commented =
+      'datasource db {\n  provider = "sqlite"\n  // relationMode = "prisma"\n}\nmodel A {\n  id Int @id\n}\n';
+    expect(loadSchemaMeta(commented).relationMode).toBeUndefined();
+  });
+
+  it("requires a relation written optional whose key columns are all required", () => {
+    const author = field(model(schema, "Post"), "author");
+    expect(author.isRequired).toBe(true);
+    expect(author.relation?.onDelete).toBe("Restrict");
+  });
+
+  it("keeps a relation optional while one of its key columns is", () => {
+    const task = model(schema, "Task");
+    expect(field(task, "project").isRequired).toBe(false);
+    expect(field(task, "assignee").isRequired).toBe(false);
+    expect(field(task, "tenantId").isRequired).toBe(true);
+  });
+});
+
 describe("scalars.prisma", () => {
   let schema: SchemaMeta;
   beforeAll(async () => {
@@ -465,6 +493,14 @@ describe("loadSchemaMeta", () => {
       help: "Where it is.",
       isRequired: true,
       isReadOnly: true,
+      hasDefault: false,
     });
+  });
+
+  it("tells an Unsupported column the database fills in (so records can be created) from one it does not", () => {
+    const schema = loadSchemaMeta(
+      'datasource db {\n  provider = "postgresql"\n}\nmodel Doc {\n  id Int @id\n  search Unsupported("tsvector") @default(dbgenerated("\'\'::tsvector"))\n}\n',
+    );
+    expect(field(model(schema, "Doc"), "search")).toMatchObject({ isRequired: true, hasDefault: true });
   });
 });

@@ -18,7 +18,21 @@ export function loadSchemaMeta(schemaText: string, options: LoadSchemaMetaOption
 /** A schema split over several files (Prisma's multi-file schemas). */
 export function loadSchemaMetaFromFiles(files: SchemaFile[]): SchemaMeta {
   const { provider, datamodel } = readDatamodel(files);
-  return buildSchemaMeta({ provider, datamodel, unsupportedFields: findUnsupportedFields(files) });
+  const schema = buildSchemaMeta({ provider, datamodel, unsupportedFields: findUnsupportedFields(files) });
+  if (emulatesRelations(files)) schema.relationMode = "prisma";
+  return schema;
+}
+
+/**
+ * Whether the datasource says `relationMode = "prisma"`. Prisma's config reader does not report it; the schema
+ * has passed Prisma's validation, so a scan of the datasource block is enough.
+ */
+function emulatesRelations(files: SchemaFile[]): boolean {
+  return files.some(([, text]) =>
+    [...text.matchAll(/^\s*datasource\s+\w+\s*\{([\s\S]*?)^\s*\}/gm)].some((block) =>
+      /^\s*relationMode\s*=\s*"prisma"/m.test(block[1] ?? ""),
+    ),
+  );
 }
 
 /** Reads a `.prisma` file, or every `.prisma` file under a folder (multi-file schema). */

@@ -11,6 +11,8 @@ export interface UnsupportedField {
   unsupportedType: string;
   isList: boolean;
   isRequired: boolean;
+  /** `@default(...)` (typically `dbgenerated`): Prisma Client can create records without a value for it. */
+  hasDefault: boolean;
   dbName?: string;
   /** The SQL of `@default(dbgenerated("..."))`, for the push to create the column with it. */
   dbDefault?: string;
@@ -58,6 +60,7 @@ function scanModelBody(body: string): UnsupportedField[] {
         unsupportedType: typeText,
         isList: modifiers.includes("[]"),
         isRequired: !modifiers.includes("?"),
+        hasDefault: /@default\(/.test(line),
         after: previousField,
       };
       if (dbName) field.dbName = dbName;

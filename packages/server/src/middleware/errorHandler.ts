@@ -7,17 +7,48 @@ const internalBody: ErrorBody = {
   error: { code: "internal", message: "Internal error; see the server log" },
 };
 
+/** Who made the request, as far as the error answer cares. */
+export interface ErrorAudience {
+  email: string;
+  isSuperuser: boolean;
+}
+
 /**
  * Turns every thrown error into the API's one error shape. AtriumErrors were written for the client and go out
  * as they are; anything else may carry a stack trace or a database message, so it is logged and masked.
+ * A `database_error` (the database or Prisma failed) is logged once with the request's context and names the
+ * operation to everyone; its database text (`reason`) goes to superusers only.
  */
-export function errorHandler(logger: ErrorLogger): ErrorHandler {
+export function errorHandler(
+  logger: ErrorLogger,
+  audienceOf: (c: Context) => ErrorAudience | null = () => null,
+): ErrorHandler {
   return (error, c) => {
     const known = toAtriumError(error);
+    if (known?.code === "database_error") return databaseError(known, c, logger, audienceOf(c));
     if (known && known.code !== "internal") return c.json(known.toBody(), statusOf(known));
     logger(`atrium: unexpected error in ${c.req.method} ${c.req.path}`, error);
     return c.json(internalBody, 500);
   };
+}
+
+function databaseError(error: AtriumError, c: Context, logger: ErrorLogger, audience: ErrorAudience | null) {
+  const reason = error.reason ?? "no reason given";
+  const details = isRecord(error.details) ? error.details : {};
+  const what = [details.operation, details.model].filter((part) => typeof part === "string").join(" ");
+  const who = audience ? ` by ${audience.email}` : "";
+  logger(
+    `atrium: database_error in ${c.req.method} ${c.req.path}${what ? ` (${what})` : ""}${who}: ${reason}`,
+    error.cause ?? error,
+  );
+  const body = error.toBody();
+  if (audience?.isSuperuser) {
+    body.error.message = `${error.message}: ${reason}`;
+    body.error.details = { ...details, reason };
+  } else {
+    body.error.message = `${error.message}; an administrator can find the reason in the server log`;
+  }
+  return c.json(body, statusOf(error));
 }
 
 function toAtriumError(error: unknown): AtriumError | undefined {
@@ -29,6 +60,10 @@ function toAtriumError(error: unknown): AtriumError | undefined {
     if (error.status >= 400 && error.status < 500) return new AtriumError("bad_request", "Bad request");
   }
   return undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function statusOf(error: AtriumError): Parameters<Context["json"]>[1] {

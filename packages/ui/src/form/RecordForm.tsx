@@ -14,6 +14,7 @@ import {
   toWriteBody,
   writeOnlyFormFields,
 } from "./formValues.js";
+import { placeServerErrors } from "./placeServerErrors.js";
 import { useUnsavedChangesGuard } from "./useUnsavedChangesGuard.js";
 import { WriteOnlyField } from "./WriteOnlyField.js";
 
@@ -104,16 +105,13 @@ export function RecordForm({
           setConflict({ current, currentValues, changes });
           return;
         }
-        const unplaced: Record<string, string> = {};
+        let unplaced: Record<string, string> = {};
         if (isApiError(error) && error.fields) {
-          for (const [name, message] of Object.entries(error.fields)) {
-            // The server may name a foreign-key column; its message belongs next to the relation picker.
-            const target =
-              inputs.find((field) => field.name === name) ??
-              fields.find((field) => field.relation?.fromFields.includes(name));
-            if (target) setError(target.name, { type: "server", message });
-            else unplaced[name] = message;
+          const placement = placeServerErrors(inputs, error.fields);
+          for (const [name, message] of Object.entries(placement.placed)) {
+            setError(name, { type: "server", message });
           }
+          unplaced = placement.unplaced;
         }
         setFailure({ error, unplaced });
         formRef.current?.scrollIntoView({ block: "start", behavior: "smooth" });
