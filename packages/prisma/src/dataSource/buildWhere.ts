@@ -162,6 +162,8 @@ function scalarWhere(field: FieldMeta, filter: FilterSpec, provider: DatabasePro
       return { [name]: { not: value } };
     case "in":
       if (!Array.isArray(value)) throw badFilter(filter, "`in` needs a list of values");
+      // Prisma's BoolFilter has `equals` and `not` only.
+      if (field.type === "Boolean") return anyOf(value.map((item) => ({ [name]: { equals: item } })));
       return { [name]: { in: value } };
     case "lt":
     case "lte":
