@@ -22,17 +22,30 @@ type PrismaClientConstructor = new (options: { adapter: unknown }) => GenericPri
  */
 const generatedRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../.generated/clients");
 
+const generatorBlock = /^\s*generator\s+\w+\s*\{[^}]*\}/gm;
+
 /**
  * Turns a user's schema into one Atrium can generate a client from: their generator blocks are replaced by
  * ours (output into Atrium's own folder), and datasource URLs are dropped because Prisma 7 refuses them in the
- * schema (the URL reaches the client through the driver adapter instead).
+ * schema (the URL reaches the client through the driver adapter instead). The preview features their
+ * generators enable are kept: without them Prisma refuses what they unlock (a datasource's `extensions` needs
+ * `postgresqlExtensions`).
  */
 export function schemaForAtriumClient(schemaText: string): string {
-  const withoutGenerators = schemaText.replace(/^\s*generator\s+\w+\s*\{[^}]*\}/gm, "");
+  const previewFeatures = new Set<string>();
+  for (const block of schemaText.match(generatorBlock) ?? []) {
+    const list = /previewFeatures\s*=\s*\[([^\]]*)\]/.exec(block)?.[1] ?? "";
+    for (const name of list.matchAll(/"([^"]+)"/g)) previewFeatures.add(name[1] as string);
+  }
+  const withoutGenerators = schemaText.replace(generatorBlock, "");
   const withoutUrls = withoutGenerators.replace(/(datasource\s+\w+\s*\{[^}]*\})/gm, (block) =>
     block.replace(/^\s*(url|directUrl|shadowDatabaseUrl)\s*=.*$/gm, ""),
   );
-  return `generator atrium {\n  provider = "prisma-client"\n  output   = "./client"\n}\n${withoutUrls}`;
+  const features =
+    previewFeatures.size > 0
+      ? `\n  previewFeatures = [${[...previewFeatures].map((name) => `"${name}"`).join(", ")}]`
+      : "";
+  return `generator atrium {\n  provider = "prisma-client"\n  output   = "./client"${features}\n}\n${withoutUrls}`;
 }
 
 /**
