@@ -28,6 +28,7 @@ import { findMissingReferences } from "./findMissingReferences.js";
 import { anyIdMatch, idKey, idMatch, idSelect, uniqueWhere } from "./idWhere.js";
 import { mapPrismaError, prismaErrorCode } from "./mapPrismaError.js";
 import { type Args, getDelegate, type QueryClient } from "./prismaClient.js";
+import { addRemainingCounts } from "./relationCounts.js";
 import type { SourceScope } from "./sourceScope.js";
 
 /** Prisma codes that can mean "a record this write points at does not exist". */
@@ -161,7 +162,7 @@ export function recordWrites(scope: SourceScope): Writes {
   return {
     async create(model, data, context) {
       try {
-        return await scope.transaction(false, async (tx) => {
+        const created = await scope.transaction(false, async (tx) => {
           const input = await buildWriteData({ tx, schema, model, data, mode: "create" });
           const row = await getDelegate(tx, model).create({ data: input, select: scope.selectOf(model) });
           const after = shapeRow(schema, model, row);
@@ -176,6 +177,8 @@ export function recordWrites(scope: SourceScope): Writes {
           });
           return after;
         });
+        await addRemainingCounts(scope.client, model, [created]);
+        return created;
       } catch (error) {
         return explainWriteError(error, model, data);
       }
@@ -185,7 +188,7 @@ export function recordWrites(scope: SourceScope): Writes {
       const where = uniqueWhere(model, id);
       const tracked = context?.audit !== undefined || context?.expectedVersion !== undefined;
       try {
-        return await scope.transaction(tracked, async (tx) => {
+        const updated = await scope.transaction(tracked, async (tx) => {
           const before = await readBefore(tx, model, id, context);
           const fields = setFields(model, context, Object.keys(data.setMany));
           const oldSets = await readSets(scope, tx, model, id, fields);
@@ -206,6 +209,8 @@ export function recordWrites(scope: SourceScope): Writes {
           });
           return after;
         });
+        await addRemainingCounts(scope.client, model, [updated]);
+        return updated;
       } catch (error) {
         if (tracked) await explainWriteConflict(error, model, id, context);
         return explainWriteError(error, model, data, id);
