@@ -1,0 +1,146 @@
+/**
+ * The write and history channels of one model: PATCH of one field with `$version` (and the stale retry that must
+ * answer 409), the record's history, a revert of that update, delete previews, and finally DELETE.
+ */
+import { isDeepStrictEqual } from "node:util";
+import type { FieldMeta } from "@atrium/core";
+import { type CrawledModel, type CrawlState, type Row, recordPath } from "./crawlState.js";
+import { sampleValue } from "./sampleValue.js";
+
+/** Ordinals for changed values: past the ones records were created with, so uniques still hold. */
+const patchOrdinal = 7;
+
+/** A field a PATCH can change to a fresh value: plain, writable, not part of the identity or a key. */
+function patchableField(model: CrawledModel): FieldMeta | undefined {
+  return model.meta.fields.find(
+    (field) =>
+      field.kind !== "relation" &&
+      !field.isReadOnly &&
+      !field.isId &&
+      !model.meta.idFields.includes(field.name) &&
+      !field.isForeignKey &&
+      !field.isUpdatedAt &&
+      sampleValue(field, patchOrdinal) !== undefined,
+  );
+}
+
+export async function crawlUpdate(state: CrawlState, model: CrawledModel): Promise<void> {
+  const key = model.meta.key;
+  const field = patchableField(model);
+  const row: Row | undefined = model.rows[1] ?? model.rows[0];
+  if (!field || !row || model.meta.permissions?.change === false) return;
+  // A new value: a Boolean has only two, so the next ordinal's when the first is what is stored.
+  const first = sampleValue(field, patchOrdinal);
+  const value = isDeepStrictEqual(first, row[field.name]) ? sampleValue(field, patchOrdinal + 1) : first;
+  const channel = `patch:${field.name}`;
+  const res = await state.log.request(key, channel, recordPath(model, row), {
+    method: "PATCH",
+    body: { [field.name]: value, $version: row.$version },
+  });
+  if (res?.status !== 200) return;
+  const updated: Row = res.body.data;
+  if (!isDeepStrictEqual(updated[field.name], value)) {
+    state.log.add(
+      key,
+      channel,
+      `sent ${JSON.stringify(value)}, answered ${JSON.stringify(updated[field.name])}`,
+    );
+  }
+  if (updated.$version === row.$version) state.log.add(key, channel, "the $version did not change");
+  const stale = await state.log.request(key, `${channel}:stale`, recordPath(model, row), {
+    method: "PATCH",
+    body: { [field.name]: row[field.name], $version: row.$version },
+    expect: [409],
+  });
+  if (stale?.status === 409 && stale.body.error?.details?.current?.$version !== updated.$version) {
+    state.log.add(key, `${channel}:stale`, "the 409's current row is not the stored one");
+  }
+  await crawlHistory(state, model, updated, field, row[field.name]);
+  replaceRow(model, (await state.log.request(key, "get", recordPath(model, row)))?.body?.data);
+}
+
+/** The record's history shows the update, and reverting it puts the old value back. */
+async function crawlHistory(
+  state: CrawlState,
+  model: CrawledModel,
+  row: Row,
+  field: FieldMeta,
+  oldValue: unknown,
+): Promise<void> {
+  const key = model.meta.key;
+  const res = await state.log.request(key, "history", recordPath(model, row, "/history"));
+  if (res?.status !== 200) return;
+  const actions: string[] = res.body.data.map((entry: Row) => entry.action);
+  const update = res.body.data.find((entry: Row) => entry.action === "update");
+  if (!update) {
+    state.log.add(key, "history", `no update entry (entries: ${actions.join(", ") || "none"})`);
+    return;
+  }
+  if (model.sent.has(row.$id) && !actions.includes("create"))
+    state.log.add(key, "history", "no create entry");
+  const reverted = await state.log.request(
+    key,
+    "revert",
+    `/api/history/${encodeURIComponent(update.id)}/revert`,
+    {
+      method: "POST",
+      body: {},
+    },
+  );
+  if (reverted?.status !== 200) return;
+  const back = await state.log.request(key, "revert", recordPath(model, row));
+  if (back?.status === 200 && !isDeepStrictEqual(back.body.data[field.name], oldValue)) {
+    state.log.add(
+      key,
+      "revert",
+      `${field.name} is ${JSON.stringify(back.body.data[field.name])}, not ${JSON.stringify(oldValue)} again`,
+    );
+  }
+}
+
+export async function crawlPreviews(state: CrawlState, model: CrawledModel): Promise<void> {
+  const key = model.meta.key;
+  for (const row of model.rows) {
+    const res = await state.log.request(key, "delete-preview", recordPath(model, row, "/delete-preview"));
+    const preview = res?.status === 200 ? res.body.data : undefined;
+    if (!preview) continue;
+    const shaped = ["cascades", "setNull", "blockers"].every((name) => Array.isArray(preview[name]));
+    if (!shaped || typeof preview.canDelete !== "boolean") {
+      state.log.add(key, "delete-preview", `unexpected shape: ${JSON.stringify(preview).slice(0, 200)}`);
+    }
+  }
+}
+
+/**
+ * Deletes the last record of the model with its `$version`: gone afterwards (404) and recorded; or, when its
+ * preview says something blocks it, refused with 409 and kept.
+ */
+export async function crawlDelete(state: CrawlState, model: CrawledModel): Promise<void> {
+  const key = model.meta.key;
+  const last: Row | undefined = model.rows.at(-1);
+  if (!last || model.meta.permissions?.delete === false) return;
+  const current = await state.log.request(key, "delete", recordPath(model, last), { expect: [200, 404] });
+  // Deleted already with a record it depended on (a cascade): nothing left to delete.
+  if (current?.status !== 200) return;
+  const row: Row = current.body.data;
+  const preview = await state.log.request(key, "delete-preview", recordPath(model, row, "/delete-preview"));
+  const canDelete = preview?.body?.data?.canDelete;
+  if (typeof canDelete !== "boolean") return;
+  const path = recordPath(model, row, `?version=${encodeURIComponent(row.$version)}`);
+  const res = await state.log.request(key, "delete", path, {
+    method: "DELETE",
+    expect: [canDelete ? 204 : 409],
+  });
+  if (!canDelete || res?.status !== 204) return;
+  await state.log.request(key, "delete", recordPath(model, row), { expect: [404] });
+  const history = await state.log.request(key, "history", recordPath(model, row, "/history"));
+  if (history?.status === 200 && !history.body.data.some((entry: Row) => entry.action === "delete")) {
+    state.log.add(key, "history", "the delete is not recorded");
+  }
+  model.rows = model.rows.filter((candidate) => candidate.$id !== row.$id);
+}
+
+function replaceRow(model: CrawledModel, row: Row | undefined): void {
+  if (!row) return;
+  model.rows = model.rows.map((candidate) => (candidate.$id === row.$id ? row : candidate));
+}
