@@ -49,6 +49,7 @@ function unopened(name: ZooSchema, error: Error): CrawlReport {
     findings: [{ schema: name, model: "*", channel: "open", detail }],
     models: 0,
     requests: 0,
+    channels: {},
     notCreated: {},
   };
 }

@@ -38,6 +38,8 @@ export class CrawlLog {
   readonly findings: Finding[] = [];
   /** Requests made, for the runtime report. */
   requests = 0;
+  /** Requests per kind of channel (`sort`, `filter`, `create`...), to see that each was exercised. */
+  readonly channels: Record<string, number> = {};
   private readonly current = new AsyncLocalStorage<Channel>();
   private readonly restore: (() => void)[] = [];
 
@@ -107,6 +109,8 @@ export class CrawlLog {
   ): Promise<ApiResponse | undefined> {
     const method = options.method ?? "GET";
     this.requests += 1;
+    const kind = channel.split(":")[0] ?? channel;
+    this.channels[kind] = (this.channels[kind] ?? 0) + 1;
     let response: ApiResponse | undefined;
     try {
       response =

@@ -24,8 +24,23 @@ export function readTasks(state: CrawlState, model: CrawledModel): ReadTask[] {
     ...filterTasks(state, model),
     () => crawlSearch(state, model),
     () => crawlLookup(state, model),
+    () => crawlPages(state, model),
     ...records,
   ];
+}
+
+/** One record per page, page after page: each record once, in the list's order, then an empty page. */
+async function crawlPages(state: CrawlState, model: CrawledModel): Promise<void> {
+  const key = model.meta.key;
+  const seen: string[] = [];
+  for (let page = 1; page <= model.rows.length + 1; page += 1) {
+    const res = await state.log.request(key, "pages", modelPath(model, `?perPage=1&page=${page}`));
+    if (res?.status !== 200) return;
+    seen.push(...res.body.data.map((row: Row) => row.$id));
+  }
+  const listed = model.rows.map((row) => row.$id);
+  if (!isDeepStrictEqual(seen, listed))
+    state.log.add(key, "pages", `paged ${seen.join(" ")}, listed ${listed.join(" ")}`);
 }
 
 /** The list is the crawler's source of truth for the rows from here on. */

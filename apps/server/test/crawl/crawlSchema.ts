@@ -7,10 +7,11 @@
 import { findModelByName, type SchemaMeta } from "@atrium/core";
 import { createPrismaDataSource } from "@atrium/prisma";
 import type { TestApi } from "../openTestApi.js";
+import { crawlDeletes } from "./crawlDeletes.js";
 import { CrawlLog, type Finding } from "./crawlLog.js";
 import { crawlList, type ReadTask, readTasks } from "./crawlReads.js";
 import type { CrawledModel, CrawlState, ViewedModel } from "./crawlState.js";
-import { crawlDelete, crawlPreviews, crawlUpdate } from "./crawlWrites.js";
+import { crawlPreviews, crawlUpdate } from "./crawlWrites.js";
 import { createRecords, parentsFirst } from "./createRecords.js";
 
 export interface CrawlReport {
@@ -18,6 +19,8 @@ export interface CrawlReport {
   /** Models crawled, and how many requests that took. */
   models: number;
   requests: number;
+  /** Requests per kind of channel. */
+  channels: Record<string, number>;
   /** Models the API could not create records of, and why (their reads were crawled over arranged rows). */
   notCreated: Record<string, string>;
 }
@@ -58,7 +61,7 @@ export async function crawlSchema(
       await crawlPreviews(state, model);
     }
     // Children first, so that what a delete takes with it is their own business.
-    for (const model of everyChannel.reverse()) await crawlDelete(state, model);
+    for (const model of everyChannel.reverse()) await crawlDeletes(state, model);
     return report(log, state.order);
   } finally {
     log.stop();
@@ -129,6 +132,7 @@ function report(log: CrawlLog, models: CrawledModel[]): CrawlReport {
     findings: log.findings,
     models: models.length,
     requests: log.requests,
+    channels: log.channels,
     notCreated: Object.fromEntries(
       models.filter((model) => model.notCreated).map((model) => [model.meta.key, model.notCreated as string]),
     ),

@@ -1,6 +1,7 @@
 /**
  * The write and history channels of one model: PATCH of one field with `$version` (and the stale retry that must
- * answer 409), the record's history, a revert of that update, delete previews, and finally DELETE.
+ * answer 409), the record's history (its own and in the global history), a revert of that update, and delete
+ * previews. Deletes are in crawlDeletes.ts.
  */
 import { isDeepStrictEqual } from "node:util";
 import type { FieldMeta } from "@atrium/core";
@@ -71,6 +72,20 @@ async function crawlHistory(
   const res = await state.log.request(key, "history", recordPath(model, row, "/history"));
   if (res?.status !== 200) return;
   const actions: string[] = res.body.data.map((entry: Row) => entry.action);
+  const global = await state.log.request(
+    key,
+    "history:global",
+    `/api/history?model=${key}&record=${encodeURIComponent(row.$id)}`,
+  );
+  const globalIds = (global?.body?.data ?? []).map((entry: Row) => entry.id);
+  const ownIds = res.body.data.map((entry: Row) => entry.id);
+  if (global?.status === 200 && !isDeepStrictEqual(globalIds, ownIds)) {
+    state.log.add(
+      key,
+      "history:global",
+      `lists ${globalIds.join(" ")}, the record's history ${ownIds.join(" ")}`,
+    );
+  }
   const update = res.body.data.find((entry: Row) => entry.action === "update");
   if (!update) {
     state.log.add(key, "history", `no update entry (entries: ${actions.join(", ") || "none"})`);
@@ -109,35 +124,6 @@ export async function crawlPreviews(state: CrawlState, model: CrawledModel): Pro
       state.log.add(key, "delete-preview", `unexpected shape: ${JSON.stringify(preview).slice(0, 200)}`);
     }
   }
-}
-
-/**
- * Deletes the last record of the model with its `$version`: gone afterwards (404) and recorded; or, when its
- * preview says something blocks it, refused with 409 and kept.
- */
-export async function crawlDelete(state: CrawlState, model: CrawledModel): Promise<void> {
-  const key = model.meta.key;
-  const last: Row | undefined = model.rows.at(-1);
-  if (!last || model.meta.permissions?.delete === false) return;
-  const current = await state.log.request(key, "delete", recordPath(model, last), { expect: [200, 404] });
-  // Deleted already with a record it depended on (a cascade): nothing left to delete.
-  if (current?.status !== 200) return;
-  const row: Row = current.body.data;
-  const preview = await state.log.request(key, "delete-preview", recordPath(model, row, "/delete-preview"));
-  const canDelete = preview?.body?.data?.canDelete;
-  if (typeof canDelete !== "boolean") return;
-  const path = recordPath(model, row, `?version=${encodeURIComponent(row.$version)}`);
-  const res = await state.log.request(key, "delete", path, {
-    method: "DELETE",
-    expect: [canDelete ? 204 : 409],
-  });
-  if (!canDelete || res?.status !== 204) return;
-  await state.log.request(key, "delete", recordPath(model, row), { expect: [404] });
-  const history = await state.log.request(key, "history", recordPath(model, row, "/history"));
-  if (history?.status === 200 && !history.body.data.some((entry: Row) => entry.action === "delete")) {
-    state.log.add(key, "history", "the delete is not recorded");
-  }
-  model.rows = model.rows.filter((candidate) => candidate.$id !== row.$id);
 }
 
 function replaceRow(model: CrawledModel, row: Row | undefined): void {
