@@ -6,7 +6,7 @@
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { ApiResponse } from "../apiResponse.js";
-import type { TestApi } from "../openTestApi.js";
+import type { TestApi, TestSession } from "../openTestApi.js";
 
 export interface Finding {
   /** The zoo schema's file name without extension (`auth`, `saas`). */
@@ -23,6 +23,8 @@ export interface RequestOptions {
   body?: unknown;
   /** Statuses that are a correct answer here. @default [200] */
   expect?: number[];
+  /** Who sends it. @default the test API's superuser */
+  as?: Pick<TestSession, "send">;
 }
 
 const prismaText = /Invalid `prisma|Prisma\w*Error|prisma\.\w+\.\w+\(/;
@@ -113,10 +115,11 @@ export class CrawlLog {
     this.channels[kind] = (this.channels[kind] ?? 0) + 1;
     let response: ApiResponse | undefined;
     try {
+      const sender = options.as ?? this.api;
       response =
         options.body === undefined
-          ? await this.api.send(path, { method })
-          : await this.api.send(path, {
+          ? await sender.send(path, { method })
+          : await sender.send(path, {
               method,
               headers: { "Content-Type": "application/json" },
               body: JSON.stringify(options.body),

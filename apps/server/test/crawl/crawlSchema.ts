@@ -1,7 +1,8 @@
 /**
  * Crawls every model of a schema through the API of a fresh database: creates a few records of each (parents
  * first), then exercises every channel the metadata offers (list, sorts, filters, search, look-ups, counts,
- * records by `$id`, PATCH with `$version`, history and revert, delete previews, DELETE) and reports what failed.
+ * records by `$id`, PATCH with `$version`, history and revert, delete previews, DELETE and delete-many), again
+ * as a role that may only view, and reports what failed.
  * It knows nothing of the schema but what `GET /api/meta` says, like the admin UI.
  */
 import { findModelByName, type SchemaMeta } from "@atrium/core";
@@ -11,6 +12,7 @@ import { crawlDeletes } from "./crawlDeletes.js";
 import { CrawlLog, type Finding } from "./crawlLog.js";
 import { crawlList, type ReadTask, readTasks } from "./crawlReads.js";
 import type { CrawledModel, CrawlState, ViewedModel } from "./crawlState.js";
+import { crawlViewer } from "./crawlViewer.js";
 import { crawlPreviews, crawlUpdate } from "./crawlWrites.js";
 import { createRecords, parentsFirst } from "./createRecords.js";
 
@@ -56,6 +58,7 @@ export async function crawlSchema(
       concurrency,
     );
     const everyChannel = state.order.filter((model) => model.everyChannel);
+    await crawlViewer(state, everyChannel);
     for (const model of everyChannel) {
       await crawlUpdate(state, model);
       await crawlPreviews(state, model);
