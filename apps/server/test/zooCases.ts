@@ -66,7 +66,7 @@ export function describeZoo(provider: TestProvider, schemas: ZooSchema[]): void 
           opened = Date.now();
           if (api instanceof Error) return unopened(name, api);
           try {
-            return await crawlSchema(api, name, name === "synthetic" ? { everyChannelEvery: 50 } : {});
+            return await crawlSchema(api, name, name === "synthetic" ? { everyChannelEvery: 100 } : {});
           } finally {
             await api.close();
           }
