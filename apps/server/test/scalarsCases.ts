@@ -192,6 +192,10 @@ export function describeScalars(provider: TestProvider) {
         await expectIds("filter.decimal.gt=12.5", [0, 1]);
         await expectIds("filter.decimal.lte=12.5", [2]);
         await expectIds("filter.flag.eq=true", [1, 2]);
+        // Prisma's Boolean filter has no `in`: the data source spells it out.
+        await expectIds("filter.flag.in=true", [1, 2]);
+        await expectIds("filter.flag.in=false,true", [0, 1, 2]);
+        await expectIds("filter.flagOpt.in=true,false", [0, 1]);
         await expectIds("filter.moment.gte=2030-01-01", [1]);
         await expectIds("filter.moment.lt=2000-01-01T00:00:00Z", [0]);
         await expectIds("filter.mood.in=SAD,NEUTRAL", [0]);

@@ -1,33 +1,34 @@
 /**
- * What a list/get reads, and how Prisma's result becomes a StoredRow. One query per page whatever the number of
+ * What a list/get reads, and how Prisma's result becomes a StoredRow. One query per page for up to 20 to-many
  * relations: to-one relations are joined for their id and label, to-many relations only counted.
  */
 import type { FieldMeta, ModelMeta, SchemaMeta, StoredRow } from "@atrium/core";
 import type { Args, Row } from "./prismaClient.js";
+import { countGroups, countSelect } from "./relationCounts.js";
 
 /** Prisma cannot read `Unsupported` columns; they are left out of rows. */
 function isReadable(field: FieldMeta): boolean {
   return field.kind !== "relation" && field.type !== "Unsupported";
 }
 
+/**
+ * The select of a list or detail row. It counts the first group of to-many relations only: with more,
+ * addRemainingCounts (relationCounts.ts) completes the rows.
+ */
 export function buildSelect(schema: SchemaMeta, model: ModelMeta): Args {
   const select: Args = {};
-  const counted: Record<string, true> = {};
   for (const field of model.fields) {
     if (isReadable(field)) {
       select[field.name] = true;
       continue;
     }
-    if (field.kind !== "relation" || !field.relation) continue;
-    if (field.relation.toMany) {
-      counted[field.name] = true;
-      continue;
-    }
+    if (field.kind !== "relation" || !field.relation || field.relation.toMany) continue;
     const related = findModel(schema, field.relation.model);
     // The related record sits one level down: its own relation parts are joined one level further.
     if (related) select[field.name] = { select: referenceSelect(related, schema, labelDepth - 1) };
   }
-  if (Object.keys(counted).length > 0) select._count = { select: counted };
+  const [counted] = countGroups(model);
+  if (counted) select._count = countSelect(counted);
   return select;
 }
 

@@ -44,6 +44,21 @@ describe("buildWhere", () => {
     }
   });
 
+  it("spells `in` out as equals alternatives on Booleans, whose Prisma filter has no `in`", () => {
+    const project = modelOf(saas, "Project");
+    const booleanIn = (value: boolean[]) =>
+      buildWhere({
+        schema: saas,
+        model: project,
+        filters: [{ path: ["archived"], op: "in", value }],
+        provider: "sqlite",
+      });
+    expect(booleanIn([true])).toEqual({ archived: { equals: true } });
+    expect(booleanIn([false, true])).toEqual({
+      OR: [{ archived: { equals: false } }, { archived: { equals: true } }],
+    });
+  });
+
   it("combines several filters with AND", () => {
     const result = where([
       { path: ["status"], op: "eq", value: "DONE" },

@@ -13,6 +13,7 @@ import { labelOrderBy } from "./labelOrderBy.js";
 import { mapPrismaError } from "./mapPrismaError.js";
 import { getDelegate, type PrismaClientLike, type TransactionalClient } from "./prismaClient.js";
 import { recordWrites } from "./recordWrites.js";
+import { addRemainingCounts } from "./relationCounts.js";
 import { rootScope, type SourceScope, transactionScope } from "./sourceScope.js";
 
 export interface PrismaDataSourceOptions {
@@ -79,8 +80,10 @@ function bind(scope: SourceScope, close: () => Promise<void>): DataSource {
           }),
           countRows({ client: scope.client, model, where, maxExactCount, provider }),
         ]);
+        const shaped = rows.map((row) => shapeRow(schema, model, row));
+        await addRemainingCounts(scope.client, model, shaped);
         return {
-          rows: rows.map((row) => shapeRow(schema, model, row)),
+          rows: shaped,
           total: counted.total,
           totalIsEstimate: counted.isEstimate,
         };
@@ -91,7 +94,9 @@ function bind(scope: SourceScope, close: () => Promise<void>): DataSource {
 
     async get(model, id) {
       try {
-        return await scope.readRow(scope.client, model, uniqueWhere(model, id));
+        const row = await scope.readRow(scope.client, model, uniqueWhere(model, id));
+        if (row) await addRemainingCounts(scope.client, model, [row]);
+        return row;
       } catch (error) {
         return explain(error, model);
       }

@@ -20,7 +20,9 @@ import {
   referencesTo,
   snapshotSelect,
 } from "./deleteEffects.js";
-import { anyIdMatch, idOf, idSelect, uniqueWhere } from "./idWhere.js";
+import { buildDeletePreview } from "./deletePreview.js";
+import { restrictedError } from "./explainWriteError.js";
+import { anyIdMatch, idMatch, idOf, idSelect, uniqueWhere } from "./idWhere.js";
 import { getDelegate, type QueryClient } from "./prismaClient.js";
 
 const emulatedActions = new Set(["Cascade", "SetNull", "SetDefault"]);
@@ -56,22 +58,36 @@ export interface ExactDeleteInput {
   ids: IdValues[];
   /** What the delete takes with it, when the caller read it already (an audited delete). */
   effects?: DeleteEffects;
+  /** The schema as the user sees it, to label the records that refuse the delete. @default schema */
+  labelSchema?: SchemaMeta;
 }
 
 /** Deletes the records and what their delete takes with it, record by record; resolves how many it deleted. */
 export async function deleteExactly(input: ExactDeleteInput): Promise<number> {
   const { tx, schema, model, ids } = input;
+  // Deleting children first would get past every Restrict; refuse what the delete preview says refuses it, as
+  // the database (or Prisma's emulation, record by record) would: a record that restricts counts even when the
+  // delete would take it too.
+  const labelSchema = input.labelSchema ?? schema;
+  const preview = await buildDeletePreview({
+    client: tx,
+    schema,
+    model,
+    where: anyIdMatch(model, ids),
+    labelSchema,
+  });
+  if (!preview.canDelete) throw restrictedError(model, preview);
   const effects = input.effects ?? (await readEffects(input));
   await clearReferences(tx, schema, model, ids, effects);
+  // A record reached by two paths (a comment of an issue and of a member) may be gone already, taken by the
+  // emulated cascade of one single delete before: that cascade was exact (one record's children), so a record
+  // that no longer exists is simply skipped.
   for (const taken of [...effects.deleted].reverse()) {
-    await getDelegate(tx, taken.model).delete({
-      where: uniqueWhere(taken.model, idOf(taken.model, taken.row)),
-      select: idSelect(taken.model),
+    await getDelegate(tx, taken.model).deleteMany({
+      where: idMatch(taken.model, idOf(taken.model, taken.row)),
     });
   }
-  for (const id of ids) {
-    await getDelegate(tx, model).delete({ where: uniqueWhere(model, id), select: idSelect(model) });
-  }
+  for (const id of ids) await getDelegate(tx, model).deleteMany({ where: idMatch(model, id) });
   return ids.length;
 }
 

@@ -117,7 +117,7 @@ export function notFound(model: ModelMeta): AtriumError {
   );
 }
 
-function restrictedError(model: ModelMeta, preview: DeletePreview): AtriumError {
+export function restrictedError(model: ModelMeta, preview: DeletePreview): AtriumError {
   const what = preview.blockers.map((group) => `${group.count} ${group.label.toLowerCase()} (${group.via})`);
   const message =
     what.length > 0

@@ -27,6 +27,7 @@ import { notFound, writeConflictCode, writeErrorExplainer } from "./explainWrite
 import { anyIdMatch, idKey, idMatch, idSelect, uniqueWhere } from "./idWhere.js";
 import { prismaErrorCode } from "./mapPrismaError.js";
 import { type Args, getDelegate, type QueryClient } from "./prismaClient.js";
+import { addRemainingCounts } from "./relationCounts.js";
 import type { SourceScope } from "./sourceScope.js";
 
 type Writes = Pick<DataSource, "create" | "update" | "delete" | "deleteMany">;
@@ -104,7 +105,7 @@ export function recordWrites(scope: SourceScope): Writes {
   return {
     async create(model, data, context) {
       try {
-        return await scope.transaction(false, async (tx) => {
+        const created = await scope.transaction(false, async (tx) => {
           const input = await buildWriteData({ tx, schema, model, data, mode: "create" });
           const row = await getDelegate(tx, model).create({ data: input, select: scope.selectOf(model) });
           const after = shapeRow(schema, model, row);
@@ -120,6 +121,8 @@ export function recordWrites(scope: SourceScope): Writes {
           context?.beforeCommit?.(after);
           return after;
         });
+        await addRemainingCounts(scope.client, model, [created]);
+        return created;
       } catch (error) {
         return explainWriteError(error, model, data);
       }
@@ -129,7 +132,7 @@ export function recordWrites(scope: SourceScope): Writes {
       const where = uniqueWhere(model, id);
       const tracked = context?.audit !== undefined || context?.expectedVersion !== undefined;
       try {
-        return await scope.transaction(tracked, async (tx) => {
+        const updated = await scope.transaction(tracked, async (tx) => {
           const before = await readBefore(tx, model, id, context);
           const fields = setFields(model, context, Object.keys(data.setMany));
           const oldSets = await readSets(scope, tx, model, id, fields);
@@ -151,6 +154,8 @@ export function recordWrites(scope: SourceScope): Writes {
           context?.beforeCommit?.(after);
           return after;
         });
+        await addRemainingCounts(scope.client, model, [updated]);
+        return updated;
       } catch (error) {
         if (tracked) await explainWriteConflict(error, model, id, context);
         return explainWriteError(error, model, data, id);
@@ -174,7 +179,9 @@ export function recordWrites(scope: SourceScope): Writes {
             `this ${model.label.toLowerCase()}`,
           );
           if (emulatedCascadeIsInexact(schema, model)) {
-            await deleteExactly({ tx, schema, model, ids: [id], ...(context?.audit ? { effects } : {}) });
+            const labelSchema = viewOf(model, context).viewSchema;
+            const audited = context?.audit ? { effects } : {};
+            await deleteExactly({ tx, schema, model, ids: [id], labelSchema, ...audited });
           } else {
             await getDelegate(tx, model).delete({ where, select: idSelect(model) });
           }
@@ -226,7 +233,14 @@ export function recordWrites(scope: SourceScope): Writes {
           const subject = `these ${model.labelPlural.toLowerCase()}`;
           await requireCascadesAllowed(tx, model, where, effects, context, subject);
           const deleted = emulatedCascadeIsInexact(schema, model)
-            ? await deleteExactly({ tx, schema, model, ids, ...(context?.audit ? { effects } : {}) })
+            ? await deleteExactly({
+                tx,
+                schema,
+                model,
+                ids,
+                labelSchema: viewOf(model, context).viewSchema,
+                ...(context?.audit ? { effects } : {}),
+              })
             : (await delegate.deleteMany({ where })).count;
           const entryIds: (string | undefined)[] = [];
           for (const row of rows) {

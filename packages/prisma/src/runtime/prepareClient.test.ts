@@ -1,5 +1,8 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { schemaForAtriumClient } from "./prepareClient.js";
+import { loadClientClass, schemaForAtriumClient } from "./prepareClient.js";
 
 const userSchema = `generator client {
   provider = "prisma-client-js"
@@ -42,4 +45,50 @@ describe("schemaForAtriumClient", () => {
     );
     expect(schemaForAtriumClient(userSchema)).not.toContain("previewFeatures");
   });
+});
+
+/** PostgreSQL extensions need a preview feature: without it Prisma refuses the schema's `extensions`. */
+const extensionsSchema = `generator client {
+  provider        = "prisma-client-js"
+  previewFeatures = ["postgresqlExtensions", "relationJoins"]
+}
+
+generator docs {
+  provider        = "prisma-docs-generator"
+  previewFeatures = ["relationJoins", "fullTextSearchPostgres"]
+}
+
+datasource db {
+  provider   = "postgresql"
+  extensions = [citext]
+}
+
+model Account {
+  id    Int    @id @default(autoincrement())
+  email String @unique @db.Citext
+}
+`;
+
+describe("the user's preview features", () => {
+  it("keeps every preview feature the user's generators enable, once each", () => {
+    const result = schemaForAtriumClient(extensionsSchema);
+    expect(result).toContain(
+      'previewFeatures = ["postgresqlExtensions", "relationJoins", "fullTextSearchPostgres"]',
+    );
+    expect(result).not.toContain("prisma-docs-generator");
+    expect(schemaForAtriumClient(userSchema)).toContain('previewFeatures = ["driverAdapters"]');
+    expect(schemaForAtriumClient("model A {\n  id Int @id\n}\n")).not.toContain("previewFeatures");
+  });
+
+  it("generates a client for a schema that declares PostgreSQL extensions", async () => {
+    const folder = await mkdtemp(join(tmpdir(), "atrium-preview-"));
+    try {
+      const path = join(folder, "schema.prisma");
+      await writeFile(path, extensionsSchema);
+      const PrismaClient = await loadClientClass(path);
+      expect(typeof PrismaClient).toBe("function");
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -12,6 +12,7 @@ import { humanize, kebabCase, pluralize } from "./labels.js";
 import type { Datamodel, DmmfModel } from "./readDatamodel.js";
 import { chooseSearchFields } from "./titleField.js";
 import { chooseTitle, mergeSearchFields, partSearchFields } from "./titleParts.js";
+import { uniqueModelKeys } from "./uniqueModelKeys.js";
 import type { UnsupportedField } from "./unsupportedFields.js";
 
 export interface BuildSchemaMetaInput {
@@ -27,8 +28,10 @@ export function buildSchemaMeta(input: BuildSchemaMetaInput): SchemaMeta {
   const enumValues = new Map(
     datamodel.enums.map((item) => [item.name, item.values.map((value) => value.name)]),
   );
-  const models = datamodel.models.map((model) =>
-    buildModelMeta(model, modelsByName, enumValues, input.unsupportedFields?.get(model.name) ?? []),
+  const models = uniqueModelKeys(
+    datamodel.models.map((model) =>
+      buildModelMeta(model, modelsByName, enumValues, input.unsupportedFields?.get(model.name) ?? []),
+    ),
   );
   // Derived labels search the related records' fields, so they wait until every model has its own.
   const ownSearch = new Map(models.map((model) => [model.name, model]));
