@@ -189,10 +189,10 @@ describe("buildWhere", () => {
 
   it("turns `in` on a Boolean, which Prisma's Boolean filter lacks, into alternatives", () => {
     expect(where([{ path: ["project", "archived"], op: "in", value: [true, false, true] }])).toEqual({
-      project: { is: { OR: [{ archived: true }, { archived: false }] } },
+      project: { is: { OR: [{ archived: { equals: true } }, { archived: { equals: false } }] } },
     });
     expect(where([{ path: ["project", "archived"], op: "in", value: [false] }])).toEqual({
-      project: { is: { archived: false } },
+      project: { is: { archived: { equals: false } } },
     });
   });
 

@@ -163,7 +163,8 @@ function scalarWhere(field: FieldMeta, filter: FilterSpec, provider: DatabasePro
     case "in":
       if (!Array.isArray(value)) throw badFilter(filter, "`in` needs a list of values");
       // Prisma's Boolean filter has no `in`.
-      if (field.type === "Boolean") return anyOf([...new Set(value)].map((item) => ({ [name]: item })));
+      if (field.type === "Boolean")
+        return anyOf([...new Set(value)].map((item) => ({ [name]: { equals: item } })));
       return { [name]: { in: value } };
     case "lt":
     case "lte":
