@@ -1,6 +1,10 @@
+import { defaultClientConditions, defaultServerConditions } from "vite";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  // Workspace packages point at their TypeScript sources under this condition (package.json "exports").
+  resolve: { conditions: ["@atrium/source", ...defaultClientConditions] },
+  ssr: { resolve: { conditions: ["@atrium/source", ...defaultServerConditions] } },
   test: {
     include: [
       "prisma/**/*.test.ts",
@@ -8,8 +12,6 @@ export default defineConfig({
       // Component tests, each in a jsdom environment of its own (`// @vitest-environment jsdom`).
       "packages/*/src/**/*.test.tsx",
       "packages/*/test/**/*.test.ts",
-      "apps/*/src/**/*.test.ts",
-      "apps/*/test/**/*.test.ts",
     ],
     testTimeout: 30_000,
     hookTimeout: 120_000,

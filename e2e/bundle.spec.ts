@@ -29,7 +29,7 @@ test("the first visit (home, then the books list) loads at most 170 KB of gzippe
   expect(total, `JavaScript loaded:\n${table}`).toBeLessThanOrEqual(budgetBytes);
 
   // The build-time measure (scripts/measure-bundle.ts) must count exactly what the browser fetched.
-  const report = measureBundle(resolve("apps/web/dist"));
+  const report = measureBundle(resolve(".atrium/build/web"));
   expect([...loaded.keys()].sort()).toEqual(report.files.map((file) => file.file).sort());
   expect(total).toBe(report.totalGzipBytes);
 });

@@ -5,7 +5,7 @@ import { type FullConfig, request } from "@playwright/test";
 /** Where the signed-in session of the demo account is kept for every project (playwright.config.ts). */
 export const storageStatePath = ".data/e2e-storage-state.json";
 
-/** The demo's account (apps/server/src/commands/demo.ts, README). */
+/** The demo's account (prisma/demo.ts, README). */
 export const demoAccount = { email: "admin@demo.atrium", password: "atrium-demo-password" } as const;
 
 /** Signs in once through the API; every test then starts with the session cookie. */

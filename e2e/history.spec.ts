@@ -9,7 +9,7 @@ import { expect } from "./support/fixtures.js";
  */
 type StorageState = Exclude<BrowserContextOptions["storageState"], string | undefined>;
 
-/** The demo's account (apps/server/src/commands/demo.ts). */
+/** The demo's account (prisma/demo.ts). */
 const demoAccount = { email: "admin@demo.atrium", password: "atrium-demo-password" };
 
 const test = base.extend<{ api: AtriumApi }, { signedIn: StorageState; origin: string }>({

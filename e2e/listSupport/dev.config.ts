@@ -11,7 +11,7 @@ export default {
   use: { ...base.use, baseURL: `http://127.0.0.1:${port}` },
   webServer: {
     ...base.webServer,
-    command: `rm -f .data/e2e-list.db && ATRIUM_DEMO_DB=.data/e2e-list.db tsx apps/server/src/cli.ts demo --port ${port}`,
+    command: `rm -f .data/e2e-list.db && ATRIUM_DEMO_DB=.data/e2e-list.db npm run --silent demo -- --port ${port}`,
     url: `http://127.0.0.1:${port}/healthz`,
     cwd: "../..",
   },

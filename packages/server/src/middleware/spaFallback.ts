@@ -5,9 +5,12 @@ export function isApiPath(path: string): boolean {
   return path === "/api" || path.startsWith("/api/");
 }
 
-/** Runs the static file handler for non-API GETs only. */
+/** The SPA's page itself: always the fallback's copy, whose asset URLs are made absolute for its path. */
+const isIndexPage = (path: string) => path === "/" || path === "/index.html";
+
+/** Runs the static file handler for the built assets: never for the API, nor for the index page. */
 export function staticFiles(handler: MiddlewareHandler): MiddlewareHandler {
-  return (c, next) => (isApiPath(c.req.path) ? next() : handler(c, next));
+  return (c, next) => (isApiPath(c.req.path) || isIndexPage(c.req.path) ? next() : handler(c, next));
 }
 
 /**

@@ -1,0 +1,21 @@
+import { defineConfig } from "atrium";
+
+// The bookstore demo's admin: Atrium configured the way any project configures it.
+export default defineConfig({
+  schema: "prisma/schema.prisma",
+  // The browser tests point ATRIUM_DEMO_DB at a database of their own, so they never touch your demo.
+  databaseUrl: `file:${process.env.ATRIUM_DEMO_DB ?? ".data/demo.db"}`,
+  fields: {
+    // Staff passwords are set in the admin's forms and never shown; Customer.apiToken stays hidden by its name.
+    "Staff.passwordHash": "writeOnly",
+  },
+  pages: [
+    {
+      key: "sales-overview",
+      title: "Sales overview",
+      description: "A custom page living inside the admin shell.",
+      icon: "TrendingUp",
+      component: "./admin/SalesOverview.tsx",
+    },
+  ],
+});

@@ -1,0 +1,83 @@
+import type { FieldAccess } from "@atrium/auth";
+import type { FieldKey, ModelFieldRef, ModelName } from "./registeredSchema.js";
+
+/** A page of the project's own, rendered inside the admin shell at `/pages/<key>` and listed in the sidebar. */
+export interface PageConfig {
+  /** URL segment: lowercase letters, digits and dashes. */
+  key: string;
+  title: string;
+  description?: string;
+  /** Module that default-exports the page's React component, relative to the config file. */
+  component: string;
+  /** Name of a lucide-react icon for the sidebar, e.g. `"TrendingUp"`. @default a generic page icon */
+  icon?: string;
+}
+
+/**
+ * A React component that replaces the default form input or list cell, for one field of one model or for
+ * every field of a type (`"String"`, `"Boolean"`, `"DateTime"`, `"enum"`, `"relation"`...). A field's own
+ * widget wins over its type's.
+ */
+export type WidgetConfig = { kind: "input" | "cell"; component: string } & (
+  | ({ type?: never } & Required<Pick<ModelFieldRef, "model">> & ModelFieldRef)
+  | { type: string; model?: never; field?: never }
+);
+
+/** Where a slot's component is rendered on the generated pages. */
+export type SlotName = "list.toolbar" | "record.panel" | "record.actions";
+
+/** A component added to the generated list or record pages, of one model or of every model. */
+export interface SlotConfig {
+  slot: SlotName;
+  /** Module that default-exports the slot's React component, relative to the config file. */
+  component: string;
+  /** @default every model */
+  model?: ModelName;
+  /** Heading of a `record.panel`. */
+  title?: string;
+}
+
+/** What a project writes in `atrium.config.ts` (or `.json`) to run Atrium on its schema. */
+export interface AtriumConfig {
+  /** Path of the Prisma schema file, relative to the config file. */
+  schema: string;
+  /**
+   * Database URL: `file:./dev.db` (SQLite), `postgresql://...` or `mysql://...`. Relative SQLite paths are
+   * resolved from the config file's folder. The project's `.env` is read first.
+   * @default process.env.DATABASE_URL
+   */
+  databaseUrl?: string;
+  /**
+   * Port to listen on.
+   * @default process.env.PORT, else 4000
+   */
+  port?: number;
+  /**
+   * Interface to listen on.
+   * @default "127.0.0.1"
+   */
+  host?: string;
+  /**
+   * Fields hidden for everyone or per role, keyed `"Model.field"`: `"hidden"`, `"visible"` (shows a
+   * secret-named field), `"writeOnly"` (set in forms, never shown), `{ visibleTo: ["role"] }` or
+   * `{ hiddenFrom: ["role"] }`. Checked against the schema at start-up (docs/checks.md).
+   * @default {} (only secret-named fields are hidden)
+   */
+  fields?: Partial<Record<FieldKey, FieldAccess>>;
+  /** The project's own pages. @default [] */
+  pages?: PageConfig[];
+  /** The project's own inputs and cells. @default [] */
+  widgets?: WidgetConfig[];
+  /** The project's own panels and buttons on generated pages. @default [] */
+  slots?: SlotConfig[];
+  /**
+   * Folder `atrium build` writes the admin into and `atrium serve` serves, relative to the config file.
+   * @default ".atrium/build"
+   */
+  outDir?: string;
+}
+
+/** Gives a config file type checking and editor completion; returns the config as it is. */
+export function defineConfig(config: AtriumConfig): AtriumConfig {
+  return config;
+}

@@ -1,0 +1,80 @@
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { ConfigError, type ResolvedConfig, resolveConfig } from "./resolveConfig.js";
+
+export { ConfigError, type ResolvedConfig, resolveConfig } from "./resolveConfig.js";
+
+/** The config file names `atrium` looks for when `--config` is not given, in this order. */
+export const defaultConfigNames = [
+  "atrium.config.ts",
+  "atrium.config.mts",
+  "atrium.config.js",
+  "atrium.config.json",
+];
+
+/** The config file named by `--config`, else the first default name found in the folder. */
+export function findConfigPath(given: string | undefined, cwd: string = process.cwd()): string {
+  if (given) return resolve(cwd, given);
+  const found = defaultConfigNames.map((name) => join(cwd, name)).find((path) => existsSync(path));
+  if (!found) {
+    throw new ConfigError(
+      `No atrium.config.ts in ${cwd}. Run 'npx atrium init' to write one, or pass --config <file>.`,
+    );
+  }
+  return found;
+}
+
+/**
+ * Reads `atrium.config.{ts,mts,js,json}`, checks it and resolves its paths against the file's folder. The
+ * project's `.env` (next to the config file) is read first, as Prisma's CLI does, without overriding what the
+ * environment already sets.
+ */
+export async function loadConfig(
+  configPath: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ResolvedConfig> {
+  const absolutePath = resolve(configPath);
+  if (!existsSync(absolutePath)) {
+    throw new ConfigError(`Config file not found: ${absolutePath}. Run 'npx atrium init' to write one.`);
+  }
+  const rootDir = dirname(absolutePath);
+  if (env === process.env) loadDotEnv(rootDir);
+  const raw = await importConfigFile(absolutePath);
+  return { ...resolveConfig(raw, rootDir, env), configPath: absolutePath };
+}
+
+function loadDotEnv(folder: string): void {
+  const file = join(folder, ".env");
+  if (existsSync(file)) process.loadEnvFile(file);
+}
+
+/**
+ * JSON is parsed; JavaScript is imported; TypeScript goes through Vite's module runner, which Atrium ships
+ * for the admin's build anyway, so a project needs no TypeScript loader of its own.
+ */
+export async function importConfigFile(path: string): Promise<unknown> {
+  if (path.endsWith(".json")) return JSON.parse(await readFile(path, "utf8"));
+  if (path.endsWith(".js") || path.endsWith(".mjs")) {
+    return ((await import(pathToFileURL(path).href)) as { default?: unknown }).default;
+  }
+  const { runnerImport } = await import("vite");
+  // Vite's runner sets NODE_ENV to development; the server's own behaviour must not depend on loading a config.
+  const nodeEnv = process.env.NODE_ENV;
+  try {
+    const { module } = await runnerImport<{ default?: unknown }>(path, {
+      configFile: false,
+      logLevel: "error",
+      root: dirname(path),
+    });
+    return module.default;
+  } catch (error) {
+    throw new ConfigError(
+      `${path} could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
+}

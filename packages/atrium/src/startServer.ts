@@ -1,0 +1,113 @@
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { FieldAccess } from "@atrium/auth";
+import {
+  createClientForSchema,
+  createPrismaDataSource,
+  createSystemStore,
+  ensureSystemTables,
+  loadSchemaMetaFromFile,
+  type SystemStoreClient,
+} from "@atrium/prisma";
+import { createAtriumApp } from "@atrium/server";
+import { serve } from "@hono/node-server";
+import { serveStatic } from "@hono/node-server/serve-static";
+import type { MiddlewareHandler } from "hono";
+import { checkFieldsConfig, formatChecks, formatWarnings } from "./config/checkFieldsConfig.js";
+import { ConfigError } from "./config/resolveConfig.js";
+import { indexHtmlFor } from "./spa/indexHtmlFor.js";
+
+export interface StartOptions {
+  schemaPath: string;
+  databaseUrl: string;
+  port: number;
+  host: string;
+  /** Folder of the built SPA (`atrium build`'s, or the prebuilt one); no UI is served when it is missing. */
+  webRoot?: string;
+  /** Printed at start-up while the database has no users (how to create one). @default nothing */
+  noUsersHint?: string;
+  /** Secure `__Host-` cookies and HSTS: true behind a TLS proxy. @default "auto" (from the request URL) */
+  secureCookies?: boolean | "auto";
+  /**
+   * Field rules of the config file (hidden, visible, write-only); a rule that does not match the schema stops
+   * the start, a model nobody can create is warned about (atrium.W001).
+   * @default {}
+   */
+  fields?: Record<string, FieldAccess>;
+}
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The admin as a fetch handler, before it listens anywhere: what `startServer` and `atrium dev` serve. */
+export interface Atrium {
+  fetch(request: Request): Response | Promise<Response>;
+  close(): Promise<void>;
+}
+
+/** Composition root: schema -> metadata, Prisma client -> data source, both -> HTTP app. */
+export async function createAtrium(options: Omit<StartOptions, "port" | "host">): Promise<Atrium> {
+  const schema = await loadSchemaMetaFromFile(options.schemaPath);
+  const fieldRules = checkFieldsConfig(options.fields, schema);
+  if (fieldRules.checks.length > 0) throw new ConfigError(formatChecks(fieldRules.checks));
+  if (fieldRules.warnings.length > 0) console.warn(formatWarnings(fieldRules.warnings));
+  const client = await createClientForSchema(options.schemaPath, options.databaseUrl);
+  const dataSource = createPrismaDataSource({ client, schema });
+  // Atrium's own tables (audit history, users and sessions) live in the application's database, so an audit
+  // entry can commit in the same transaction as the change it records.
+  // Every generated client has raw SQL and interactive transactions; GenericPrismaClient does not list them.
+  const systemClient = client as unknown as SystemStoreClient;
+  await ensureSystemTables(systemClient, schema.provider);
+  const history = createSystemStore(systemClient, schema.provider);
+  const auth = {
+    store: history,
+    secureCookies: options.secureCookies ?? ("auto" as const),
+    fields: fieldRules.visibility,
+  };
+  const spa = options.webRoot ? await spaOptions(options.webRoot) : {};
+  const app = createAtriumApp({ schema, dataSource, history, auth, ...spa });
+  if (options.noUsersHint && (await history.countUsers()) === 0) console.log(options.noUsersHint);
+  return { fetch: (request) => app.fetch(request), close: () => dataSource.close() };
+}
+
+/** `createAtrium`, listening on the options' port and host. */
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const atrium = await createAtrium(options);
+  const server = await new Promise<ReturnType<typeof serve>>((resolveListening, reject) => {
+    const listening = serve({ fetch: atrium.fetch, port: options.port, hostname: options.host }, () =>
+      resolveListening(listening),
+    );
+    listening.once("error", reject);
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : options.port;
+  return {
+    url: `http://${options.host === "0.0.0.0" ? "localhost" : options.host}:${port}`,
+    async close() {
+      await new Promise<void>((done) => server.close(() => done()));
+      await atrium.close();
+    },
+  };
+}
+
+/**
+ * The built SPA: real files as they are (hashed assets cached for a year), and index.html for every other
+ * page so that deep links and reloads work. Nothing when the SPA was not built.
+ */
+async function spaOptions(
+  webRoot: string,
+): Promise<{ staticHandler?: MiddlewareHandler; indexHtml?: string }> {
+  const indexPath = join(webRoot, "index.html");
+  if (!existsSync(indexPath)) return {};
+  const staticHandler = serveStatic({
+    root: webRoot,
+    onFound: (path, context) => {
+      const isHashedAsset = path.includes("/assets/");
+      context.header("Cache-Control", isHashedAsset ? "public, max-age=31536000, immutable" : "no-cache");
+    },
+  });
+  return { staticHandler, indexHtml: indexHtmlFor(await readFile(indexPath, "utf8"), "/") };
+}
