@@ -9,6 +9,9 @@ const apiTarget = process.env.ATRIUM_API_URL ?? "http://localhost:4000";
 export default defineConfig({
   root,
   plugins: [react()],
+  // Relative asset URLs: the server rewrites index.html's to absolute under wherever the admin is mounted
+  // (`/` or `/admin`), and chunks preload their CSS relative to themselves instead of from the site's root.
+  base: "./",
   build: {
     outDir: fileURLToPath(new URL("./dist", import.meta.url)),
     emptyOutDir: true,
