@@ -1,4 +1,5 @@
 import { defineConfig } from "atrium";
+import { sales } from "./admin/routes.js";
 
 // The bookstore demo's admin: Atrium configured the way any project configures it.
 export default defineConfig({
@@ -9,6 +10,7 @@ export default defineConfig({
     // Staff passwords are set in the admin's forms and never shown; Customer.apiToken stays hidden by its name.
     "Staff.passwordHash": "writeOnly",
   },
+  routes: [sales],
   pages: [
     {
       key: "sales-overview",

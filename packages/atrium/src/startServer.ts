@@ -10,13 +10,12 @@ import {
   loadSchemaMetaFromFile,
   type SystemStoreClient,
 } from "@atrium/prisma";
-import { createAtriumApp } from "@atrium/server";
+import { createAtriumApp, type RouteSet } from "@atrium/server";
 import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { MiddlewareHandler } from "hono";
 import { checkFieldsConfig, formatChecks, formatWarnings } from "./config/checkFieldsConfig.js";
 import { ConfigError } from "./config/resolveConfig.js";
-import { indexHtmlFor } from "./spa/indexHtmlFor.js";
 
 export interface StartOptions {
   schemaPath: string;
@@ -35,6 +34,8 @@ export interface StartOptions {
    * @default {}
    */
   fields?: Record<string, FieldAccess>;
+  /** The project's API routes, under `/api/x/<name>/`. @default [] */
+  routes?: readonly RouteSet[];
 }
 
 export interface RunningServer {
@@ -44,7 +45,8 @@ export interface RunningServer {
 
 /** The admin as a fetch handler, before it listens anywhere: what `startServer` and `atrium dev` serve. */
 export interface Atrium {
-  fetch(request: Request): Response | Promise<Response>;
+  /** Takes the host's `env` along: `toFetchHandler`/`mountAtrium` pass the base path through it. */
+  fetch(request: Request, env?: unknown): Response | Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -68,9 +70,9 @@ export async function createAtrium(options: Omit<StartOptions, "port" | "host">)
     fields: fieldRules.visibility,
   };
   const spa = options.webRoot ? await spaOptions(options.webRoot) : {};
-  const app = createAtriumApp({ schema, dataSource, history, auth, ...spa });
+  const app = createAtriumApp({ schema, dataSource, history, auth, routes: options.routes ?? [], ...spa });
   if (options.noUsersHint && (await history.countUsers()) === 0) console.log(options.noUsersHint);
-  return { fetch: (request) => app.fetch(request), close: () => dataSource.close() };
+  return { fetch: (request, env) => app.fetch(request, env as never), close: () => dataSource.close() };
 }
 
 /** `createAtrium`, listening on the options' port and host. */
@@ -109,5 +111,5 @@ async function spaOptions(
       context.header("Cache-Control", isHashedAsset ? "public, max-age=31536000, immutable" : "no-cache");
     },
   });
-  return { staticHandler, indexHtml: indexHtmlFor(await readFile(indexPath, "utf8"), "/") };
+  return { staticHandler, indexHtml: await readFile(indexPath, "utf8") };
 }

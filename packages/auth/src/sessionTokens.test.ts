@@ -130,6 +130,18 @@ describe("session cookie", () => {
     );
   });
 
+  it("is scoped to the base path the admin is mounted under, __Secure- prefixed there over HTTPS", () => {
+    expect(sessionCookie(token, { secure: false, path: "/admin", maxAgeSeconds: 60 })).toBe(
+      `atrium_session=${token}; Path=/admin; HttpOnly; SameSite=Lax; Max-Age=60`,
+    );
+    expect(clearSessionCookie({ secure: true, path: "/admin" })).toBe(
+      "__Secure-atrium_session=; Path=/admin; HttpOnly; SameSite=Lax; Max-Age=0; Secure",
+    );
+    const header = `__Secure-atrium_session=${token}`;
+    expect(readSessionCookie(header, { secure: true, path: "/admin" })).toBe(token);
+    expect(readSessionCookie(header, { secure: true })).toBeUndefined();
+  });
+
   it("is read back from a Cookie header, and only under the name for the scheme", () => {
     const header = `theme=dark; atrium_session=${token}; other=1`;
     expect(readSessionCookie(header, { secure: false })).toBe(token);

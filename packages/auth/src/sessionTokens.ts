@@ -105,32 +105,53 @@ export function createSessionManager(store: AuthStore, options: SessionOptions =
 }
 
 export interface CookieOptions {
-  /** Over HTTPS the cookie is Secure and `__Host-` prefixed (bound to this host, path / and HTTPS). */
+  /**
+   * Over HTTPS the cookie is Secure and prefixed: `__Host-` at path `/` (bound to this host, path and HTTPS),
+   * `__Secure-` under a base path, which `__Host-` does not allow.
+   */
   secure: boolean;
+  /**
+   * The URL path the admin is served under; the browser sends the cookie to it and below only, never to the
+   * rest of a site the admin is mounted in.
+   * @default "/"
+   */
+  path?: string;
 }
 
 export function sessionCookieName(options: CookieOptions): string {
-  return options.secure ? "__Host-atrium_session" : "atrium_session";
+  if (!options.secure) return "atrium_session";
+  return cookiePath(options) === "/" ? "__Host-atrium_session" : "__Secure-atrium_session";
 }
 
 /** The Set-Cookie value that carries a new session's token. */
 export function sessionCookie(token: string, options: CookieOptions & { maxAgeSeconds: number }): string {
-  return serialize(sessionCookieName(options), token, Math.floor(options.maxAgeSeconds), options.secure);
+  return serialize(token, Math.floor(options.maxAgeSeconds), options);
 }
 
 /** The Set-Cookie value that removes the session cookie (logout, expired session). */
 export function clearSessionCookie(options: CookieOptions): string {
-  return serialize(sessionCookieName(options), "", 0, options.secure);
+  return serialize("", 0, options);
 }
 
-function serialize(name: string, value: string, maxAge: number, secure: boolean): string {
-  const parts = [`${name}=${value}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${maxAge}`];
-  if (secure) parts.push("Secure");
+function cookiePath(options: CookieOptions): string {
+  return options.path || "/";
+}
+
+function serialize(value: string, maxAge: number, options: CookieOptions): string {
+  const name = sessionCookieName(options);
+  const parts = [
+    `${name}=${value}`,
+    `Path=${cookiePath(options)}`,
+    "HttpOnly",
+    "SameSite=Lax",
+    `Max-Age=${maxAge}`,
+  ];
+  if (options.secure) parts.push("Secure");
   return parts.join("; ");
 }
 
 /**
- * The session token from a Cookie request header. Over HTTPS only the `__Host-` cookie counts: a plain one
+ * The session token from a Cookie request header. Over HTTPS only the prefixed cookie counts: a plain one
  * could have been set by a sibling subdomain or over HTTP.
  */
 export function readSessionCookie(

@@ -2,6 +2,7 @@ export { type AdminContextValue, AdminProvider, type AdminProviderProps, useAdmi
 export { ApiError, type ApiErrorCode, describeError, isApiError, parseApiError } from "./ApiError.js";
 export { type AddBlocked, type AddBlocker, addBlocked, addBlockersOf } from "./addBlocked.js";
 export type { ModelPermissions, SessionInfo, SessionUser } from "./authTypes.js";
+export { basePathMetaName, readBasePath } from "./basePath.js";
 export { type AdminApi, type AdminApiOptions, createAdminApi } from "./createAdminApi.js";
 export * from "./hooks.js";
 export * from "./listState.js";

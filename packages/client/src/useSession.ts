@@ -14,4 +14,5 @@ export const adminUserKeys = {
   user: (id: string) => ["atrium", "admin", "users", id] as const,
   roles: () => ["atrium", "admin", "roles"] as const,
   role: (id: string) => ["atrium", "admin", "roles", id] as const,
+  permissions: () => ["atrium", "admin", "permissions"] as const,
 };

@@ -36,6 +36,11 @@ export interface RoleWrite {
   permissions?: string[];
 }
 
+/** Permissions the server defines beyond models and pages: one per route set and method it answers. */
+export interface AvailablePermissions {
+  routes: { name: string; permissions: string[] }[];
+}
+
 export interface UsersAdminApi {
   users(signal?: AbortSignal): Promise<AdminUser[]>;
   user(id: string, signal?: AbortSignal): Promise<AdminUser>;
@@ -50,6 +55,8 @@ export interface UsersAdminApi {
   createRole(body: RoleWrite & { name: string }): Promise<AdminRole>;
   updateRole(id: string, body: RoleWrite): Promise<AdminRole>;
   deleteRole(id: string): Promise<void>;
+  /** What roles can grant besides models and the SPA's pages (the route sets of `createAtriumApp`). */
+  permissions(signal?: AbortSignal): Promise<AvailablePermissions>;
 }
 
 type Request = <T>(
@@ -77,5 +84,6 @@ export function usersAdminApi(request: Request): UsersAdminApi {
     createRole: (body) => request("POST", "/api/admin/roles", { body }),
     updateRole: (id, body) => request("PATCH", `/api/admin/roles/${seg(id)}`, { body }),
     deleteRole: (id) => request("DELETE", `/api/admin/roles/${seg(id)}`),
+    permissions: (signal) => request("GET", "/api/admin/permissions", { signal }),
   };
 }

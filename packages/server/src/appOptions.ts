@@ -3,6 +3,7 @@ import type { AuditSink, DataSource, SchemaMeta, WriteContext } from "@atrium/co
 import type { Context, MiddlewareHandler } from "hono";
 import type { AuthOptions } from "./auth/authOptions.js";
 import { accessOf } from "./auth/requestAccess.js";
+import type { RouteSet } from "./custom/defineRoutes.js";
 import type { HistoryStore } from "./history/historyStore.js";
 import { storeAuditSink } from "./history/storeAuditSink.js";
 
@@ -74,6 +75,12 @@ export interface AtriumAppOptions {
    * @default undefined (no sign-in)
    */
   auth?: AuthOptions;
+  /**
+   * API routes of the user's project (`defineRoutes(...)`), served under `/api/x/<name>/...` behind sign-in, the
+   * CSRF check and the permission `route:<name>:<method>`.
+   * @default []
+   */
+  routes?: readonly RouteSet[];
 }
 
 type OptionalOptions = "staticHandler" | "indexHtml" | "history" | "audit" | "auth";
@@ -109,6 +116,7 @@ export function resolveOptions(options: AtriumAppOptions): ResolvedOptions {
     maxPerPage: options.maxPerPage ?? defaultOptions.maxPerPage,
     lookupLimit: options.lookupLimit ?? defaultOptions.lookupLimit,
     maxBulkIds: options.maxBulkIds ?? defaultOptions.maxBulkIds,
+    routes: options.routes ?? [],
     logger: options.logger ?? defaultLogger,
     audit:
       options.audit ??

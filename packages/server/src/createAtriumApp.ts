@@ -7,6 +7,7 @@ import { createAuthRuntime } from "./auth/authRuntime.js";
 import { csrfGuard } from "./auth/csrfGuard.js";
 import { accessOf } from "./auth/requestAccess.js";
 import { securityHeaders } from "./auth/securityHeaders.js";
+import { customRoutes, customRoutesPrefix } from "./custom/customRoutes.js";
 import { historyRoutes } from "./history/historyRoutes.js";
 import { bodyLimit } from "./middleware/bodyLimit.js";
 import { errorHandler } from "./middleware/errorHandler.js";
@@ -49,13 +50,15 @@ export function createAtriumApp(input: AtriumAppOptions): Hono {
     c.header("X-Content-Type-Options", "nosniff");
   });
   if (runtime) app.route("/api/auth", authRoutes(options.schema, runtime));
-  if (runtime) app.route("/api/admin", adminUsersRoutes(options.schema, runtime));
+  if (runtime) app.route("/api/admin", adminUsersRoutes(options.schema, runtime, options.routes));
   app.route("/api/meta", metaRoutes(options));
   // Before the record routes: `/api/records/{key}/{id}/history` lives with the other history routes.
   if (options.history) app.route("/api", historyRoutes(options, options.history));
   app.route("/api/records", recordRoutes(options));
   app.route("/api/lookup", lookupRoutes(options));
   app.route("/api/counts", countRoutes(options));
+  if (options.routes.length > 0)
+    app.route(`/api${customRoutesPrefix}`, customRoutes(options, options.routes));
 
   if (options.staticHandler) app.on(["GET", "HEAD"], "*", staticFiles(options.staticHandler));
   if (options.indexHtml !== undefined) app.on(["GET", "HEAD"], "*", spaFallback(options.indexHtml));

@@ -12,7 +12,28 @@ export {
   securityHeaders,
 } from "./auth/securityHeaders.js";
 export { createAtriumApp } from "./createAtriumApp.js";
+export type {
+  AtriumContext,
+  AtriumEnv,
+  AtriumRouteContext,
+  RouteBuilder,
+  RouteDefinition,
+  RouteHandler,
+  RouteMethod,
+  RouteSet,
+} from "./custom/defineRoutes.js";
+export { defineRoutes, routeSetPermissions } from "./custom/defineRoutes.js";
 export { maxHistoryLimit } from "./history/historyFilter.js";
 export { entryJson, historyRoutes } from "./history/historyRoutes.js";
 export type { HistoryStore } from "./history/historyStore.js";
 export { type StoreAuditSinkOptions, storeAuditSink, systemActor } from "./history/storeAuditSink.js";
+export { basePathMetaName, indexHtmlFor } from "./middleware/indexHtml.js";
+export {
+  type FetchApp,
+  type FetchHandler,
+  type MountOptions,
+  mountAtrium,
+  toFetchHandler,
+  toNodeListener,
+} from "./mount/mountAtrium.js";
+export type { ListAnswer, RecordActions } from "./routes/recordActions.js";

@@ -1,4 +1,5 @@
 import type { FieldAccess } from "@atrium/auth";
+import type { RouteSet } from "@atrium/server";
 import type { FieldKey, ModelFieldRef, ModelName } from "./registeredSchema.js";
 
 /** A page of the project's own, rendered inside the admin shell at `/pages/<key>` and listed in the sidebar. */
@@ -70,6 +71,12 @@ export interface AtriumConfig {
   widgets?: WidgetConfig[];
   /** The project's own panels and buttons on generated pages. @default [] */
   slots?: SlotConfig[];
+  /**
+   * The project's API routes (`defineRoutes` from "atrium/server"), served under `/api/x/<name>/` behind the
+   * admin's sign-in, CSRF and `route:<name>:<method>` permission checks.
+   * @default []
+   */
+  routes?: RouteSet[];
   /**
    * Folder `atrium build` writes the admin into and `atrium serve` serves, relative to the config file.
    * @default ".atrium/build"

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { fromSource, sourceCondition } from "../paths.js";
 import { ConfigError, type ResolvedConfig, resolveConfig } from "./resolveConfig.js";
 
 export { ConfigError, type ResolvedConfig, resolveConfig } from "./resolveConfig.js";
@@ -67,6 +68,16 @@ export async function importConfigFile(path: string): Promise<unknown> {
       configFile: false,
       logLevel: "error",
       root: dirname(path),
+      // In the repository, workspace packages point at their TypeScript sources under this condition.
+      // Vite's runner resolves (and externalizes) imports in its "inline" environment; in the repository the
+      // workspace packages must resolve to their sources there too.
+      ...(fromSource
+        ? {
+            environments: {
+              inline: { resolve: { conditions: [sourceCondition], externalConditions: [sourceCondition] } },
+            },
+          }
+        : {}),
     });
     return module.default;
   } catch (error) {

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 import type { FieldAccess } from "@atrium/auth";
+import type { RouteSet } from "@atrium/server";
 import type { AtriumConfig, PageConfig, SlotConfig, WidgetConfig } from "./defineConfig.js";
 
 /** A configuration with every path made absolute and every default applied. */
@@ -19,6 +20,7 @@ export interface ResolvedConfig {
   pages: PageConfig[];
   widgets: WidgetConfig[];
   slots: SlotConfig[];
+  routes: RouteSet[];
   outDir: string;
 }
 
@@ -35,6 +37,7 @@ const knownKeys = new Set([
   "pages",
   "widgets",
   "slots",
+  "routes",
   "outDir",
 ]);
 
@@ -87,6 +90,7 @@ export function resolveConfig(
       ...slot,
       component: componentPath(slot.component, `slots[${index}]`, baseDir),
     })),
+    routes: listOf(config.routes, "routes"),
     outDir: resolve(baseDir, config.outDir ?? ".atrium/build"),
   };
   if (config.fields !== undefined) resolved.fields = config.fields;

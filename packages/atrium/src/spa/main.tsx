@@ -12,13 +12,11 @@ import { createRoot } from "react-dom/client";
 const registry = createRegistry();
 registerExtensions(registry);
 
-// The server names the path it serves the admin under (mounted at /admin, for instance).
-const basePath = document.querySelector<HTMLMetaElement>('meta[name="atrium-base-path"]')?.content || "/";
-
 const container = document.getElementById("root");
 if (!container) throw new Error('index.html must contain <div id="root"></div>');
 createRoot(container).render(
   <StrictMode>
-    <AdminApp registry={registry} basename={basePath} />
+    {/* AdminApp reads the path the server mounted it under from index.html (atrium-base-path). */}
+    <AdminApp registry={registry} />
   </StrictMode>,
 );

@@ -3,12 +3,11 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defaultClientConditions, type InlineConfig, type Plugin, searchForWorkspaceRoot } from "vite";
+import { fromSource, sourceCondition } from "../paths.js";
 import { type Extensions, extensionsModuleSource } from "./extensionsModule.js";
 
 /** This folder: `src/spa` when Atrium runs from its sources, `dist/spa` once installed. */
 export const spaDir = dirname(fileURLToPath(import.meta.url));
-/** Running from the repository's TypeScript sources (tests, the demo), not from an installed build. */
-export const fromSource = import.meta.url.endsWith(".ts");
 
 const entryId = "/@atrium-entry";
 const extensionsId = "virtual:atrium/extensions";
@@ -57,7 +56,7 @@ export function adminViteConfig({ projectDir, extensions, outDir }: AdminViteOpt
     resolve: {
       dedupe: ["react", "react-dom", "react-router", "@tanstack/react-query"],
       // In the repository, workspace packages point at their TypeScript sources under this condition.
-      ...(fromSource ? { conditions: ["@atrium/source", ...defaultClientConditions] } : {}),
+      ...(fromSource ? { conditions: [sourceCondition, ...defaultClientConditions] } : {}),
     },
     server: { fs: { allow: [searchForWorkspaceRoot(projectDir), spaDir] } },
     build: {

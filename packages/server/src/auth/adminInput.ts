@@ -4,6 +4,7 @@
  */
 import { checkPermission } from "@atrium/auth";
 import { AtriumError, type SchemaMeta } from "@atrium/core";
+import { type RouteSet, routeMethods } from "../custom/defineRoutes.js";
 
 export interface UserInput {
   email?: string;
@@ -73,9 +74,15 @@ export function readUserInput(body: unknown, required: readonly (keyof UserInput
   return input;
 }
 
+/** What permissions can name: the schema's models and the route sets of `createAtriumApp({ routes })`. */
+export interface PermissionTargets {
+  schema: SchemaMeta;
+  routeSets: readonly RouteSet[];
+}
+
 export function readRoleInput(
   body: unknown,
-  schema: SchemaMeta,
+  targets: PermissionTargets,
   required: readonly (keyof RoleInput)[] = [],
 ): RoleInput {
   const raw = objectBody(body, roleKeys, '{ "name": "Editors", "permissions": ["model:book:change"] }');
@@ -91,7 +98,7 @@ export function readRoleInput(
   if (raw.permissions !== undefined) {
     const permissions = stringList(raw.permissions, "permissions");
     permissions.forEach((permission, index) => {
-      const problem = rolePermissionProblem(permission, schema);
+      const problem = rolePermissionProblem(permission, targets);
       if (problem) throw invalid(`permissions.${index}`, problem);
     });
     input.permissions = [...new Set(permissions)].sort();
@@ -100,16 +107,24 @@ export function readRoleInput(
 }
 
 /**
- * Null when a role may grant `permission`: well formed, and a model it names exists. A typo such as
- * `model:bok:view` would otherwise grant nothing, silently.
+ * Null when a role may grant `permission`: well formed, and a model or route set it names exists. A typo such
+ * as `model:bok:view` would otherwise grant nothing, silently.
  */
-export function rolePermissionProblem(permission: string, schema: SchemaMeta): string | null {
+export function rolePermissionProblem(permission: string, targets: PermissionTargets): string | null {
   const problem = checkPermission(permission);
   if (problem) return problem;
-  const [kind, key] = permission.split(":");
+  const [kind, key, action] = permission.split(":");
   if ((kind === "model" || kind === "action") && key !== "*") {
-    if (!schema.models.some((model) => model.key === key)) {
+    if (!targets.schema.models.some((model) => model.key === key)) {
       return `'${permission}' names the model '${key}', which does not exist`;
+    }
+  }
+  if (kind === "route") {
+    if (key !== "*" && !targets.routeSets.some((set) => set.name === key)) {
+      return `'${permission}' names the route set '${key}', which the server does not define`;
+    }
+    if (action !== "*" && !(routeMethods as readonly string[]).includes(action ?? "")) {
+      return `'${permission}' must end with one of ${routeMethods.join(", ")} or *`;
     }
   }
   return null;

@@ -16,6 +16,7 @@ import {
 } from "@atrium/auth";
 import { AtriumError, type SchemaMeta } from "@atrium/core";
 import { type Context, Hono } from "hono";
+import { type RouteSet, routeSetPermissions } from "../custom/defineRoutes.js";
 import { methodNotAllowed } from "../middleware/methodNotAllowed.js";
 import { readJsonBody } from "../readJsonBody.js";
 import { readRoleInput, readUserInput } from "./adminInput.js";
@@ -41,8 +42,13 @@ export interface AdminRole extends AuthRole {
   members: number;
 }
 
-export function adminUsersRoutes(schema: SchemaMeta, runtime: AuthRuntime): Hono {
+export function adminUsersRoutes(
+  schema: SchemaMeta,
+  runtime: AuthRuntime,
+  routeSets: readonly RouteSet[] = [],
+): Hono {
   const app = new Hono();
+  const targets = { schema, routeSets };
   const { store, passwords } = runtime.services;
   const now = runtime.services.now ?? (() => new Date());
 
@@ -189,6 +195,12 @@ export function adminUsersRoutes(schema: SchemaMeta, runtime: AuthRuntime): Hono
   });
   app.all("/users/:id/password", methodNotAllowed(["POST"]));
 
+  // What a role can grant beyond the models (in /api/meta) and the SPA's own pages (in its registry).
+  app.get("/permissions", (c) =>
+    c.json({ routes: routeSets.map((set) => ({ name: set.name, permissions: routeSetPermissions(set) })) }),
+  );
+  app.all("/permissions", methodNotAllowed(["GET"]));
+
   app.get("/roles", async (c) => {
     const roles = await store.listRoles();
     const counts = await memberCounts(store);
@@ -196,7 +208,7 @@ export function adminUsersRoutes(schema: SchemaMeta, runtime: AuthRuntime): Hono
   });
 
   app.post("/roles", async (c) => {
-    const input = readRoleInput(await readJsonBody(c, maxAdminBodyBytes), schema, ["name"]);
+    const input = readRoleInput(await readJsonBody(c, maxAdminBodyBytes), targets, ["name"]);
     const role = await store.transaction(async (tx) => {
       const created = await tx.createRole(input.name as string).catch(nameTaken);
       const permissions = input.permissions ?? [];
@@ -218,7 +230,7 @@ export function adminUsersRoutes(schema: SchemaMeta, runtime: AuthRuntime): Hono
 
   app.patch("/roles/:id", async (c) => {
     const role = await roleOf(store, c);
-    const input = readRoleInput(await readJsonBody(c, maxAdminBodyBytes), schema);
+    const input = readRoleInput(await readJsonBody(c, maxAdminBodyBytes), targets);
     const saved = await store.transaction(async (tx) => {
       const renamed =
         input.name !== undefined && input.name !== role.name

@@ -46,7 +46,7 @@ export function authRoutes(schema: SchemaMeta, runtime: AuthRuntime): Hono {
       throw error;
     }
     const maxAgeSeconds = runtime.services.sessions.options.absoluteTimeoutMs / 1000;
-    c.header("Set-Cookie", sessionCookie(signed.token, { secure: runtime.secure(c), maxAgeSeconds }));
+    c.header("Set-Cookie", sessionCookie(signed.token, { ...runtime.cookieOptions(c), maxAgeSeconds }));
     const principal = await principalForToken(runtime.services, signed.token);
     return c.json(whoAmI(schema, runtime, principal));
   });

@@ -10,6 +10,7 @@ import {
 } from "@atrium/auth";
 import type { SchemaMeta } from "@atrium/core";
 import type { Context } from "hono";
+import { basePathOf } from "../mount/basePath.js";
 import { type AuthOptions, isSecureRequest } from "./authOptions.js";
 import { buildSchemaView, type SchemaView, viewCacheKey } from "./schemaView.js";
 
@@ -18,6 +19,8 @@ export interface AuthRuntime {
   options: AuthOptions;
   services: AuthServices;
   secure(c: Context): boolean;
+  /** Secure or not, and scoped to the path the admin is served under. */
+  cookieOptions(c: Context): { secure: boolean; path: string };
   tokenOf(c: Context): string | undefined;
   principalOf(c: Context): Promise<Principal | null>;
   viewFor(principal: Principal | null): SchemaView;
@@ -39,11 +42,13 @@ export function createAuthRuntime(schema: SchemaMeta, options: AuthOptions): Aut
   };
   const views = new Map<string, SchemaView>();
   const secure = (c: Context) => isSecureRequest(c, options.secureCookies);
-  const tokenOf = (c: Context) => readSessionCookie(c.req.header("Cookie"), { secure: secure(c) });
+  const cookieOptions = (c: Context) => ({ secure: secure(c), path: basePathOf(c) || "/" });
+  const tokenOf = (c: Context) => readSessionCookie(c.req.header("Cookie"), cookieOptions(c));
   return {
     options,
     services,
     secure,
+    cookieOptions,
     tokenOf,
     principalOf: (c) => principalForToken(services, tokenOf(c)),
     viewFor(principal) {
@@ -57,6 +62,6 @@ export function createAuthRuntime(schema: SchemaMeta, options: AuthOptions): Aut
       }
       return view;
     },
-    clearCookie: (c) => clearSessionCookie({ secure: secure(c) }),
+    clearCookie: (c) => clearSessionCookie(cookieOptions(c)),
   };
 }

@@ -1,4 +1,11 @@
-import { type AdminRole, adminUserKeys, describeError, useAdmin, useMeta } from "@atrium/client";
+import {
+  type AdminRole,
+  type AvailablePermissions,
+  adminUserKeys,
+  describeError,
+  useAdmin,
+  useMeta,
+} from "@atrium/client";
 import type { ModelMeta } from "@atrium/core";
 import { useQuery } from "@tanstack/react-query";
 import { Trash2 } from "lucide-react";
@@ -8,17 +15,21 @@ import { Banner } from "../components/Banner.js";
 import { ErrorState, PageHeader, Skeleton } from "../components/StateViews.js";
 import { AdminField } from "./AdminField.js";
 import {
+  fromChecks,
   fromMatrix,
   fromPageChecks,
   type MatrixAction,
   matrixActions,
   type PageChecks,
+  type PermissionChecks,
   type PermissionMatrix,
+  toChecks,
   toggleCell,
   toggleColumn,
   toMatrix,
   toPageChecks,
 } from "./permissionMatrix.js";
+import { RoutePermissions } from "./RoutePermissions.js";
 import { SuperuserOnly } from "./SuperuserOnly.js";
 import { ConfirmDeleteDialog, useAdminEntityForm } from "./useAdminEntityForm.js";
 import "./users.css";
@@ -41,10 +52,16 @@ function RoleLoader({ id }: { id: string | undefined }) {
     queryFn: ({ signal }) => api.admin.role(id ?? "", signal),
     enabled: id !== undefined,
   });
-  const failed = meta.error ?? role.error;
+  const available = useQuery({
+    queryKey: adminUserKeys.permissions(),
+    queryFn: ({ signal }) => api.admin.permissions(signal),
+  });
+  const failed = meta.error ?? role.error ?? available.error;
   if (failed) return <ErrorState error={failed} title="Could not load this role" />;
-  if (!meta.data || (id !== undefined && !role.data)) return <Skeleton width="30%" height={22} />;
-  return <RoleForm role={role.data} models={meta.data.models} />;
+  if (!meta.data || !available.data || (id !== undefined && !role.data)) {
+    return <Skeleton width="30%" height={22} />;
+  }
+  return <RoleForm role={role.data} models={meta.data.models} routes={available.data.routes} />;
 }
 
 const actionLabels: Record<MatrixAction, string> = {
@@ -54,7 +71,13 @@ const actionLabels: Record<MatrixAction, string> = {
   delete: "Delete",
 };
 
-function RoleForm({ role, models }: { role?: AdminRole; models: ModelMeta[] }) {
+interface RoleFormProps {
+  role?: AdminRole;
+  models: ModelMeta[];
+  routes: AvailablePermissions["routes"];
+}
+
+function RoleForm({ role, models, routes }: RoleFormProps) {
   const { api, registry } = useAdmin();
   const customPages = registry.pages();
   const nameId = useId();
@@ -67,15 +90,24 @@ function RoleForm({ role, models }: { role?: AdminRole; models: ModelMeta[] }) {
       other,
       customPages.map((page) => page.key),
     );
-    return { matrix, pages: split.pages, other: split.other };
+    const routeSplit = toChecks(
+      split.other,
+      routes.flatMap((set) => set.permissions),
+    );
+    return { matrix, pages: split.pages, routes: routeSplit.checks, other: routeSplit.other };
   });
   const [name, setName] = useState(role?.name ?? "");
   const [matrix, setMatrix] = useState<PermissionMatrix>(initial.matrix);
   const [pages, setPages] = useState<PageChecks>(initial.pages);
+  const [routeChecks, setRouteChecks] = useState<PermissionChecks>(initial.routes);
   const form = useAdminEntityForm({
     listPath: "/admin/roles",
     save: () => {
-      const permissions = fromMatrix(matrix, [...initial.other, ...fromPageChecks(pages)]);
+      const permissions = fromMatrix(matrix, [
+        ...initial.other,
+        ...fromPageChecks(pages),
+        ...fromChecks(routeChecks),
+      ]);
       return role
         ? api.admin.updateRole(role.id, { name, permissions })
         : api.admin.createRole({ name, permissions });
@@ -194,6 +226,7 @@ function RoleForm({ role, models }: { role?: AdminRole; models: ModelMeta[] }) {
               </table>
             </div>
           )}
+          <RoutePermissions routes={routes} checks={routeChecks} onChange={setRouteChecks} />
           {initial.other.length > 0 && (
             <p className="form-help permission-other">
               Also grants (kept as they are):{" "}

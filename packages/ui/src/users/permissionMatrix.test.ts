@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
+  fromChecks,
   fromMatrix,
   fromPageChecks,
+  toChecks,
   toggleCell,
   toggleColumn,
   toMatrix,
@@ -65,5 +67,15 @@ describe("permission matrix", () => {
       ...fromPageChecks({ ...split.pages, "sales-overview": false, stock: true }),
     ]);
     expect(saved).toEqual(["model:book:view", "page:*:view", "page:gone:view", "page:stock:view"]);
+  });
+});
+
+describe("route permission checks", () => {
+  it("ticks the route permissions the server lists and keeps unknown ones aside, untouched", () => {
+    const known = ["route:reports:get", "route:reports:post"];
+    const { checks, other } = toChecks(["route:reports:get", "route:gone:get", "route:*:get"], known);
+    expect(checks).toEqual({ "route:reports:get": true, "route:reports:post": false });
+    expect(other).toEqual(["route:gone:get", "route:*:get"]);
+    expect(fromChecks({ ...checks, "route:reports:post": true })).toEqual(known);
   });
 });

@@ -91,3 +91,27 @@ export function fromPageChecks(pages: PageChecks): string[] {
     .filter(([, on]) => on)
     .map(([key]) => `page:${key}:view`);
 }
+
+/** Permission string -> whether the role grants it, for permissions the server lists (route sets). */
+export type PermissionChecks = Record<string, boolean>;
+
+/** Ticks the `known` permissions out of `other`; the rest (wildcards, route sets no longer defined) stays. */
+export function toChecks(
+  other: readonly string[],
+  known: readonly string[],
+): { checks: PermissionChecks; other: string[] } {
+  const checks: PermissionChecks = Object.fromEntries(known.map((permission) => [permission, false]));
+  const rest: string[] = [];
+  for (const permission of other) {
+    if (permission in checks) checks[permission] = true;
+    else rest.push(permission);
+  }
+  return { checks, other: rest };
+}
+
+/** The ticked permission strings. */
+export function fromChecks(checks: PermissionChecks): string[] {
+  return Object.entries(checks)
+    .filter(([, on]) => on)
+    .map(([permission]) => permission);
+}

@@ -1,0 +1,8 @@
+/**
+ * Running from the repository's TypeScript sources (tests, the demo), not from an installed build: then the
+ * workspace packages resolve to their sources under the `@atrium/source` export condition.
+ */
+export const fromSource = import.meta.url.endsWith(".ts");
+
+/** The export condition under which workspace packages point at their TypeScript sources. */
+export const sourceCondition = "@atrium/source";
