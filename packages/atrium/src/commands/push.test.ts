@@ -23,7 +23,7 @@ function pushCommandLine(schemaText: string | undefined, url: string) {
   const schema = schemaFile(schemaText);
   const result = spawnSync(
     join(repoRoot, "node_modules/.bin/tsx"),
-    ["packages/atrium/src/cli.ts", "push", "--schema", schema, "--url", url],
+    ["--conditions=@atrium/source", "packages/atrium/src/cli.ts", "push", "--schema", schema, "--url", url],
     { cwd: repoRoot, encoding: "utf8" },
   );
   return { schema, status: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -12,6 +12,13 @@ export interface PageConfig {
   component: string;
   /** Name of a lucide-react icon for the sidebar, e.g. `"TrendingUp"`. @default a generic page icon */
   icon?: string;
+  /**
+   * Who may open it besides roles granted `page:<key>:view`: holders of this permission, e.g.
+   * `"model:order:view"` or `"route:sales:get"`. Superusers always may.
+   */
+  permission?: string;
+  /** ...and members of this role. */
+  role?: string;
 }
 
 /**

@@ -20,24 +20,23 @@ export function extensionsModuleSource({ pages, widgets, slots }: Extensions): s
       `import { ${icons.map((icon, index) => `${icon} as Icon${index}`).join(", ")} } from "lucide-react";`,
     );
   }
-  pages.forEach((page, index) => {
-    lines.push(`const Page${index} = lazy(() => import(${JSON.stringify(page.component)}));`);
-    const icon = page.icon ? `, icon: Icon${icons.indexOf(page.icon)}` : "";
-    const description = page.description ? `, description: ${JSON.stringify(page.description)}` : "";
-    calls.push(
-      `registry.registerPage({ key: ${JSON.stringify(page.key)}, title: ${JSON.stringify(page.title)}${description}${icon}, component: Page${index} });`,
-    );
+  // Everything but the component is data: written out as JSON, the component as the imported binding.
+  const register = (method: string, fields: object, component: string, icon?: string) => {
+    const data = JSON.stringify(fields).slice(1, -1);
+    const members = [data, icon ? `icon: ${icon}` : "", `component: ${component}`].filter(Boolean).join(", ");
+    calls.push(`registry.${method}({ ${members} });`);
+  };
+  pages.forEach(({ component, icon, ...page }, index) => {
+    lines.push(`const Page${index} = lazy(() => import(${JSON.stringify(component)}));`);
+    register("registerPage", page, `Page${index}`, icon ? `Icon${icons.indexOf(icon)}` : undefined);
   });
-  widgets.forEach((widget, index) => {
-    lines.push(`import Widget${index} from ${JSON.stringify(widget.component)};`);
-    const key = widget.type ?? `${widget.model}.${widget.field}`;
-    calls.push(`registry.registerWidget(${JSON.stringify(key)}, Widget${index});`);
+  widgets.forEach(({ component, ...widget }, index) => {
+    lines.push(`import Widget${index} from ${JSON.stringify(component)};`);
+    register("registerWidget", widget, `Widget${index}`);
   });
-  slots.forEach((slot, index) => {
-    lines.push(`import Slot${index} from ${JSON.stringify(slot.component)};`);
-    calls.push(
-      `registry.registerSlot(${JSON.stringify({ slot: slot.slot, model: slot.model, title: slot.title })}, Slot${index});`,
-    );
+  slots.forEach(({ component, ...slot }, index) => {
+    lines.push(`import Slot${index} from ${JSON.stringify(component)};`);
+    register("registerSlot", slot, `Slot${index}`);
   });
   lines.push(`export function registerExtensions(registry) {\n  ${calls.join("\n  ")}\n}`);
   return `${lines.join("\n")}\n`;
