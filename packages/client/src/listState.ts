@@ -90,8 +90,9 @@ export function toApiParams(state: ListState): URLSearchParams {
   return params;
 }
 
-export function emptyListState(): ListState {
-  return { page: 1, perPage: defaultPerPage, sort: [], q: "", filters: [] };
+/** A list state from defaults (first page, 25 rows, no sort, search or filter) and `overrides`. */
+export function emptyListState(overrides: Partial<ListState> = {}): ListState {
+  return { page: 1, perPage: defaultPerPage, sort: [], q: "", filters: [], ...overrides };
 }
 
 /** Sets (or, with `undefined`/"", removes) one filter; any change of filters goes back to page 1. */
