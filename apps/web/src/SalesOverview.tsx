@@ -1,5 +1,7 @@
-import { useCounts, useMeta } from "@atrium/client";
+import { useCounts, useModels } from "@atrium/client";
+import { ErrorState, PageHeader } from "@atrium/ui";
 import { Link } from "react-router";
+import { OrdersToShip } from "./OrdersToShip.js";
 
 const numberFormat = new Intl.NumberFormat();
 
@@ -21,30 +23,36 @@ export function TrendIcon({ size = 16 }: { size?: number }) {
 }
 
 /**
- * A demo custom page: it uses the same hooks as the built-in views (so it shares their cache) and renders
- * inside the shell. A real one would call an endpoint of its own.
+ * A demo custom page (registered in main.tsx, shown to who may view orders): it uses the client API's hooks,
+ * so it shares the generated views' cache; shipping an order here shows in the Orders list at once.
  */
 export function SalesOverview() {
-  const meta = useMeta();
+  const meta = useModels();
   const counts = useCounts();
-  const models = meta.data?.models ?? [];
+  const models = meta.models;
   const rows = models
     .map((model) => ({ model, count: counts.data?.[model.key] }))
     .sort((a, b) => (b.count?.total ?? 0) - (a.count?.total ?? 0));
   const max = Math.max(1, ...rows.map((row) => row.count?.total ?? 0));
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Sales overview</h1>
-          <p>Records per model, largest first. This page is registered in apps/web/src/main.tsx.</p>
+      <PageHeader
+        title="Sales overview"
+        description="Orders to ship, and records per model. This page is registered in apps/web/src/main.tsx."
+      />
+      <section className="card related-section section" aria-labelledby="orders-to-ship">
+        <div className="card-header">
+          <h2 id="orders-to-ship">Orders to ship</h2>
         </div>
-      </div>
+        <div className="card-body">
+          <OrdersToShip />
+        </div>
+      </section>
       <div className="card card-body">
         {counts.isPending || meta.isPending ? (
           <p className="muted">Loading…</p>
         ) : counts.isError ? (
-          <p role="alert">Could not load counts: {counts.error.message}</p>
+          <ErrorState error={counts.error} title="Could not load the counts" />
         ) : (
           <table className="data-table" aria-label="Records per model">
             <thead>
