@@ -13,7 +13,7 @@ const registry = createRegistry()
     title: "Sales overview",
     description: "Orders to ship and records per model: a custom page inside the admin shell.",
     icon: TrendIcon,
-    // Shown to whoever may view orders, instead of the default page:sales-overview:view.
+    // Shown to whoever may view orders, besides roles granted page:sales-overview:view.
     permission: "model:order:view",
     component: SalesOverview,
   })

@@ -6,7 +6,10 @@ import type { FieldMeta, ModelMeta } from "@atrium/core";
 import type { ComponentType } from "react";
 import type { Row } from "./types.js";
 
-/** Who may open a custom page; without either, the page needs `page:<key>:view`. */
+/**
+ * Who else may open a custom page, beyond users granted `page:<key>:view` (the role editor's "View page"
+ * box) and superusers.
+ */
 export type PageAccessRule =
   /** A permission string as roles grant it, e.g. `model:order:view` or `route:sales:get`. */
   | { permission: string; role?: never }

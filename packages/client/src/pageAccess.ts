@@ -1,7 +1,8 @@
 /**
- * Which custom pages the signed-in user may open: the page's `permission`, its `role`, or by default
- * `page:<key>:view`. Custom pages live only in the browser, so this check is the whole gate for their frame;
- * the API calls a page makes are still checked by the server.
+ * Which custom pages the signed-in user may open: those granted `page:<key>:view` (what the role editor's
+ * "View page" box grants), and those whose own rule the user meets: its `permission` (e.g. `model:order:view`)
+ * or its `role`. Custom pages live only in the browser, so this check is the whole gate for their frame; the
+ * API calls a page makes are still checked by the server.
  */
 import { pagePermission } from "@atrium/auth/permissions";
 import type { SessionInfo } from "./authTypes.js";
@@ -14,8 +15,9 @@ export function canViewPage(
   session: SessionInfo | undefined,
   page: Pick<CustomPageDefinition, "key" | "permission" | "role">,
 ): boolean {
+  if (sessionCan(session, pagePermission(page.key))) return true;
   if (page.role !== undefined) return sessionHasRole(session, page.role);
-  return sessionCan(session, page.permission ?? pagePermission(page.key));
+  return page.permission !== undefined && sessionCan(session, page.permission);
 }
 
 /** `pending` while `/api/auth/me` loads: callers show nothing rather than flash a page and take it away. */
