@@ -15,34 +15,23 @@ const toShip = emptyListState({
   sort: [{ field: "placedAt", direction: "asc" }],
 });
 
-function ShipButton({ order }: { order: Row }) {
-  // The shared mutation: the Orders list and this order's page refresh with it, no reload needed.
-  const update = useUpdateRecord("order");
-  const toast = useToast();
-  return (
-    <Button
-      size="small"
-      disabled={update.isPending}
-      onClick={() =>
-        update.mutate(
-          // `$version` makes the server refuse the change (409) if someone edited the order meanwhile.
-          { id: order.$id, body: { status: "SHIPPED", $version: order.$version } },
-          {
-            onSuccess: (saved) => toast(`Marked “${saved.$label}” as shipped`),
-            onError: (error) => toast(`Could not ship “${order.$label}”: ${describeError(error)}`),
-          },
-        )
-      }
-    >
-      Mark shipped
-    </Button>
-  );
-}
-
 /** The oldest paid orders, each with a button that ships it; the button shows only to who may change orders. */
 export function OrdersToShip() {
   const orders = useRecordList("order", toShip);
   const canShip = useCan("model:order:change");
+  // The shared mutation: the Orders list and the order's page refresh with it, no reload needed. It lives here,
+  // not in the row: the refreshed list drops the shipped row, and a row's callbacks would go with it.
+  const update = useUpdateRecord("order");
+  const toast = useToast();
+  const ship = (order: Row) =>
+    update.mutate(
+      // `$version` makes the server refuse the change (409) if someone edited the order meanwhile.
+      { id: order.$id, body: { status: "SHIPPED", $version: order.$version } },
+      {
+        onSuccess: (saved) => toast(`Marked “${saved.$label}” as shipped`),
+        onError: (error) => toast(`Could not ship “${order.$label}”: ${describeError(error)}`),
+      },
+    );
   if (orders.isPending) return <Skeleton width="50%" />;
   if (orders.isError) return <ErrorState error={orders.error} title="Could not load the orders" />;
   if (orders.data.data.length === 0) return <EmptyState title="Every paid order has shipped" />;
@@ -70,7 +59,13 @@ export function OrdersToShip() {
             <td className="cell-number">{String(order.total)}</td>
             {canShip && (
               <td>
-                <ShipButton order={order} />
+                <Button
+                  size="small"
+                  disabled={update.isPending && update.variables?.id === order.$id}
+                  onClick={() => ship(order)}
+                >
+                  Mark shipped
+                </Button>
               </td>
             )}
           </tr>
