@@ -13,8 +13,11 @@ const review = model("Review", [
   scalar("votes", "Int"),
 ]);
 const book = model("Book", [scalar("id", "Int", { isId: true }), scalar("stars", "Int")]);
-const field = (owner: typeof review, name: string) =>
-  owner.fields.find((candidate) => candidate.name === name)!;
+function field(owner: typeof review, name: string) {
+  const found = owner.fields.find((candidate) => candidate.name === name);
+  if (!found) throw new Error(`${owner.name} has no field ${name}`);
+  return found;
+}
 
 describe("createRegistry", () => {
   it("keeps custom pages in registration order and finds them by key", () => {
