@@ -15,9 +15,20 @@ export default defineConfig({
     {
       key: "sales-overview",
       title: "Sales overview",
-      description: "A custom page living inside the admin shell.",
+      description: "Orders to ship and records per model: a custom page inside the admin shell.",
       icon: "TrendingUp",
+      // Shown to whoever may view orders, besides roles granted page:sales-overview:view.
+      permission: "model:order:view",
       component: "./admin/SalesOverview.tsx",
+    },
+  ],
+  widgets: [{ kind: "cell", model: "Review", field: "stars", component: "./admin/ReviewStars.tsx" }],
+  slots: [
+    {
+      slot: "record.panel",
+      model: "Book",
+      title: "Stock by warehouse",
+      component: "./admin/StockByWarehouse.tsx",
     },
   ],
 });

@@ -1,36 +1,54 @@
-import { useCounts, useMeta } from "atrium/client";
-import { Link } from "react-router";
+import { ErrorState, Link, PageHeader, useCounts, useModels, useRouteQuery } from "atrium/client";
+import { OrdersToShip } from "./OrdersToShip.js";
+
+/** What the demo's own route answers (admin/routes.ts). */
+interface PendingOrders {
+  total: number | null;
+  totalIsEstimate: boolean;
+}
 
 const numberFormat = new Intl.NumberFormat();
 
 /**
- * A demo custom page: it uses the same hooks as the built-in views (so it shares their cache) and renders
- * inside the shell. A real one would call an endpoint of its own.
+ * The demo's custom page (listed in atrium.config.ts, shown to who may view orders): it uses the client API's
+ * hooks, so it shares the generated views' cache (shipping an order here shows in the Orders list at once),
+ * and reads the demo's own route for the number of pending orders.
  */
 export default function SalesOverview() {
-  const meta = useMeta();
+  const pending = useRouteQuery<PendingOrders>("sales", "/pending");
+  const meta = useModels();
   const counts = useCounts();
-  const models = meta.data?.models ?? [];
+  const models = meta.models;
   const rows = models
     .map((model) => ({ model, count: counts.data?.[model.key] }))
     .sort((a, b) => (b.count?.total ?? 0) - (a.count?.total ?? 0));
   const max = Math.max(1, ...rows.map((row) => row.count?.total ?? 0));
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Sales overview</h1>
-          <p>
-            Records per model, largest first. The project lists it in atrium.config.ts; it lives in
-            admin/SalesOverview.tsx.
-          </p>
+      <PageHeader
+        title="Sales overview"
+        description="Orders to ship, and records per model. The project lists this page in atrium.config.ts."
+      />
+      <p className="muted" data-testid="pending-orders">
+        {pending.data
+          ? `${pending.data.total === null ? "Many" : numberFormat.format(pending.data.total)} orders are pending payment.`
+          : pending.isError
+            ? "The pending orders could not be counted."
+            : "Counting pending orders…"}
+      </p>
+      <section className="card related-section section" aria-labelledby="orders-to-ship">
+        <div className="card-header">
+          <h2 id="orders-to-ship">Orders to ship</h2>
         </div>
-      </div>
+        <div className="card-body">
+          <OrdersToShip />
+        </div>
+      </section>
       <div className="card card-body">
         {counts.isPending || meta.isPending ? (
           <p className="muted">Loading…</p>
         ) : counts.isError ? (
-          <p role="alert">Could not load counts: {counts.error.message}</p>
+          <ErrorState error={counts.error} title="Could not load the counts" />
         ) : (
           <table className="data-table" aria-label="Records per model">
             <thead>

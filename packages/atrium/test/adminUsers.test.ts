@@ -77,6 +77,8 @@ describe("users and roles administration", () => {
       (candidate: { name: string }) => candidate.name === "Growing",
     );
     expect((await session.get("/api/records/customer")).status).toBe(403);
+    // The SPA shows pages that require a role by the role names the session carries.
+    expect((await session.get("/api/auth/me")).body.roles).toEqual(["Growing"]);
     const granted = await api.patch(`/api/admin/roles/${role.id}`, { permissions: ["model:customer:view"] });
     expect(granted.status).toBe(200);
     expect((await session.get("/api/records/customer")).status).toBe(200);

@@ -16,6 +16,8 @@ export interface SessionInfo {
   user: SessionUser;
   /** Granted permission strings; `["*"]` for superusers. */
   permissions: string[];
+  /** Names of the user's roles (a page may require one). */
+  roles?: string[];
   /** Model key -> what the user may do, for the UI to mirror (the server enforces it). */
   models?: Record<string, ModelPermissions>;
 }

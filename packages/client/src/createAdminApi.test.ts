@@ -49,3 +49,22 @@ describe("createAdminApi: versions and history", () => {
     });
   });
 });
+
+describe("createAdminApi: the project's routes", () => {
+  it("calls /api/x/<name> under the admin's base URL and surfaces the route's refusal as an ApiError", async () => {
+    const double = fakeFetch({
+      "GET /admin/api/x/sales/pending": { body: { total: 3 } },
+      "POST /admin/api/x/sales/ship": {
+        status: 403,
+        body: { error: { code: "forbidden", message: "You need route:sales:post" } },
+      },
+    });
+    const api = createAdminApi({ fetch: double.fetch, baseUrl: "/admin" });
+    expect(await api.route("sales", "get", "/pending")).toEqual({ total: 3 });
+    await expect(api.route("sales", "POST", "ship", { body: { id: "7" } })).rejects.toMatchObject({
+      status: 403,
+      message: "You need route:sales:post",
+    });
+    expect(double.calls[1]?.body).toEqual({ id: "7" });
+  });
+});

@@ -29,6 +29,16 @@ export interface AdminApiOptions {
 
 /** Typed wrapper over Atrium's HTTP API; every method throws ApiError on failure. */
 export interface AdminApi {
+  /**
+   * Calls one of the project's own routes (`defineRoutes(name, ...)`, served under `/api/x/<name>`) with the
+   * admin's session, base path and error handling: `route("sales", "GET", "/pending")`.
+   */
+  route<T = unknown>(
+    name: string,
+    method: string,
+    path: string,
+    init?: { body?: unknown; signal?: AbortSignal },
+  ): Promise<T>;
   meta(signal?: AbortSignal): Promise<AdminMeta>;
   counts(signal?: AbortSignal): Promise<Counts>;
   /** `params` are list parameters as built by `toApiParams`. */
@@ -104,6 +114,10 @@ export function createAdminApi(options: AdminApiOptions = {}): AdminApi {
   }
 
   return {
+    route(name, method, path, init = {}) {
+      const below = path.startsWith("/") ? path : `/${path}`;
+      return request(method.toUpperCase(), `/api/x/${seg(name)}${below}`, init);
+    },
     async meta(signal) {
       const body = await request<AdminMeta | { data: AdminMeta }>("GET", "/api/meta", { signal });
       // Tolerate a `{ data }` envelope: every other endpoint has one.

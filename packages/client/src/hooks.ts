@@ -11,15 +11,28 @@ import type { ListState } from "./listState.js";
 import { adminKeys } from "./queries.js";
 import type { HistoryFilter, Row } from "./types.js";
 
+/** Every model and enum the signed-in user may view (`GET /api/meta`); loaded once per session. */
 export function useMeta() {
   const { queries } = useAdmin();
   return useQuery(queries.meta());
 }
 
-/** The metadata of one model by URL key; `model` is undefined while loading or for an unknown key. */
+/** The models the user may view, `[]` while loading; the query's state (`isPending`, `error`) beside. */
+export function useModels() {
+  const meta = useMeta();
+  return { ...meta, models: meta.data?.models ?? [] };
+}
+
+/**
+ * The metadata of one model by URL key (`order-item`) or schema name (`OrderItem`); `model` is undefined while
+ * loading, and `isUnknown` true for a model that does not exist or the user may not view.
+ */
 export function useModel(modelKey: string | undefined) {
   const meta = useMeta();
-  const model = modelKey ? meta.data?.models.find((candidate) => candidate.key === modelKey) : undefined;
+  const model = modelKey
+    ? (meta.data?.models.find((candidate) => candidate.key === modelKey) ??
+      meta.data?.models.find((candidate) => candidate.name === modelKey))
+    : undefined;
   return { ...meta, model, isUnknown: meta.isSuccess && !model };
 }
 
@@ -31,6 +44,7 @@ export function useRelatedModel(field: FieldMeta | undefined): ModelMeta | undef
   return meta.data?.models.find((model) => model.name === name);
 }
 
+/** Record counts of every model (estimates on big tables), refreshed after each write. */
 export function useCounts() {
   const { queries } = useAdmin();
   return useQuery(queries.counts());
@@ -46,11 +60,13 @@ export function useRecordList(modelKey: string, state: ListState, options: { ena
   });
 }
 
+/** One record by `$id`, in the same cache entry the record page and edit form use. */
 export function useRecord(modelKey: string | undefined, id: string | undefined) {
   const { queries } = useAdmin();
   return useQuery({ ...queries.record(modelKey ?? "", id ?? ""), enabled: Boolean(modelKey && id) });
 }
 
+/** `$id` + `$label` of records matching `search`, as the relation pickers show them. */
 export function useLookup(modelKey: string | undefined, search: string, enabled = true) {
   const { queries } = useAdmin();
   return useQuery({
@@ -60,6 +76,7 @@ export function useLookup(modelKey: string | undefined, search: string, enabled 
   });
 }
 
+/** What deleting a record would also delete or block, as the delete dialog shows it. */
 export function useDeletePreview(modelKey: string, id: string | undefined) {
   const { queries } = useAdmin();
   return useQuery({ ...queries.deletePreview(modelKey, id ?? ""), enabled: Boolean(id) });
@@ -78,6 +95,7 @@ function useInvalidateAfterWrite() {
         predicate: (query) => query.queryKey[3] !== "delete-preview",
       }),
       client.invalidateQueries({ queryKey: adminKeys.counts() }),
+      client.invalidateQueries({ queryKey: adminKeys.allRoutes() }),
       client.invalidateQueries({ queryKey: adminKeys.allHistory() }),
     ]);
 }
@@ -131,6 +149,7 @@ export interface DeleteTarget {
   versions?: Record<string, string>;
 }
 
+/** Creates a record (`mutate(body)`); lists, counts and history everywhere refresh afterwards. */
 export function useCreateRecord(modelKey: string) {
   const { api } = useAdmin();
   const client = useQueryClient();
@@ -144,6 +163,10 @@ export function useCreateRecord(modelKey: string) {
   });
 }
 
+/**
+ * Changes a record (`mutate({ id, body })`; put the `$version` you read in `body` to refuse a stale edit with
+ * 409). The record's cache entry takes the answer and every list refreshes, so generated pages show the edit.
+ */
 export function useUpdateRecord(modelKey: string) {
   const { api } = useAdmin();
   const client = useQueryClient();
@@ -160,6 +183,7 @@ export function useUpdateRecord(modelKey: string) {
   });
 }
 
+/** Deletes records (`mutate([id])` or `mutate({ ids, versions })`); lists and counts refresh afterwards. */
 export function useDeleteRecords(modelKey: string) {
   const { api } = useAdmin();
   const client = useQueryClient();
@@ -182,5 +206,18 @@ export function useDeleteRecords(modelKey: string) {
       }
       await invalidate();
     },
+  });
+}
+
+/**
+ * A GET of one of the project's own routes (`defineRoutes(name, ...)`), cached like the admin's own reads and
+ * refreshed after every record write: `useRouteQuery<Summary>("sales", "/pending")`.
+ */
+export function useRouteQuery<T>(name: string, path: string, options: { enabled?: boolean } = {}) {
+  const { api } = useAdmin();
+  return useQuery({
+    queryKey: adminKeys.route(name, path),
+    queryFn: ({ signal }) => api.route<T>(name, "GET", path, { signal }),
+    enabled: options.enabled ?? true,
   });
 }

@@ -22,7 +22,9 @@ export interface ListState {
   filters: FilterEntry[];
 }
 
+/** The page sizes the list's pager offers. */
 export const perPageChoices = [10, 25, 50, 100] as const;
+/** Rows per page when the URL does not say. */
 export const defaultPerPage = 25;
 const maxPerPage = 500;
 
@@ -32,6 +34,7 @@ function positiveInt(text: string | null): number | undefined {
   return value >= 1 ? value : undefined;
 }
 
+/** `-placedAt,id` -> sort entries; repeated fields count once. */
 export function parseSort(text: string | null): SortEntry[] {
   if (!text) return [];
   const seen = new Set<string>();
@@ -46,6 +49,7 @@ export function parseSort(text: string | null): SortEntry[] {
   return sort;
 }
 
+/** Sort entries -> `-placedAt,id`, the `sort` parameter's form. */
 export function formatSort(sort: SortEntry[]): string {
   return sort.map((entry) => (entry.direction === "desc" ? `-${entry.field}` : entry.field)).join(",");
 }
@@ -90,8 +94,9 @@ export function toApiParams(state: ListState): URLSearchParams {
   return params;
 }
 
-export function emptyListState(): ListState {
-  return { page: 1, perPage: defaultPerPage, sort: [], q: "", filters: [] };
+/** A list state from defaults (first page, 25 rows, no sort, search or filter) and `overrides`. */
+export function emptyListState(overrides: Partial<ListState> = {}): ListState {
+  return { page: 1, perPage: defaultPerPage, sort: [], q: "", filters: [], ...overrides };
 }
 
 /** Sets (or, with `undefined`/"", removes) one filter; any change of filters goes back to page 1. */
@@ -106,10 +111,12 @@ export function withFilter(
   return { ...state, filters, page: 1 };
 }
 
+/** Removes every filter on `path`, back to page 1. */
 export function withoutFiltersOn(state: ListState, path: string): ListState {
   return { ...state, filters: state.filters.filter((filter) => filter.path !== path), page: 1 };
 }
 
+/** The value of the filter on `path` with `op`, if set. */
 export function filterValue(state: ListState, path: string, op: FilterOperator): string | undefined {
   return state.filters.find((filter) => filter.path === path && filter.op === op)?.value;
 }

@@ -1,33 +1,33 @@
 /**
- * Which custom pages the signed-in user may open: `page:<key>:view`, with the server's `can` rules (wildcards,
- * superusers). Custom pages live only in the browser, so this check is the whole gate for their frame; the
+ * Which custom pages the signed-in user may open: those granted `page:<key>:view` (what the role editor's
+ * "View page" box grants), and those whose own rule the user meets: its `permission` (e.g. `model:order:view`)
+ * or its `role`. Custom pages live only in the browser, so this check is the whole gate for their frame; the
  * API calls a page makes are still checked by the server.
  */
-// The "./permissions" entry imports nothing of Node; the package index does (scrypt), so the SPA takes only it.
-import { can, type Principal, pagePermission } from "@atrium/auth/permissions";
+import { pagePermission } from "@atrium/auth/permissions";
 import type { SessionInfo } from "./authTypes.js";
+import type { CustomPageDefinition } from "./extensionTypes.js";
+import { sessionCan, sessionHasRole } from "./sessionAccess.js";
 import { useSession } from "./useSession.js";
 
 /** No session (an app without sign-in) allows every page, as it allows every model. */
-export function canViewPage(session: SessionInfo | undefined, pageKey: string): boolean {
-  if (!session) return true;
-  const principal: Principal = {
-    userId: session.user.id,
-    email: session.user.email,
-    isSuperuser: session.user.isSuperuser,
-    // Only active users get a session; the server ends an inactive user's sessions.
-    isActive: true,
-    roles: [],
-    permissions: new Set(session.permissions),
-  };
-  return can(principal, pagePermission(pageKey));
+export function canViewPage(
+  session: SessionInfo | undefined,
+  page: Pick<CustomPageDefinition, "key" | "permission" | "role">,
+): boolean {
+  if (sessionCan(session, pagePermission(page.key))) return true;
+  if (page.role !== undefined) return sessionHasRole(session, page.role);
+  return page.permission !== undefined && sessionCan(session, page.permission);
 }
 
 /** `pending` while `/api/auth/me` loads: callers show nothing rather than flash a page and take it away. */
-export function usePageAccess(): { pending: boolean; canView: (pageKey: string) => boolean } {
+export function usePageAccess(): {
+  pending: boolean;
+  canView: (page: Pick<CustomPageDefinition, "key" | "permission" | "role">) => boolean;
+} {
   const session = useSession();
   return {
     pending: session.isPending,
-    canView: (pageKey) => canViewPage(session.isError ? undefined : session.data, pageKey),
+    canView: (page) => canViewPage(session.isError ? undefined : session.data, page),
   };
 }

@@ -13,6 +13,9 @@ export const adminKeys = {
   meta: () => ["atrium", "meta"] as const,
   counts: () => ["atrium", "counts"] as const,
   allRecords: () => ["atrium", "records"] as const,
+  /** Answers of the project's own routes; refreshed after every write, as they are usually made of records. */
+  allRoutes: () => ["atrium", "routes"] as const,
+  route: (name: string, path: string) => ["atrium", "routes", name, path] as const,
   records: (modelKey: string) => ["atrium", "records", modelKey] as const,
   list: (modelKey: string, params: string) => ["atrium", "records", modelKey, "list", params] as const,
   record: (modelKey: string, id: string) => ["atrium", "records", modelKey, "record", id] as const,

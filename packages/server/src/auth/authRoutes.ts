@@ -79,6 +79,8 @@ export function whoAmI(schema: SchemaMeta, _runtime: AuthRuntime, principal: Pri
   return {
     user: { id: principal.userId, email: principal.email, isSuperuser: principal.isSuperuser },
     permissions: principal.isSuperuser ? ["*"] : [...principal.permissions].sort(),
+    // Custom pages may require a role by name.
+    roles: [...principal.roles].sort(),
     models,
   };
 }

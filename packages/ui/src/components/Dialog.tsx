@@ -1,6 +1,7 @@
 import { X } from "lucide-react";
 import { type ReactNode, useEffect, useId, useRef } from "react";
 
+/** `footer` holds the dialog's buttons; `onClose` runs on Escape, the backdrop and the Close button. */
 export interface DialogProps {
   open: boolean;
   title: string;

@@ -2,6 +2,7 @@ import { describeError, isApiError } from "@atrium/client";
 import { CircleAlert, Inbox, SearchX } from "lucide-react";
 import type { ReactNode } from "react";
 
+/** Shown instead of an empty table: an icon, `title`, and ways forward as children (`filtered` for "no matches"). */
 export function EmptyState({
   title,
   children,
@@ -61,10 +62,12 @@ export function ErrorState({
   );
 }
 
+/** A grey placeholder bar while content loads; hidden from assistive technology. */
 export function Skeleton({ width = "100%", height = 12 }: { width?: number | string; height?: number }) {
   return <span className="skeleton" style={{ width, height }} aria-hidden="true" />;
 }
 
+/** A page's `<h1>` title, a description line under it, and its actions on the right. */
 export function PageHeader({
   title,
   description,

@@ -4,8 +4,8 @@ import { ArrowDown, ArrowUp, ChevronsUpDown } from "lucide-react";
 import type { MouseEvent } from "react";
 import { Link } from "react-router";
 import { Skeleton } from "../components/StateViews.js";
-import { CellValue } from "../format/CellValue.js";
 import { isNumeric, recordPath, sortPath } from "../format/fieldKinds.js";
+import { RecordCell } from "../format/RecordCell.js";
 
 export interface DataTableProps {
   model: ModelMeta;
@@ -54,7 +54,10 @@ function SortHeader({
   );
 }
 
-/** A semantic table: sortable headers carry `aria-sort`, the title cell links to the record. */
+/**
+ * A semantic table of records: sortable headers carry `aria-sort`, the title cell links to the record, and
+ * cells go through the registry's cell widgets.
+ */
 export function DataTable({
   model,
   models,
@@ -156,11 +159,11 @@ export function DataTable({
                           row[field.name] === "" ? (
                             row.$label || row.$id
                           ) : (
-                            <CellValue field={field} value={row[field.name]} models={models} />
+                            <RecordCell model={model} field={field} record={row} models={models} />
                           )}
                         </Link>
                       ) : (
-                        <CellValue field={field} value={row[field.name]} models={models} />
+                        <RecordCell model={model} field={field} record={row} models={models} />
                       )}
                     </td>
                   ))}

@@ -9,6 +9,7 @@ import { useToast } from "../components/Toasts.js";
 import { DeleteDialog } from "../delete/DeleteDialog.js";
 import { listColumns } from "../format/fieldKinds.js";
 import { formatCount, plural } from "../format/formatCount.js";
+import { SlotItems } from "../slots/SlotItems.js";
 import { AddBlockedNote } from "./AddBlockedNote.js";
 import { DataTable } from "./DataTable.js";
 import { FilterChips } from "./FilterChips.js";
@@ -72,14 +73,17 @@ function ModelList({ model, models }: { model: ModelMeta; models: ModelMeta[] })
             : model.help
         }
         actions={
-          can.add ? (
-            <Link to={`/m/${model.key}/new`} className="button button-primary">
-              <Plus size={15} aria-hidden="true" />
-              Add {model.label.toLowerCase()}
-            </Link>
-          ) : (
-            <AddBlockedNote model={model} />
-          )
+          <>
+            <SlotItems slot="list.toolbar" props={{ model, selectedIds: [...selected] }} />
+            {can.add ? (
+              <Link to={`/m/${model.key}/new`} className="button button-primary">
+                <Plus size={15} aria-hidden="true" />
+                Add {model.label.toLowerCase()}
+              </Link>
+            ) : (
+              <AddBlockedNote model={model} />
+            )}
+          </>
         }
       />
       <div className="toolbar">

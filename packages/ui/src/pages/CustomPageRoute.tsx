@@ -12,7 +12,7 @@ export function CustomPageRoute() {
   const page = registry.page(pageKey);
   if (!page) return <NotFoundPage what={`No page is registered as “${pageKey}”.`} />;
   if (access.pending) return <Skeleton width="30%" height={22} />;
-  if (!access.canView(page.key)) {
+  if (!access.canView(page)) {
     return (
       <NoPermission
         message={`You do not have permission to view “${page.title}”. Ask an administrator for the permission if you need it.`}

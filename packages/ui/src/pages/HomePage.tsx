@@ -12,7 +12,7 @@ export function HomePage() {
   const pageAccess = usePageAccess();
   if (meta.isError)
     return <ErrorState error={meta.error} title="Could not load the schema" onRetry={() => meta.refetch()} />;
-  const pages = registry.pages().filter((page) => !pageAccess.pending && pageAccess.canView(page.key));
+  const pages = registry.pages().filter((page) => !pageAccess.pending && pageAccess.canView(page));
   return (
     <>
       <PageHeader title="Overview" description="Every model of your schema, with its number of records." />

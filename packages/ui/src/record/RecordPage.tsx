@@ -7,8 +7,10 @@ import { UnknownModelPage } from "../auth/UnknownModelPage.js";
 import { ErrorState, PageHeader, Skeleton } from "../components/StateViews.js";
 import { useToast } from "../components/Toasts.js";
 import { DeleteDialog } from "../delete/DeleteDialog.js";
-import { CellValue } from "../format/CellValue.js";
 import { coveredForeignKeys, relatedModel } from "../format/fieldKinds.js";
+import { RecordCell } from "../format/RecordCell.js";
+import { RecordPanels } from "../slots/RecordPanels.js";
+import { SlotItems } from "../slots/SlotItems.js";
 import { BytesDownload } from "./BytesDownload.js";
 import { RecordTabs } from "./RecordTabs.js";
 import { RelatedList } from "./RelatedList.js";
@@ -50,6 +52,7 @@ function RecordDetail({ model, models, id }: { model: ModelMeta; models: ModelMe
         description={model.label}
         actions={
           <>
+            {row && <SlotItems slot="record.actions" props={{ model, recordId: row.$id, record: row }} />}
             {can.change && (
               <Link to={editPath} className="button button-primary">
                 <Pencil size={14} aria-hidden="true" />
@@ -80,13 +83,14 @@ function RecordDetail({ model, models, id }: { model: ModelMeta; models: ModelMe
                     fileName={`${model.key}-${field.name}.bin`}
                   />
                 ) : (
-                  <CellValue field={field} value={row[field.name]} models={models} full />
+                  <RecordCell model={model} field={field} record={row} models={models} full />
                 )}
               </dd>
             </div>
           ))}
         </dl>
       </section>
+      {row && <RecordPanels model={model} record={row} />}
       {row &&
         toMany.map((field) => {
           const related = relatedModel(field, models);

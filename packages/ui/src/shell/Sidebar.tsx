@@ -22,7 +22,7 @@ export function Sidebar({ id }: { id: string }) {
   );
   const pages = registry
     .pages()
-    .filter((page) => !pageAccess.pending && pageAccess.canView(page.key))
+    .filter((page) => !pageAccess.pending && pageAccess.canView(page))
     .filter((page) => !needle || page.title.toLowerCase().includes(needle));
   return (
     <aside className="sidebar" id={id}>

@@ -1,14 +1,14 @@
 import type { FieldWidgetProps, Registry } from "@atrium/client";
 import type { FieldMeta, ModelMeta } from "@atrium/core";
 import type { ComponentType } from "react";
-import { isDateOnly, isLongText } from "../../format/fieldKinds.js";
+import { widgetKeyFor } from "../../format/widgetKey.js";
 import { BooleanInput, EnumSelect } from "./ChoiceWidgets.js";
 import { BytesInput, JsonInput, ListInput } from "./DataWidgets.js";
 import { DateInput, DateTimeInput } from "./DateWidgets.js";
 import { RelationInput, RelationManyInput } from "./RelationWidgets.js";
 import { DecimalInput, NumberInput, TextArea, TextInput, UnsupportedInput } from "./TextWidgets.js";
 
-/** Field type -> input. `registry.registerWidget(key, Component)` replaces any entry. */
+/** Widget key -> input; `registry.registerWidget({ kind: "input", type, component })` replaces an entry. */
 export const defaultWidgets: Record<string, ComponentType<FieldWidgetProps>> = {
   String: TextInput,
   Text: TextArea,
@@ -28,16 +28,6 @@ export const defaultWidgets: Record<string, ComponentType<FieldWidgetProps>> = {
   relationMany: RelationManyInput,
 };
 
-/** The widget key of a field; see `WidgetKey` in @atrium/client. */
-export function widgetKeyFor(field: FieldMeta): string {
-  if (field.kind === "relation") return field.relation?.toMany ? "relationMany" : "relation";
-  if (field.isList) return "list";
-  if (field.kind === "enum") return "enum";
-  if (isLongText(field)) return "Text";
-  if (isDateOnly(field)) return "Date";
-  return field.type;
-}
-
 /** Most specific first: this model's field, then the registry's type widget, then the default. */
 export function resolveWidget(
   registry: Registry,
@@ -45,7 +35,7 @@ export function resolveWidget(
   field: FieldMeta,
 ): ComponentType<FieldWidgetProps> {
   const key = widgetKeyFor(field);
-  return (
-    registry.widget(`${model.name}.${field.name}`) ?? registry.widget(key) ?? defaultWidgets[key] ?? TextInput
-  );
+  return registry.inputWidget(model, field, key) ?? defaultWidgets[key] ?? TextInput;
 }
+
+export { widgetKeyFor };
