@@ -56,12 +56,16 @@ function previewFeaturesOf(generators: string[]): string[] {
  */
 export async function loadClientClass(schemaPath: string): Promise<PrismaClientConstructor> {
   const schemaText = schemaForAtriumClient(await readFile(schemaPath, "utf8"));
-  const hash = createHash("sha256").update(schemaText).digest("hex").slice(0, 16);
-  const folder = join(generatedRoot, hash);
+  const folder = generatedClientFolder(schemaText);
   const entry = join(folder, "client", "client.ts");
   if (!existsSync(entry)) await generateInto(folder, schemaText);
   const module = (await import(pathToFileURL(entry).href)) as { PrismaClient: PrismaClientConstructor };
   return module.PrismaClient;
+}
+
+/** Where the client of a schema (as schemaForAtriumClient gives it) is generated. */
+export function generatedClientFolder(atriumSchemaText: string): string {
+  return join(generatedRoot, createHash("sha256").update(atriumSchemaText).digest("hex").slice(0, 16));
 }
 
 /**
