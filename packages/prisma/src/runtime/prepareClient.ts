@@ -3,8 +3,8 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { preview_features } from "@prisma/prisma-schema-wasm";
 import { generateClient } from "../cli/generateClient.js";
+import { prismaSchemaWasm } from "../schema/prismaSchemaWasm.js";
 import { createAdapter } from "./createAdapter.js";
 
 /** The part of a generated Prisma client that Atrium uses; every generated client has it. */
@@ -42,11 +42,13 @@ export function schemaForAtriumClient(schemaText: string): string {
 
 /** The preview features the user's generators enable and this Prisma knows (GA'd ones only warn, or fail). */
 function previewFeaturesOf(generators: string[]): string[] {
-  const known = new Set(JSON.parse(preview_features()) as string[]);
   const named = generators.flatMap((block) => {
     const list = /previewFeatures\s*=\s*\[([^\]]*)\]/.exec(block)?.[1] ?? "";
     return [...list.matchAll(/"([^"]+)"/g)].map((match) => match[1] ?? "");
   });
+  // Most schemas name none: then Prisma's parser is not loaded at all (see prismaSchemaWasm.ts).
+  if (named.length === 0) return [];
+  const known = new Set(JSON.parse(prismaSchemaWasm().preview_features()) as string[]);
   return [...new Set(named)].filter((feature) => known.has(feature)).sort();
 }
 
@@ -93,7 +95,7 @@ export async function createClientForSchema(
   databaseUrl: string,
 ): Promise<GenericPrismaClient> {
   const PrismaClient = await loadClientClass(schemaPath);
-  const client = new PrismaClient({ adapter: createAdapter(databaseUrl) });
+  const client = new PrismaClient({ adapter: await createAdapter(databaseUrl) });
   await client.$connect();
   return client;
 }
