@@ -7,7 +7,7 @@ import {
   createPrismaDataSource,
   createSystemStore,
   ensureSystemTables,
-  loadSchemaMetaFromFile,
+  loadSchemaMetaCached,
   type SystemStoreClient,
 } from "@atrium/prisma";
 import { createAtriumApp } from "@atrium/server";
@@ -47,7 +47,7 @@ export interface RunningServer {
 
 /** Composition root: schema -> metadata, Prisma client -> data source, both -> HTTP app, app -> socket. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
-  const schema = await loadSchemaMetaFromFile(options.schemaPath);
+  const { schema } = await loadSchemaMetaCached(options.schemaPath);
   const fieldRules = checkFieldsConfig(options.fields, schema);
   if (fieldRules.checks.length > 0) throw new ConfigError(formatChecks(fieldRules.checks));
   if (fieldRules.warnings.length > 0) console.warn(formatWarnings(fieldRules.warnings));

@@ -21,4 +21,10 @@ export {
   readSchemaFiles,
 } from "./schema/loadSchemaMeta.js";
 export { type Datamodel, readDatamodel, type SchemaFile } from "./schema/readDatamodel.js";
+export {
+  type CachedSchemaMeta,
+  type CacheOutcome,
+  loadSchemaMetaCached,
+  type SchemaMetaCacheOptions,
+} from "./schema/schemaMetaCache.js";
 export * from "./systemStore/index.js";
