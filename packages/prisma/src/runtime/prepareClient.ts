@@ -5,6 +5,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { generateClient } from "../cli/generateClient.js";
 import { prismaSchemaWasm } from "../schema/prismaSchemaWasm.js";
+import { compiledClientFile, compileGeneratedClient } from "./compileGeneratedClient.js";
 import { createAdapter } from "./createAdapter.js";
 
 /** The part of a generated Prisma client that Atrium uses; every generated client has it. */
@@ -53,14 +54,24 @@ function previewFeaturesOf(generators: string[]): string[] {
 }
 
 /**
+ * Whether this file runs as TypeScript source (tsx, vitest), whose loader imports the generated client's
+ * TypeScript as it is (and caches its transpilation); compiled JavaScript imports the compiled client instead.
+ */
+const runsFromSource = import.meta.url.endsWith(".ts");
+
+/**
  * Generates (once per distinct schema text, cached by hash) and imports a Prisma client for a schema file.
  * Generation runs offline; see ../cli/generateClient.ts.
  */
 export async function loadClientClass(schemaPath: string): Promise<PrismaClientConstructor> {
   const schemaText = schemaForAtriumClient(await readFile(schemaPath, "utf8"));
   const folder = generatedClientFolder(schemaText);
-  const entry = join(folder, "client", "client.ts");
-  if (!existsSync(entry)) await generateInto(folder, schemaText);
+  const entry = join(folder, "client", runsFromSource ? "client.ts" : compiledClientFile);
+  if (!existsSync(entry)) {
+    // A client generated before clients were also compiled only needs compiling.
+    if (existsSync(join(folder, "client", "client.ts"))) await compileGeneratedClient(join(folder, "client"));
+    else await generateInto(folder, schemaText);
+  }
   const module = (await import(pathToFileURL(entry).href)) as { PrismaClient: PrismaClientConstructor };
   return module.PrismaClient;
 }
@@ -80,6 +91,7 @@ async function generateInto(folder: string, schemaText: string): Promise<void> {
   const generatedSchema = join(scratch, "schema.prisma");
   await writeFile(generatedSchema, schemaText);
   await generateClient(generatedSchema);
+  await compileGeneratedClient(join(scratch, "client"));
   try {
     await rename(scratch, folder);
   } catch (error) {
