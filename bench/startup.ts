@@ -9,7 +9,8 @@
  * loader running apps/server/src/cli.ts (without npm's start-up, and without the tsx command's own wrapper
  * process, which adds about 70 ms). Besides the wall-clock time it reports the CPU time the server used until
  * then, which other jobs on a shared machine disturb less. Results go to stdout as a Markdown table; copy them
- * into docs/benchmarks.md. `--runs N` sets the number of warm runs (default 5); `--models N` the size.
+ * into docs/benchmarks.md. `--runs N` sets the number of warm runs (default 5); `--models N` the size;
+ * `--compiled` runs the server compiled to JavaScript with plain Node instead (bench/compileServer.ts).
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -22,6 +23,7 @@ import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { clearStartupCaches, pushSchema } from "@atrium/prisma";
+import { compileServer } from "./compileServer.js";
 import { startupSchema } from "./startupSchema.js";
 
 const repoRoot = resolve(import.meta.dirname, "..");
@@ -48,10 +50,10 @@ async function freePort(): Promise<number> {
 }
 
 /** Starts the server, polls /healthz every 10 ms until it answers 200, then stops the server. */
-async function timeOneStart(configPath: string, port: number): Promise<StartTiming> {
+async function timeOneStart(command: string[], configPath: string, port: number): Promise<StartTiming> {
   const started = performance.now();
   // Its own process group, so that stopping it also stops what it started.
-  const child = spawn(process.execPath, ["--import", tsxLoader, cliPath, "serve", "--config", configPath], {
+  const child = spawn(process.execPath, [...command, "serve", "--config", configPath], {
     cwd: repoRoot,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
@@ -113,7 +115,11 @@ async function stop(child: ChildProcess): Promise<void> {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { runs: { type: "string" }, models: { type: "string" } } });
+  const { values } = parseArgs({
+    options: { runs: { type: "string" }, models: { type: "string" }, compiled: { type: "boolean" } },
+  });
+  const command = values.compiled ? [await compileServer()] : ["--import", tsxLoader, cliPath];
+  const mode = values.compiled ? "compiled JavaScript" : "tsx";
   const runs = Number(values.runs ?? 5);
   const models = Number(values.models ?? 300);
   const folder = await mkdtemp(join(tmpdir(), "atrium-startup-"));
@@ -131,18 +137,18 @@ async function main(): Promise<void> {
     const port = await freePort();
 
     await clearStartupCaches(schemaPath);
-    const cold = await timeOneStart(configPath, port);
+    const cold = await timeOneStart(command, configPath, port);
     console.error(`cold: ${cold.healthy.toFixed(0)} ms (CPU ${cold.cpu} ms)`);
     const warm: StartTiming[] = [];
     for (let run = 0; run < runs; run += 1) {
-      const timing = await timeOneStart(configPath, port);
+      const timing = await timeOneStart(command, configPath, port);
       console.error(`warm ${run + 1}: ${timing.healthy.toFixed(0)} ms (CPU ${timing.cpu} ms)`);
       warm.push(timing);
     }
     const ms = (value: number) => `${value.toFixed(0)} ms`;
     console.log(
       [
-        `| ${models}-model schema, tsx | first 200 on /healthz | server CPU until then |`,
+        `| ${models}-model schema, ${mode} | first 200 on /healthz | server CPU until then |`,
         "| --- | --- | --- |",
         `| cold (no generated client, no cache) | ${ms(cold.healthy)} | ${ms(cold.cpu)} |`,
         `| warm (median of ${runs}) | ${ms(median(warm.map((run) => run.healthy)))} | ${ms(median(warm.map((run) => run.cpu)))} |`,
