@@ -3,6 +3,7 @@ export * from "./dataSource/index.js";
 export { diffFromEmpty } from "./push/diffFromEmpty.js";
 export { isPushError, PushError } from "./push/pushError.js";
 export { type PushSchemaOptions, type PushSchemaResult, pushSchema } from "./push/pushSchema.js";
+export { clearStartupCaches } from "./runtime/clearStartupCaches.js";
 export { createAdapter, providerOfUrl, redactUrl } from "./runtime/createAdapter.js";
 export {
   createClientForSchema,
@@ -20,4 +21,10 @@ export {
   readSchemaFiles,
 } from "./schema/loadSchemaMeta.js";
 export { type Datamodel, readDatamodel, type SchemaFile } from "./schema/readDatamodel.js";
+export {
+  type CachedSchemaMeta,
+  type CacheOutcome,
+  loadSchemaMetaCached,
+  type SchemaMetaCacheOptions,
+} from "./schema/schemaMetaCache.js";
 export * from "./systemStore/index.js";

@@ -8,9 +8,9 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import * as glue from "@prisma/schema-engine-wasm/schema_engine_bg";
+import type * as Glue from "@prisma/schema-engine-wasm/schema_engine_bg";
 
-export type SchemaEngineClass = typeof glue.SchemaEngine;
+export type SchemaEngineClass = typeof Glue.SchemaEngine;
 
 declare global {
   // Read by the wasm glue when the engine panics; without it a panic surfaces as "reading 'set_message'".
@@ -43,6 +43,8 @@ async function instantiate(): Promise<SchemaEngineClass> {
       lastPanic = message;
     },
   };
+  // Imported here, not at the top: only pushes need the engine, and serving never loads it.
+  const glue = await import("@prisma/schema-engine-wasm/schema_engine_bg");
   const require = createRequire(import.meta.url);
   // The package exports no package.json; its glue file sits next to the wasm.
   const glueFile = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");

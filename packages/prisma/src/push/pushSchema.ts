@@ -14,9 +14,6 @@ import { type DatabaseProvider, isAtriumError } from "@atrium/core";
 import { readDatamodel, type SchemaFile } from "../schema/readDatamodel.js";
 import { checkPushUrl } from "./checkPushUrl.js";
 import { driverMessage, PushError } from "./pushError.js";
-import { pushMysql } from "./pushMysql.js";
-import { pushPostgres } from "./pushPostgres.js";
-import { pushSqlite } from "./pushSqlite.js";
 import { schemaWarnings } from "./schemaSettings.js";
 
 export interface PushSchemaOptions {
@@ -45,15 +42,23 @@ export async function pushSchema(options: PushSchemaOptions): Promise<PushSchema
     const provider = readProvider(files);
     checkPushUrl(provider, options.url);
     switch (provider) {
-      case "sqlite":
+      // Each database's push loads its own driver (and the schema engine) only when it runs: importing
+      // @atrium/prisma to serve must not pay for them.
+      case "sqlite": {
+        const { pushSqlite } = await import("./pushSqlite.js");
         await pushSqlite(files, options.url, options.acceptDataLoss ?? false);
         break;
-      case "postgresql":
+      }
+      case "postgresql": {
+        const { pushPostgres } = await import("./pushPostgres.js");
         await pushPostgres(files, options.url);
         break;
-      case "mysql":
+      }
+      case "mysql": {
+        const { pushMysql } = await import("./pushMysql.js");
         await pushMysql(files, options.url);
         break;
+      }
       default: {
         const never: never = provider;
         throw new Error(`Unexpected provider ${String(never)}`);

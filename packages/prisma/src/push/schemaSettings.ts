@@ -3,7 +3,7 @@
  * warnings about the schema (a relation without an index under relationMode = "prisma", SetDefault on MySQL,
  * deprecated preview features), which `prisma db push` shows too.
  */
-import { lint } from "@prisma/prisma-schema-wasm";
+import { prismaSchemaWasm } from "../schema/prismaSchemaWasm.js";
 import type { SchemaFile } from "../schema/readDatamodel.js";
 
 export type RelationMode = "foreignKeys" | "prisma";
@@ -47,7 +47,7 @@ interface LintItem {
 export function schemaWarnings(files: SchemaFile[]): string[] {
   let items: LintItem[];
   try {
-    items = JSON.parse(lint(JSON.stringify(files))) as LintItem[];
+    items = JSON.parse(prismaSchemaWasm().lint(JSON.stringify(files))) as LintItem[];
   } catch {
     // Warnings are advice: a linter failure must not stop a push that Prisma's validation accepted.
     return [];

@@ -55,7 +55,7 @@ describe("mariadbUrl", () => {
 
 describe("createAdapter for MySQL/MariaDB", () => {
   it("connects to the local server in UTC", async () => {
-    const adapter = await createAdapter("mysql://root@127.0.0.1:3306/mysql").connect();
+    const adapter = await (await createAdapter("mysql://root@127.0.0.1:3306/mysql")).connect();
     try {
       const result = await adapter.queryRaw({
         sql: "SELECT @@session.time_zone AS tz, DATABASE() AS db",
@@ -71,7 +71,7 @@ describe("createAdapter for MySQL/MariaDB", () => {
 
 describe("createAdapter for PostgreSQL", () => {
   const jitOf = async (url: string) => {
-    const adapter = await createAdapter(url).connect();
+    const adapter = await (await createAdapter(url)).connect();
     try {
       return (await adapter.queryRaw({ sql: "SHOW jit", args: [], argTypes: [] })).rows;
     } finally {

@@ -1,8 +1,12 @@
+import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { loadClientClass, schemaForAtriumClient } from "./prepareClient.js";
+import { compiledClientFile } from "./compileGeneratedClient.js";
+import { generatedClientFolder, loadClientClass, schemaForAtriumClient } from "./prepareClient.js";
 
 const userSchema = `generator client {
   provider = "prisma-client-js"
@@ -86,6 +90,37 @@ describe("the user's preview features", () => {
       await writeFile(path, extensionsSchema);
       const PrismaClient = await loadClientClass(path);
       expect(typeof PrismaClient).toBe("function");
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+describe("the compiled client", () => {
+  it("runs queries in plain Node, without a TypeScript loader, as a server built to JavaScript does", async () => {
+    const folder = await mkdtemp(join(tmpdir(), "atrium-compiled-"));
+    try {
+      const schemaText = 'datasource db {\n  provider = "sqlite"\n}\n\nmodel Note {\n  id Int @id\n}\n';
+      const path = join(folder, "schema.prisma");
+      await writeFile(path, schemaText);
+      await loadClientClass(path);
+      const compiled = join(
+        generatedClientFolder(schemaForAtriumClient(schemaText)),
+        "client",
+        compiledClientFile,
+      );
+      const script = `
+        const { PrismaClient } = await import(${JSON.stringify(pathToFileURL(compiled).href)});
+        const { PrismaBetterSqlite3 } = await import("@prisma/adapter-better-sqlite3");
+        const client = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: "file::memory:" }) });
+        const [row] = await client.$queryRawUnsafe("SELECT 41 + 1 AS answer");
+        console.log(String(row.answer));
+        await client.$disconnect();`;
+      const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", script], {
+        cwd: join(import.meta.dirname, ".."),
+        env: { ...process.env, NODE_OPTIONS: "" },
+      });
+      expect(stdout.trim()).toBe("42");
     } finally {
       await rm(folder, { recursive: true, force: true });
     }

@@ -3,8 +3,9 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { preview_features } from "@prisma/prisma-schema-wasm";
 import { generateClient } from "../cli/generateClient.js";
+import { prismaSchemaWasm } from "../schema/prismaSchemaWasm.js";
+import { compiledClientFile, compileGeneratedClient } from "./compileGeneratedClient.js";
 import { createAdapter } from "./createAdapter.js";
 
 /** The part of a generated Prisma client that Atrium uses; every generated client has it. */
@@ -42,13 +43,21 @@ export function schemaForAtriumClient(schemaText: string): string {
 
 /** The preview features the user's generators enable and this Prisma knows (GA'd ones only warn, or fail). */
 function previewFeaturesOf(generators: string[]): string[] {
-  const known = new Set(JSON.parse(preview_features()) as string[]);
   const named = generators.flatMap((block) => {
     const list = /previewFeatures\s*=\s*\[([^\]]*)\]/.exec(block)?.[1] ?? "";
     return [...list.matchAll(/"([^"]+)"/g)].map((match) => match[1] ?? "");
   });
+  // Most schemas name none: then Prisma's parser is not loaded at all (see prismaSchemaWasm.ts).
+  if (named.length === 0) return [];
+  const known = new Set(JSON.parse(prismaSchemaWasm().preview_features()) as string[]);
   return [...new Set(named)].filter((feature) => known.has(feature)).sort();
 }
+
+/**
+ * Whether this file runs as TypeScript source (tsx, vitest), whose loader imports the generated client's
+ * TypeScript as it is (and caches its transpilation); compiled JavaScript imports the compiled client instead.
+ */
+const runsFromSource = import.meta.url.endsWith(".ts");
 
 /**
  * Generates (once per distinct schema text, cached by hash) and imports a Prisma client for a schema file.
@@ -56,12 +65,20 @@ function previewFeaturesOf(generators: string[]): string[] {
  */
 export async function loadClientClass(schemaPath: string): Promise<PrismaClientConstructor> {
   const schemaText = schemaForAtriumClient(await readFile(schemaPath, "utf8"));
-  const hash = createHash("sha256").update(schemaText).digest("hex").slice(0, 16);
-  const folder = join(generatedRoot, hash);
-  const entry = join(folder, "client", "client.ts");
-  if (!existsSync(entry)) await generateInto(folder, schemaText);
+  const folder = generatedClientFolder(schemaText);
+  const entry = join(folder, "client", runsFromSource ? "client.ts" : compiledClientFile);
+  if (!existsSync(entry)) {
+    // A client generated before clients were also compiled only needs compiling.
+    if (existsSync(join(folder, "client", "client.ts"))) await compileGeneratedClient(join(folder, "client"));
+    else await generateInto(folder, schemaText);
+  }
   const module = (await import(pathToFileURL(entry).href)) as { PrismaClient: PrismaClientConstructor };
   return module.PrismaClient;
+}
+
+/** Where the client of a schema (as schemaForAtriumClient gives it) is generated. */
+export function generatedClientFolder(atriumSchemaText: string): string {
+  return join(generatedRoot, createHash("sha256").update(atriumSchemaText).digest("hex").slice(0, 16));
 }
 
 /**
@@ -74,6 +91,7 @@ async function generateInto(folder: string, schemaText: string): Promise<void> {
   const generatedSchema = join(scratch, "schema.prisma");
   await writeFile(generatedSchema, schemaText);
   await generateClient(generatedSchema);
+  await compileGeneratedClient(join(scratch, "client"));
   try {
     await rename(scratch, folder);
   } catch (error) {
@@ -89,7 +107,7 @@ export async function createClientForSchema(
   databaseUrl: string,
 ): Promise<GenericPrismaClient> {
   const PrismaClient = await loadClientClass(schemaPath);
-  const client = new PrismaClient({ adapter: createAdapter(databaseUrl) });
+  const client = new PrismaClient({ adapter: await createAdapter(databaseUrl) });
   await client.$connect();
   return client;
 }

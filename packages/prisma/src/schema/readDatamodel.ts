@@ -5,7 +5,7 @@
  * schema takes seconds and tens of megabytes; the datamodel alone is what the admin needs.
  */
 import { AtriumError, type DatabaseProvider } from "@atrium/core";
-import { get_config, get_datamodel } from "@prisma/prisma-schema-wasm";
+import { prismaSchemaWasm } from "./prismaSchemaWasm.js";
 
 /** A schema file as Prisma's tools take it: `[fileName, text]`. */
 export type SchemaFile = [fileName: string, text: string];
@@ -65,7 +65,7 @@ const providers: readonly DatabaseProvider[] = ["sqlite", "postgresql", "mysql"]
 /** Parses and validates the schema; throws AtriumError("bad_request") with Prisma's message when it is invalid. */
 export function readDatamodel(files: SchemaFile[]): ReadDatamodelResult {
   const params = JSON.stringify({ prismaSchema: files });
-  const datamodel = callPrisma(() => JSON.parse(get_datamodel(params)) as Datamodel);
+  const datamodel = callPrisma(() => JSON.parse(prismaSchemaWasm().get_datamodel(params)) as Datamodel);
   const provider = readProvider(params);
   return { provider, datamodel };
 }
@@ -74,7 +74,7 @@ function readProvider(params: string): DatabaseProvider {
   const config = callPrisma(
     () =>
       JSON.parse(
-        get_config(
+        prismaSchemaWasm().get_config(
           JSON.stringify({
             ...JSON.parse(params),
             datasourceOverrides: {},
