@@ -52,7 +52,7 @@ export interface Atrium {
 
 /** Composition root: schema -> metadata, Prisma client -> data source, both -> HTTP app. */
 export async function createAtrium(options: Omit<StartOptions, "port" | "host">): Promise<Atrium> {
-  const schema = await loadSchemaMetaCached(options.schemaPath);
+  const { schema } = await loadSchemaMetaCached(options.schemaPath);
   const fieldRules = checkFieldsConfig(options.fields, schema);
   if (fieldRules.checks.length > 0) throw new ConfigError(formatChecks(fieldRules.checks));
   if (fieldRules.warnings.length > 0) console.warn(formatWarnings(fieldRules.warnings));
