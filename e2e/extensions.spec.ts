@@ -131,3 +131,18 @@ test("the Sales overview, which requires viewing orders, is hidden from a user w
     await viewer.close();
   }
 });
+
+test("the Sales overview shows what the demo's own route answers: the number of pending orders", async ({
+  page,
+  api,
+}) => {
+  const pending = await api.list("order", { "filter.status.eq": "PENDING", perPage: 1 });
+  expect(pending.length).toBe(1);
+  const response = page.waitForResponse((answer) => answer.url().endsWith("/api/x/sales/pending"));
+  await page.goto("/pages/sales-overview");
+  const body = (await (await response).json()) as { total: number };
+  expect(body.total).toBeGreaterThan(0);
+  await expect(page.getByTestId("pending-orders")).toHaveText(
+    `${new Intl.NumberFormat("en-US").format(body.total)} orders are pending payment.`,
+  );
+});

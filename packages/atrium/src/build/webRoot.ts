@@ -1,8 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { ConfigError, type ResolvedConfig } from "../config/resolveConfig.js";
-import { spaDir } from "../spa/viteConfig.js";
-import { buildSpa, webDirOf } from "./buildAdmin.js";
+import { spaDir } from "../paths.js";
 
 /** The admin without any project component, built when Atrium is packed (`dist/web`). */
 export const prebuiltWebDir = join(spaDir, "../../dist/web");
@@ -11,6 +10,8 @@ const hasIndex = (folder: string) => existsSync(join(folder, "index.html"));
 
 /** Builds the admin without project components into `dist/web` (at packing; from sources, on first use). */
 export async function buildPrebuiltWeb(): Promise<string> {
+  // Vite loads only when something is built: `serve` of a built admin never pays for it.
+  const { buildSpa } = await import("./buildAdmin.js");
   await buildSpa(join(spaDir, "../.."), { pages: [], widgets: [], slots: [] }, prebuiltWebDir);
   return prebuiltWebDir;
 }
@@ -20,7 +21,7 @@ export async function buildPrebuiltWeb(): Promise<string> {
  * own, the prebuilt admin.
  */
 export async function webRootFor(config: ResolvedConfig): Promise<string> {
-  const built = webDirOf(config.outDir);
+  const built = join(config.outDir, "web");
   if (hasIndex(built)) return built;
   if (config.pages.length + config.widgets.length + config.slots.length > 0) {
     throw new ConfigError(

@@ -3,7 +3,6 @@ import { createServer, type IncomingMessage } from "node:http";
 import { getRequestListener } from "@hono/node-server";
 import { findConfigPath, loadConfig, type ResolvedConfig } from "../config/loadConfig.js";
 import type { Extensions } from "../spa/extensionsModule.js";
-import { adminViteConfig, extensionsModuleId } from "../spa/viteConfig.js";
 import { type Atrium, createAtrium } from "../startServer.js";
 import {
   type Command,
@@ -32,7 +31,10 @@ export const devCommand: Command = {
     let config = await loadConfig(configPath);
     await writeSchemaTypes(config);
     const extensions: Extensions = { pages: config.pages, widgets: config.widgets, slots: config.slots };
-    const { createServer: createViteServer } = await import("vite");
+    const [{ createServer: createViteServer }, { adminViteConfig, extensionsModuleId }] = await Promise.all([
+      import("vite"),
+      import("../spa/viteConfig.js"),
+    ]);
     const vite = await createViteServer({
       ...adminViteConfig({ projectDir: config.rootDir, extensions }),
       server: { middlewareMode: true },

@@ -1,13 +1,9 @@
 import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import react from "@vitejs/plugin-react";
 import { defaultClientConditions, type InlineConfig, type Plugin, searchForWorkspaceRoot } from "vite";
-import { fromSource, sourceCondition } from "../paths.js";
+import { fromSource, sourceCondition, spaDir } from "../paths.js";
 import { type Extensions, extensionsModuleSource } from "./extensionsModule.js";
-
-/** This folder: `src/spa` when Atrium runs from its sources, `dist/spa` once installed. */
-export const spaDir = dirname(fileURLToPath(import.meta.url));
 
 const entryId = "/@atrium-entry";
 const extensionsId = "virtual:atrium/extensions";
