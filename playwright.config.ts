@@ -6,6 +6,8 @@ const debianChromium = "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "e2e",
+  // The installed project has a config of its own (e2e/installed/playwright.config.ts).
+  testIgnore: ["installed/**"],
   // Signs in as the demo account once; every project starts signed in (auth.spec.ts signs out on its own).
   globalSetup: "./e2e/globalSetup.ts",
   outputDir: "test-results",

@@ -93,7 +93,7 @@ export function resolveConfig(
     routes: listOf(config.routes, "routes"),
     outDir: resolve(baseDir, config.outDir ?? ".atrium/build"),
   };
-  if (config.fields !== undefined) resolved.fields = config.fields;
+  if (config.fields !== undefined) resolved.fields = config.fields as Record<string, FieldAccess>;
   return resolved;
 }
 

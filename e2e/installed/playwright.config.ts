@@ -1,0 +1,38 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+const port = Number(process.env.E2E_INSTALLED_PORT ?? 4183);
+const debianChromium = "/usr/bin/chromium";
+
+/**
+ * Atrium as a project installs it: packed, installed into a scratch project (prepareProject.ts), built and
+ * served by the project's own `atrium` command. Run by `npm test` after the demo's browser tests.
+ */
+export default defineConfig({
+  testDir: ".",
+  outputDir: "../../test-results/installed",
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    extraHTTPHeaders: { origin: `http://127.0.0.1:${port}` },
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: existsSync(debianChromium) ? debianChromium : undefined,
+      args: ["--no-sandbox", "--disable-gpu"],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  webServer: {
+    command: `tsx e2e/installed/prepareProject.ts && cd .data/installed-project && npx atrium serve --port ${port}`,
+    cwd: "../..",
+    url: `http://127.0.0.1:${port}/healthz`,
+    // Packing, an npm install and a build: minutes on a busy machine.
+    timeout: 900_000,
+    reuseExistingServer: !process.env.CI,
+    stdout: "pipe",
+  },
+});
