@@ -27,6 +27,8 @@ test("the project's page, route, widget and slot work in the installed admin, an
     expect(created.status(), await created.text()).toBe(201);
   }
 
+  // The project's page, and nothing of Atrium's own demo.
+  await expect(page.getByRole("link", { name: "Sales overview" })).toHaveCount(0);
   // The page, from the sidebar, shows what the project's route answers.
   await page.getByRole("navigation", { name: "Models" }).getByRole("link", { name: "Restock" }).click();
   await expect(page.getByTestId("low-stock")).toHaveText("1 low on stock");

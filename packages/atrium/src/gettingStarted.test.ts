@@ -105,6 +105,17 @@ describe("docs/getting-started.md", () => {
       server?.once("exit", (code) => reject(new Error(`serve exited with ${code}: ${output}`)));
     });
 
+    // `serve` serves the admin itself (built on first use from a clone), and none of the demo's pages.
+    const page = await fetch(url, { headers: { accept: "text/html" } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('<div id="root"></div>');
+    const entry = /<script type="module"[^>]* src="([^"]+)"/.exec(html)?.[1];
+    expect(entry).toMatch(/^\/assets\/index-.+\.js$/);
+    const script = await fetch(`${url}${entry}`);
+    expect(script.status).toBe(200);
+    expect(await script.text()).not.toContain("Sales overview");
+
     expect((await fetch(`${url}/api/meta`)).status).toBe(401);
     const signedIn = await fetch(`${url}/api/auth/login`, {
       method: "POST",
