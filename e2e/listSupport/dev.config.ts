@@ -1,7 +1,7 @@
 import base from "../../playwright.config.js";
 
 // For running part of the suite while another engineer runs theirs: own port and own database file,
-// so two webServers never delete each other's database. `npx playwright test -c e2e/listSupport/dev.config.ts`.
+// so two webServers never delete each other's database. `NODE_OPTIONS=--conditions=@atrium/source npx playwright test -c e2e/listSupport/dev.config.ts`.
 const port = Number(process.env.E2E_PORT ?? 4193);
 
 export default {
