@@ -10,6 +10,8 @@ const debianChromium = "/usr/bin/chromium";
  */
 export default defineConfig({
   testDir: ".",
+  // journeys/ has servers of its own (journeys/journeys.config.ts).
+  testMatch: "installed.spec.ts",
   outputDir: "../../test-results/installed",
   workers: 1,
   retries: 0,
