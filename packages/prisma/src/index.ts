@@ -6,6 +6,7 @@ export { type PushSchemaOptions, type PushSchemaResult, pushSchema } from "./pus
 export { clearStartupCaches } from "./runtime/clearStartupCaches.js";
 export { createAdapter, providerOfUrl, redactUrl } from "./runtime/createAdapter.js";
 export {
+  type ClientPreparation,
   createClientForSchema,
   type GenericPrismaClient,
   loadClientClass,

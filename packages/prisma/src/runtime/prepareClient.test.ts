@@ -96,6 +96,28 @@ describe("the user's preview features", () => {
   }, 60_000);
 });
 
+describe("the first start of a schema", () => {
+  it("says how long generating its client took, and later starts generate nothing", async () => {
+    const folder = await mkdtemp(join(tmpdir(), "atrium-first-start-"));
+    // A schema text no earlier run generated (clients are cached by the text's hash).
+    const schemaText = `// ${folder}\ndatasource db {\n  provider = "sqlite"\n}\n\nmodel Memo {\n  id Int @id\n}\n`;
+    const generated = generatedClientFolder(schemaForAtriumClient(schemaText));
+    try {
+      const path = join(folder, "schema.prisma");
+      await writeFile(path, schemaText);
+      const durations: number[] = [];
+      const preparation = { onGenerated: (ms: number) => durations.push(ms) };
+      await loadClientClass(path, preparation);
+      await loadClientClass(path, preparation);
+      expect(durations).toHaveLength(1);
+      expect(durations[0]).toBeGreaterThan(0);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+      await rm(generated, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
 describe("the compiled client", () => {
   it("runs queries in plain Node, without a TypeScript loader, as a server built to JavaScript does", async () => {
     const folder = await mkdtemp(join(tmpdir(), "atrium-compiled-"));

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
+import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { generateClient } from "../cli/generateClient.js";
 import { prismaSchemaWasm } from "../schema/prismaSchemaWasm.js";
@@ -59,18 +60,29 @@ function previewFeaturesOf(generators: string[]): string[] {
  */
 const runsFromSource = import.meta.url.endsWith(".ts");
 
+/** What a caller hears about the one-off work of a first start. */
+export interface ClientPreparation {
+  /** Called once the schema's client was generated (first start of a schema text only), with its duration. */
+  onGenerated?: (milliseconds: number) => void;
+}
+
 /**
  * Generates (once per distinct schema text, cached by hash) and imports a Prisma client for a schema file.
  * Generation runs offline; see ../cli/generateClient.ts.
  */
-export async function loadClientClass(schemaPath: string): Promise<PrismaClientConstructor> {
+export async function loadClientClass(
+  schemaPath: string,
+  preparation: ClientPreparation = {},
+): Promise<PrismaClientConstructor> {
   const schemaText = schemaForAtriumClient(await readFile(schemaPath, "utf8"));
   const folder = generatedClientFolder(schemaText);
   const entry = join(folder, "client", runsFromSource ? "client.ts" : compiledClientFile);
   if (!existsSync(entry)) {
+    const started = performance.now();
     // A client generated before clients were also compiled only needs compiling.
     if (existsSync(join(folder, "client", "client.ts"))) await compileGeneratedClient(join(folder, "client"));
     else await generateInto(folder, schemaText);
+    preparation.onGenerated?.(performance.now() - started);
   }
   const module = (await import(pathToFileURL(entry).href)) as { PrismaClient: PrismaClientConstructor };
   return module.PrismaClient;
@@ -105,8 +117,9 @@ async function generateInto(folder: string, schemaText: string): Promise<void> {
 export async function createClientForSchema(
   schemaPath: string,
   databaseUrl: string,
+  preparation: ClientPreparation = {},
 ): Promise<GenericPrismaClient> {
-  const PrismaClient = await loadClientClass(schemaPath);
+  const PrismaClient = await loadClientClass(schemaPath, preparation);
   const client = new PrismaClient({ adapter: await createAdapter(databaseUrl) });
   await client.$connect();
   return client;
