@@ -12,6 +12,9 @@ export default defineConfig({
       // Component tests, each in a jsdom environment of its own (`// @vitest-environment jsdom`).
       "packages/*/src/**/*.test.tsx",
       "packages/*/test/**/*.test.ts",
+      // The examples of docs/extending.md, run (docs/examples/README.md).
+      "docs/examples/**/*.test.ts",
+      "docs/examples/**/*.test.tsx",
     ],
     testTimeout: 30_000,
     hookTimeout: 120_000,

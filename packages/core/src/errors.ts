@@ -65,7 +65,28 @@ export interface AtriumErrorOptions {
   cause?: unknown;
 }
 
+/**
+ * Marks AtriumErrors across copies of this module: a project's routes load `atrium/server` through Vite's module
+ * runner (the config file), which may evaluate a copy of its own, and what those routes throw must still be
+ * answered as the AtriumError it is (a 422 with its fields, not a masked 500).
+ */
+const atriumErrorBrand = Symbol.for("atrium.AtriumError");
+
 export class AtriumError extends Error {
+  /** `instanceof` by prototype, as usual; and for this class itself, an AtriumError of another copy too. */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    // `this` is the class on the right of `instanceof`: a subclass (PushError) keeps its own prototype check.
+    // biome-ignore lint/complexity/noThisInStatic: see above.
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    return (
+      // biome-ignore lint/complexity/noThisInStatic: only AtriumError itself accepts the brand.
+      this === AtriumError &&
+      typeof value === "object" &&
+      value !== null &&
+      (value as { [atriumErrorBrand]?: unknown })[atriumErrorBrand] === true
+    );
+  }
+
   readonly code: ErrorCode;
   readonly status: number;
   readonly fields?: FieldErrors;
@@ -82,6 +103,7 @@ export class AtriumError extends Error {
     this.fields = options.fields;
     this.details = options.details;
     this.reason = options.reason;
+    Object.defineProperty(this, atriumErrorBrand, { value: true });
   }
 
   toBody(): ErrorBody {
