@@ -74,7 +74,7 @@ const atriumErrorBrand = Symbol.for("atrium.AtriumError");
 
 export class AtriumError extends Error {
   /** `instanceof` by prototype, as usual; and for this class itself, an AtriumError of another copy too. */
-  static [Symbol.hasInstance](value: unknown): boolean {
+  static override [Symbol.hasInstance](value: unknown): boolean {
     // `this` is the class on the right of `instanceof`: a subclass (PushError) keeps its own prototype check.
     // biome-ignore lint/complexity/noThisInStatic: see above.
     if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
