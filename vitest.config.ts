@@ -12,7 +12,7 @@ export default defineConfig({
       // Component tests, each in a jsdom environment of its own (`// @vitest-environment jsdom`).
       "packages/*/src/**/*.test.tsx",
       "packages/*/test/**/*.test.ts",
-      // The examples of docs/extending.md, run (docs/examples/README.md).
+      // The examples of docs/extending.md, run (docs/examples/extendingDoc.test.ts says how).
       "docs/examples/**/*.test.ts",
       "docs/examples/**/*.test.tsx",
     ],
