@@ -40,41 +40,44 @@ export function OrdersToShip() {
   if (orders.isError) return <ErrorState error={orders.error} title="Could not load the orders" />;
   if (orders.data.data.length === 0) return <EmptyState title="Every paid order has shipped" />;
   return (
-    <table className="data-table" aria-label="Orders to ship">
-      <thead>
-        <tr>
-          <th scope="col">Order</th>
-          <th scope="col">Placed</th>
-          <th scope="col" className="cell-number">
-            Total
-          </th>
-          {canShip && (
-            <th scope="col">
-              <span className="sr-only">Action</span>
+    // Scrolls sideways on a narrow screen rather than cutting off the button column.
+    <div className="table-scroll">
+      <table className="data-table" aria-label="Orders to ship">
+        <thead>
+          <tr>
+            <th scope="col">Order</th>
+            <th scope="col">Placed</th>
+            <th scope="col" className="cell-number">
+              Total
             </th>
-          )}
-        </tr>
-      </thead>
-      <tbody>
-        {orders.data.data.map((order) => (
-          <tr key={order.$id}>
-            <td>{order.$label}</td>
-            <td>{new Date(String(order.placedAt)).toLocaleDateString()}</td>
-            <td className="cell-number">{String(order.total)}</td>
             {canShip && (
-              <td>
-                <Button
-                  size="small"
-                  disabled={update.isPending && update.variables?.id === order.$id}
-                  onClick={() => ship(order)}
-                >
-                  Mark shipped
-                </Button>
-              </td>
+              <th scope="col">
+                <span className="sr-only">Action</span>
+              </th>
             )}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {orders.data.data.map((order) => (
+            <tr key={order.$id}>
+              <td>{order.$label}</td>
+              <td>{new Date(String(order.placedAt)).toLocaleDateString()}</td>
+              <td className="cell-number">{String(order.total)}</td>
+              {canShip && (
+                <td>
+                  <Button
+                    size="small"
+                    disabled={update.isPending && update.variables?.id === order.$id}
+                    onClick={() => ship(order)}
+                  >
+                    Mark shipped
+                  </Button>
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
