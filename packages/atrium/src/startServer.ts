@@ -8,6 +8,7 @@ import {
   createSystemStore,
   ensureSystemTables,
   loadSchemaMetaCached,
+  redactUrl,
   type SystemStoreClient,
 } from "@atrium/prisma";
 import { createAtriumApp, type RouteSet } from "@atrium/server";
@@ -16,6 +17,7 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import type { MiddlewareHandler } from "hono";
 import { checkFieldsConfig, formatChecks, formatWarnings } from "./config/checkFieldsConfig.js";
 import { ConfigError } from "./config/resolveConfig.js";
+import { openWhenDatabaseAnswers } from "./databaseGate.js";
 
 export interface StartOptions {
   schemaPath: string;
@@ -68,8 +70,14 @@ export async function createAtrium(options: Omit<StartOptions, "port" | "host">)
   // entry can commit in the same transaction as the change it records.
   // Every generated client has raw SQL and interactive transactions; GenericPrismaClient does not list them.
   const systemClient = client as unknown as SystemStoreClient;
-  await ensureSystemTables(systemClient, schema.provider);
   const history = createSystemStore(systemClient, schema.provider);
+  const gate = await openWhenDatabaseAnswers({
+    target: redactUrl(options.databaseUrl),
+    prepare: async () => {
+      await ensureSystemTables(systemClient, schema.provider);
+      if (options.noUsersHint && (await history.countUsers()) === 0) console.log(options.noUsersHint);
+    },
+  });
   const auth = {
     store: history,
     secureCookies: options.secureCookies ?? ("auto" as const),
@@ -77,8 +85,13 @@ export async function createAtrium(options: Omit<StartOptions, "port" | "host">)
   };
   const spa = options.webRoot ? await spaOptions(options.webRoot) : {};
   const app = createAtriumApp({ schema, dataSource, history, auth, routes: options.routes ?? [], ...spa });
-  if (options.noUsersHint && (await history.countUsers()) === 0) console.log(options.noUsersHint);
-  return { fetch: (request, env) => app.fetch(request, env as never), close: () => dataSource.close() };
+  return {
+    fetch: (request, env) => (gate.isOpen() ? app.fetch(request, env as never) : gate.closedResponse()),
+    close: () => {
+      gate.stop();
+      return dataSource.close();
+    },
+  };
 }
 
 /** `createAtrium`, listening on the options' port and host. */

@@ -23,6 +23,7 @@ export type ErrorCode =
   | "forbidden"
   | "too_many_requests"
   | "database_error"
+  | "database_unavailable"
   | "internal";
 
 /** Field name -> message shown next to that field in the UI. */
@@ -45,6 +46,8 @@ const statusByCode: Record<ErrorCode, number> = {
   forbidden: 403,
   too_many_requests: 429,
   database_error: 500,
+  // Down, restarting, or the connection was lost: the request may succeed if tried again.
+  database_unavailable: 503,
   internal: 500,
 };
 

@@ -1,4 +1,4 @@
-import { AtriumError, type ErrorBody, isAtriumError } from "@atrium/core";
+import { AtriumError, type ErrorBody, isAtriumError, isDatabaseUnreachable } from "@atrium/core";
 import type { Context, ErrorHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ErrorLogger } from "../appOptions.js";
@@ -25,7 +25,9 @@ export function errorHandler(
 ): ErrorHandler {
   return (error, c) => {
     const known = toAtriumError(error);
-    if (known?.code === "database_error") return databaseError(known, c, logger, audienceOf(c));
+    if (known?.code === "database_error" || known?.code === "database_unavailable") {
+      return databaseError(known, c, logger, audienceOf(c));
+    }
     if (known && known.code !== "internal") return c.json(known.toBody(), statusOf(known));
     logger(`atrium: unexpected error in ${c.req.method} ${c.req.path}`, error);
     return c.json(internalBody, 500);
@@ -38,7 +40,7 @@ function databaseError(error: AtriumError, c: Context, logger: ErrorLogger, audi
   const what = [details.operation, details.model].filter((part) => typeof part === "string").join(" ");
   const who = audience ? ` by ${audience.email}` : "";
   logger(
-    `atrium: database_error in ${c.req.method} ${c.req.path}${what ? ` (${what})` : ""}${who}: ${reason}`,
+    `atrium: ${error.code} in ${c.req.method} ${c.req.path}${what ? ` (${what})` : ""}${who}: ${reason}`,
     error.cause ?? error,
   );
   const body = error.toBody();
@@ -53,6 +55,18 @@ function databaseError(error: AtriumError, c: Context, logger: ErrorLogger, audi
 
 function toAtriumError(error: unknown): AtriumError | undefined {
   if (isAtriumError(error)) return error;
+  // The database went away under a read or a session check that no data source call explained: still a 503.
+  if (isDatabaseUnreachable(error)) {
+    const reason = error instanceof Error ? error.message.split("\n").filter(Boolean).pop() : String(error);
+    return new AtriumError(
+      "database_unavailable",
+      "The database cannot be reached right now; try again in a moment",
+      {
+        reason,
+        cause: error,
+      },
+    );
+  }
   // Hono's own helpers throw HTTPException for the few request problems they detect themselves.
   if (error instanceof HTTPException) {
     if (error.status === 413) return new AtriumError("payload_too_large", "Request body is too large");
