@@ -175,3 +175,19 @@ describe.skipIf(!reachable)("PostgreSQL down, restarting and cut off under a run
     }
   }, 60_000);
 });
+
+describe.skipIf(!reachable)("a database that answers but cannot be used", () => {
+  it("stops the start with the database's own words when the database does not exist: waiting would not help", async () => {
+    const folder = await mkdtemp(join(tmpdir(), "atrium-gate-missing-"));
+    try {
+      const schemaPath = join(folder, "schema.prisma");
+      await writeFile(schemaPath, schemaText);
+      const missing = "postgresql://postgres@127.0.0.1:5432/atrium_gate_never_created";
+      await expect(
+        startServer({ schemaPath, databaseUrl: missing, port: 0, host: "127.0.0.1" }),
+      ).rejects.toThrow('database "atrium_gate_never_created" does not exist');
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

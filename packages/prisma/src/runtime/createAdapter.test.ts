@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createAdapter, providerOfUrl, redactUrl } from "./createAdapter.js";
+import { createAdapter, postgresPoolConfig, providerOfUrl, redactUrl } from "./createAdapter.js";
 import { mariadbUrl, mysqlDatabaseOf } from "./mariadbUrl.js";
 
 describe("providerOfUrl", () => {
@@ -85,5 +85,23 @@ describe("createAdapter for PostgreSQL", () => {
     expect(await jitOf("postgresql://postgres@127.0.0.1:5432/postgres?options=-c%20jit%3Don")).toEqual([
       ["on"],
     ]);
+  });
+
+  it("sizes each server's pool with Prisma's connection_limit parameter", async () => {
+    const backendsUsed = async (url: string) => {
+      const adapter = await (await createAdapter(url)).connect();
+      try {
+        const sleep = { sql: "SELECT pg_backend_pid() AS pid, pg_sleep(0.2)::text AS slept", args: [], argTypes: [] };
+        const results = await Promise.all([1, 2, 3, 4].map(() => adapter.queryRaw(sleep)));
+        return new Set(results.map((result) => result.rows[0]?.[0])).size;
+      } finally {
+        await adapter.dispose();
+      }
+    };
+    expect(await backendsUsed("postgresql://postgres@127.0.0.1:5432/postgres?connection_limit=2")).toBe(2);
+    expect(await backendsUsed("postgresql://postgres@127.0.0.1:5432/postgres")).toBe(4);
+    expect(() => postgresPoolConfig("postgresql://app:secret@db/shop?connection_limit=lots")).toThrow(
+      "connection_limit=lots in 'postgresql://app:***@db/shop?connection_limit=lots' must be a whole number",
+    );
   });
 });

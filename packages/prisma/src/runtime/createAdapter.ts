@@ -1,4 +1,4 @@
-import type { DatabaseProvider } from "@atrium/core";
+import { AtriumError, type DatabaseProvider } from "@atrium/core";
 import type { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import type { PrismaMariaDb } from "@prisma/adapter-mariadb";
 import type { PrismaPg } from "@prisma/adapter-pg";
@@ -31,7 +31,7 @@ export async function createAdapter(url: string): Promise<DriverAdapterFactory> 
       const { PrismaPg } = await import("@prisma/adapter-pg");
       // JIT compilation pays off for long analytical queries, never for an admin's pages: a list counting 20
       // relations spent 8 s compiling itself and 22 ms running. An `options` parameter in the URL wins.
-      return new PrismaPg({ connectionString: url, options: "-c jit=off" });
+      return new PrismaPg({ ...postgresPoolConfig(url), options: "-c jit=off" });
     }
     case "mysql": {
       const { PrismaMariaDb } = await import("@prisma/adapter-mariadb");
@@ -43,6 +43,25 @@ export async function createAdapter(url: string): Promise<DriverAdapterFactory> 
       throw new Error(`Unknown provider ${String(unreachable)}`);
     }
   }
+}
+
+/**
+ * The pool of a PostgreSQL URL: Prisma's `connection_limit` parameter sizes it (node-postgres would ignore the
+ * name and open up to 10 connections per server), and is taken out of the URL the driver sees.
+ */
+export function postgresPoolConfig(url: string): { connectionString: string; max?: number } {
+  const parsed = new URL(url);
+  const limit = parsed.searchParams.get("connection_limit");
+  if (limit === null) return { connectionString: url };
+  const max = Number(limit);
+  if (!Number.isInteger(max) || max < 1) {
+    throw new AtriumError(
+      "bad_request",
+      `connection_limit=${limit} in '${redactUrl(url)}' must be a whole number of connections, 1 or more`,
+    );
+  }
+  parsed.searchParams.delete("connection_limit");
+  return { connectionString: parsed.href, max };
 }
 
 /** Hides the password of a connection URL so that it can be logged. */
