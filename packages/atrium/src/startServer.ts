@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { FieldAccess } from "@atrium/auth";
 import {
+  applySqliteSettings,
   createClientForSchema,
   createPrismaDataSource,
   createSystemStore,
@@ -74,6 +75,7 @@ export async function createAtrium(options: Omit<StartOptions, "port" | "host">)
   const gate = await openWhenDatabaseAnswers({
     target: redactUrl(options.databaseUrl),
     prepare: async () => {
+      if (schema.provider === "sqlite") await applySqliteSettings(client as never);
       await ensureSystemTables(systemClient, schema.provider);
       if (options.noUsersHint && (await history.countUsers()) === 0) console.log(options.noUsersHint);
     },

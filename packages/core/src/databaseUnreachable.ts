@@ -1,7 +1,9 @@
 /**
- * Whether an error means the database could not be reached or dropped the connection (down, restarting, the
- * connection killed, the pool unable to connect), as opposed to a query it refused. Such a request is answered
- * `503 database_unavailable` ("try again"), and a server starting while the database is down waits for it.
+ * Whether an error means the database could not do any write or read just now, as opposed to refusing this
+ * query: it could not be reached or dropped the connection (down, restarting, the connection killed, the pool
+ * unable to connect), it stayed locked by another writer past the busy timeout (SQLite), or it cannot store
+ * anything (disk full, read-only). Such a request is answered `503 database_unavailable` with a message saying
+ * which, and nothing of it was written; a server starting while the database is unreachable waits for it.
  *
  * Read from the error's shape, not its class: the user's generated client may load its own copy of Prisma, and
  * the server package does not import Prisma at all.
@@ -29,6 +31,26 @@ const postgresCodes = /^(08\w{3}|57P0[123])$/;
  */
 const mysqlCodes = new Set(["1053", "1927", "2002", "2003", "2006", "2013", "45009", "45012", "45028"]);
 
+/** SQLite result codes (extended ones included): busy/locked, read-only, full. */
+const sqliteBusy = new Set([5, 6, 261, 262, 517]);
+const sqliteReadOnly = new Set([8, 264, 520, 776, 1032, 1288, 1544]);
+const sqliteFull = new Set([13]);
+
+/** SQLite's own sentences for those codes (sqlite3_errstr), which Prisma quotes in its messages. */
+const sqliteSentences: [RegExp, "busy" | "read_only" | "full"][] = [
+  [/\battempt to write a readonly database\b/, "read_only"],
+  [/\bdatabase or disk is full\b/, "full"],
+  [/\bdatabase (table )?is locked\b/, "busy"],
+];
+
+/** PostgreSQL: 53100 disk full, 25006 a read-only transaction (a standby, or default_transaction_read_only). */
+const postgresFull = new Set(["53100"]);
+const postgresReadOnly = new Set(["25006"]);
+
+/** MySQL/MariaDB: 1021/1114 disk or table full; 1290/1792/1836 read-only server or transaction. */
+const mysqlFull = new Set(["1021", "1114"]);
+const mysqlReadOnly = new Set(["1290", "1792", "1836"]);
+
 /** Node's socket errors, when a driver passes them through. */
 const socketCodes = new Set([
   "ECONNREFUSED",
@@ -53,18 +75,65 @@ type Shape = Record<string, unknown>;
 
 const isShape = (value: unknown): value is Shape => typeof value === "object" && value !== null;
 
-export function isDatabaseUnreachable(error: unknown): boolean {
+/** Why the database cannot serve requests just now; undefined when it refused this query, or for anything else. */
+export type DatabaseUnavailability = "unreachable" | "busy" | "full" | "read_only";
+
+export function databaseUnavailability(error: unknown): DatabaseUnavailability | undefined {
   const seen = new Set<unknown>();
   const queue: unknown[] = [error];
   while (queue.length > 0) {
     const current = queue.shift();
     if (!isShape(current) || seen.has(current)) continue;
     seen.add(current);
-    if (saysUnreachable(current)) return true;
+    const found = saysUnavailable(current);
+    if (found) return found;
     const meta = current.meta;
     queue.push(current.cause, isShape(meta) ? meta.driverAdapterError : undefined);
   }
-  return false;
+  return undefined;
+}
+
+export function isDatabaseUnreachable(error: unknown): boolean {
+  return databaseUnavailability(error) === "unreachable";
+}
+
+/** The sentence a 503 says, for each reason: what happened, that nothing was saved, what to do. */
+export const unavailableMessages: Record<DatabaseUnavailability, string> = {
+  unreachable: "The database cannot be reached right now; nothing was saved. Try again in a moment",
+  busy: "The database is busy with another write; nothing was saved. Try again in a moment",
+  full: "The database's disk is full; nothing was saved. An administrator must free space",
+  read_only: "The database is read-only; nothing was saved. An administrator must make it writable",
+};
+
+function saysUnavailable(error: Shape): DatabaseUnavailability | undefined {
+  const code = error.code === undefined ? undefined : String(error.code);
+  const original = error.originalCode === undefined ? undefined : String(error.originalCode);
+  if (error.kind === "sqlite") {
+    // better-sqlite3 names the code (`SQLITE_READONLY_DBMOVED`); other drivers give its number.
+    const name = original ?? "";
+    if (/^SQLITE_(BUSY|LOCKED)/.test(name)) return "busy";
+    if (/^SQLITE_READONLY/.test(name)) return "read_only";
+    if (name === "SQLITE_FULL") return "full";
+    const extended = Number(error.extendedCode ?? code ?? original);
+    if (sqliteBusy.has(extended)) return "busy";
+    if (sqliteReadOnly.has(extended)) return "read_only";
+    if (sqliteFull.has(extended)) return "full";
+  }
+  // Prisma's own wording of a model write that failed this way (P2039) carries SQLite's fixed sentences.
+  if (typeof error.message === "string") {
+    const byMessage = sqliteSentences.find(([pattern]) => pattern.test(error.message as string));
+    if (byMessage) return byMessage[1];
+  }
+  if (error.kind === "postgres" && original !== undefined) {
+    if (postgresFull.has(original)) return "full";
+    if (postgresReadOnly.has(original)) return "read_only";
+  }
+  if (error.kind === "mysql") {
+    const codes = [code, original].filter((value): value is string => value !== undefined);
+    if (codes.some((value) => mysqlFull.has(value))) return "full";
+    if (codes.some((value) => mysqlReadOnly.has(value))) return "read_only";
+  }
+  return saysUnreachable(error) ? "unreachable" : undefined;
 }
 
 function saysUnreachable(error: Shape): boolean {

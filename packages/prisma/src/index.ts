@@ -12,6 +12,7 @@ export {
   loadClientClass,
   schemaForAtriumClient,
 } from "./runtime/prepareClient.js";
+export { applySqliteSettings, readSqliteSetting, sqliteSettings } from "./runtime/sqliteSettings.js";
 export { type BuildSchemaMetaInput, buildSchemaMeta } from "./schema/buildSchemaMeta.js";
 export { humanize, kebabCase, pluralize } from "./schema/labels.js";
 export {

@@ -6,7 +6,7 @@
  *
  * Recognised by name, as mapPrismaError does: the user's generated client may load its own copy of Prisma.
  */
-import { AtriumError, isDatabaseUnreachable, type ModelMeta } from "@atrium/core";
+import { AtriumError, databaseUnavailability, type ModelMeta, unavailableMessages } from "@atrium/core";
 import { adapterCause } from "./errorFields.js";
 
 /** What a data source call was doing, as the API and the log name it. */
@@ -27,25 +27,19 @@ export function databaseFailure(
   model: ModelMeta,
 ): AtriumError | undefined {
   if (!(error instanceof Error) || !databaseErrorNames.has(error.name)) return undefined;
-  if (isDatabaseUnreachable(error)) return databaseUnavailable(error, { operation, model: model.key });
+  const unavailable = databaseUnavailability(error);
+  if (unavailable) {
+    return new AtriumError("database_unavailable", unavailableMessages[unavailable], {
+      details: { operation, model: model.key },
+      reason: databaseReason(error),
+      cause: error,
+    });
+  }
   return new AtriumError("database_error", `${doing(operation, model)} failed in the database`, {
     details: { operation, model: model.key },
     reason: databaseReason(error),
     cause: error,
   });
-}
-
-/** The 503 for a database that is down, restarting or dropped the connection: nothing was written; try again. */
-export function databaseUnavailable(error: Error, details?: Record<string, string>): AtriumError {
-  return new AtriumError(
-    "database_unavailable",
-    "The database cannot be reached right now; try again in a moment",
-    {
-      details,
-      reason: databaseReason(error),
-      cause: error,
-    },
-  );
 }
 
 function doing(operation: DataOperation, model: ModelMeta): string {

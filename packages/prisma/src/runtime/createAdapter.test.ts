@@ -91,7 +91,11 @@ describe("createAdapter for PostgreSQL", () => {
     const backendsUsed = async (url: string) => {
       const adapter = await (await createAdapter(url)).connect();
       try {
-        const sleep = { sql: "SELECT pg_backend_pid() AS pid, pg_sleep(0.2)::text AS slept", args: [], argTypes: [] };
+        const sleep = {
+          sql: "SELECT pg_backend_pid() AS pid, pg_sleep(0.2)::text AS slept",
+          args: [],
+          argTypes: [],
+        };
         const results = await Promise.all([1, 2, 3, 4].map(() => adapter.queryRaw(sleep)));
         return new Set(results.map((result) => result.rows[0]?.[0])).size;
       } finally {

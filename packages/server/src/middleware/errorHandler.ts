@@ -1,4 +1,10 @@
-import { AtriumError, type ErrorBody, isAtriumError, isDatabaseUnreachable } from "@atrium/core";
+import {
+  AtriumError,
+  databaseUnavailability,
+  type ErrorBody,
+  isAtriumError,
+  unavailableMessages,
+} from "@atrium/core";
 import type { Context, ErrorHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ErrorLogger } from "../appOptions.js";
@@ -55,17 +61,14 @@ function databaseError(error: AtriumError, c: Context, logger: ErrorLogger, audi
 
 function toAtriumError(error: unknown): AtriumError | undefined {
   if (isAtriumError(error)) return error;
-  // The database went away under a read or a session check that no data source call explained: still a 503.
-  if (isDatabaseUnreachable(error)) {
+  // The database went away (or filled up, or locked) under a call no data source method explained: a 503 still.
+  const unavailable = databaseUnavailability(error);
+  if (unavailable) {
     const reason = error instanceof Error ? error.message.split("\n").filter(Boolean).pop() : String(error);
-    return new AtriumError(
-      "database_unavailable",
-      "The database cannot be reached right now; try again in a moment",
-      {
-        reason,
-        cause: error,
-      },
-    );
+    return new AtriumError("database_unavailable", unavailableMessages[unavailable], {
+      reason,
+      cause: error,
+    });
   }
   // Hono's own helpers throw HTTPException for the few request problems they detect themselves.
   if (error instanceof HTTPException) {
