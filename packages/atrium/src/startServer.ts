@@ -39,6 +39,8 @@ export interface StartOptions {
   fields?: Record<string, FieldAccess>;
   /** The project's API routes, under `/api/x/<name>/`. @default [] */
   routes?: readonly RouteSet[];
+  /** Longest a statement may run on PostgreSQL and MariaDB, in ms; 0: no limit. @default 5000 */
+  statementTimeoutMs?: number;
 }
 
 export interface RunningServer {
@@ -60,6 +62,7 @@ export async function createAtrium(options: Omit<StartOptions, "port" | "host">)
   if (fieldRules.checks.length > 0) throw new ConfigError(formatChecks(fieldRules.checks));
   if (fieldRules.warnings.length > 0) console.warn(formatWarnings(fieldRules.warnings));
   const client = await createClientForSchema(options.schemaPath, options.databaseUrl, {
+    statementTimeoutMs: options.statementTimeoutMs ?? 5000,
     // Says why this start took longer than the next ones will; the bench reads the figure too.
     onGenerated: (ms) =>
       console.log(

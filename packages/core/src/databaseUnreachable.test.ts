@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isDatabaseUnreachable } from "./databaseUnreachable.js";
+import { databaseUnavailability, isDatabaseUnreachable } from "./databaseUnreachable.js";
 
 /** Prisma's shape: a known request error whose meta carries the driver adapter's error. */
 const viaAdapter = (cause: Record<string, unknown>) =>
@@ -8,6 +8,30 @@ const viaAdapter = (cause: Record<string, unknown>) =>
     code: "P2010",
     meta: { driverAdapterError: { name: "DriverAdapterError", cause } },
   });
+
+describe("databaseUnavailability", () => {
+  it("tells a statement stopped by the time limit from other cancels", () => {
+    const pgTimeout = viaAdapter({
+      kind: "postgres",
+      originalCode: "57014",
+      originalMessage: "canceling statement due to statement timeout",
+    });
+    const mariadbTimeout = viaAdapter({
+      kind: "mysql",
+      code: 1969,
+      originalCode: "1969",
+      originalMessage: "Query execution was interrupted (max_statement_time exceeded)",
+    });
+    expect(databaseUnavailability(pgTimeout)).toBe("timed_out");
+    expect(databaseUnavailability(mariadbTimeout)).toBe("timed_out");
+    const cancelled = viaAdapter({
+      kind: "postgres",
+      originalCode: "57014",
+      originalMessage: "canceling statement due to user request",
+    });
+    expect(databaseUnavailability(cancelled)).toBeUndefined();
+  });
+});
 
 describe("isDatabaseUnreachable", () => {
   it("recognises a database that is down, restarting, or dropped the connection, on each driver", () => {

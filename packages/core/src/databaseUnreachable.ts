@@ -76,7 +76,7 @@ type Shape = Record<string, unknown>;
 const isShape = (value: unknown): value is Shape => typeof value === "object" && value !== null;
 
 /** Why the database cannot serve requests just now; undefined when it refused this query, or for anything else. */
-export type DatabaseUnavailability = "unreachable" | "busy" | "full" | "read_only";
+export type DatabaseUnavailability = "unreachable" | "busy" | "full" | "read_only" | "timed_out";
 
 export function databaseUnavailability(error: unknown): DatabaseUnavailability | undefined {
   const seen = new Set<unknown>();
@@ -103,6 +103,8 @@ export const unavailableMessages: Record<DatabaseUnavailability, string> = {
   busy: "The database is busy with another write; nothing was saved. Try again in a moment",
   full: "The database's disk is full; nothing was saved. An administrator must free space",
   read_only: "The database is read-only; nothing was saved. An administrator must make it writable",
+  timed_out:
+    "The database took longer than the time allowed for one request; nothing was saved. Narrow the list with a filter or a search, or try again",
 };
 
 function saysUnavailable(error: Shape): DatabaseUnavailability | undefined {
@@ -124,6 +126,7 @@ function saysUnavailable(error: Shape): DatabaseUnavailability | undefined {
     const byMessage = sqliteSentences.find(([pattern]) => pattern.test(error.message as string));
     if (byMessage) return byMessage[1];
   }
+  if (isStatementTimeout(error, code, original)) return "timed_out";
   if (error.kind === "postgres" && original !== undefined) {
     if (postgresFull.has(original)) return "full";
     if (postgresReadOnly.has(original)) return "read_only";
@@ -134,6 +137,17 @@ function saysUnavailable(error: Shape): DatabaseUnavailability | undefined {
     if (codes.some((value) => mysqlReadOnly.has(value))) return "read_only";
   }
   return saysUnreachable(error) ? "unreachable" : undefined;
+}
+
+/**
+ * The statement ran past Atrium's limit: PostgreSQL 57014 *because of* `statement_timeout` (57014 alone is
+ * any cancel), MariaDB 1969 (`max_statement_time`), MySQL 3024 (`max_execution_time`).
+ */
+function isStatementTimeout(error: Shape, code: string | undefined, original: string | undefined): boolean {
+  const message = String(error.originalMessage ?? error.message ?? "");
+  if (error.kind === "postgres") return original === "57014" && /statement timeout/.test(message);
+  if (error.kind === "mysql") return [code, original].some((value) => value === "1969" || value === "3024");
+  return false;
 }
 
 function saysUnreachable(error: Shape): boolean {

@@ -4,9 +4,14 @@ export { diffFromEmpty } from "./push/diffFromEmpty.js";
 export { isPushError, PushError } from "./push/pushError.js";
 export { type PushSchemaOptions, type PushSchemaResult, pushSchema } from "./push/pushSchema.js";
 export { clearStartupCaches } from "./runtime/clearStartupCaches.js";
-export { createAdapter, providerOfUrl, redactUrl } from "./runtime/createAdapter.js";
 export {
-  type ClientPreparation,
+  type AdapterOptions,
+  createAdapter,
+  providerOfUrl,
+  redactUrl,
+} from "./runtime/createAdapter.js";
+export {
+  type ClientOptions,
   createClientForSchema,
   type GenericPrismaClient,
   loadClientClass,

@@ -66,6 +66,13 @@ export interface AtriumConfig {
    */
   host?: string;
   /**
+   * Longest one database statement may run, in milliseconds, on PostgreSQL and MariaDB; past it the request
+   * answers 503 ("took longer than the time allowed") and frees its connection. 0: no limit. SQLite cannot
+   * stop a running statement, so the limit does not apply to it (docs/scaling.md).
+   * @default 5000
+   */
+  statementTimeoutMs?: number;
+  /**
    * Fields hidden for everyone or per role, keyed `"Model.field"`: `"hidden"`, `"visible"` (shows a
    * secret-named field), `"writeOnly"` (set in forms, never shown), `{ visibleTo: ["role"] }` or
    * `{ hiddenFrom: ["role"] }`. Checked against the schema at start-up (docs/checks.md).

@@ -18,6 +18,7 @@ describe("resolveConfig", () => {
     expect(config.databaseUrl).toBe(`file:${join(folder, "dev.db")}`);
     expect(config.port).toBe(4000);
     expect(config.host).toBe("127.0.0.1");
+    expect(config.statementTimeoutMs).toBe(5000);
   });
 
   it("takes the URL and port from the environment when the file leaves them out", () => {
@@ -49,6 +50,15 @@ describe("resolveConfig", () => {
     expect(() =>
       resolveConfig({ schema: "schema.prisma", databaseUrl: "file:x", port: 99999 }, folder, {}),
     ).toThrow(/port/);
+    expect(() =>
+      resolveConfig({ schema: "schema.prisma", databaseUrl: "file:x", statementTimeoutMs: -1 }, folder, {}),
+    ).toThrow("'statementTimeoutMs' must be a whole number of milliseconds, 0 for no limit, got -1.");
+    const unlimited = resolveConfig(
+      { schema: "schema.prisma", databaseUrl: "file:x", statementTimeoutMs: 0 },
+      folder,
+      {},
+    );
+    expect(unlimited.statementTimeoutMs).toBe(0);
   });
 });
 

@@ -14,6 +14,7 @@ export interface ResolvedConfig {
   databaseUrl: string;
   port: number;
   host: string;
+  statementTimeoutMs: number;
   /** As written; checked against the schema by startServer (checkFieldsConfig), which needs the schema loaded. */
   fields?: Record<string, FieldAccess>;
   /** Components are absolute module paths. */
@@ -33,6 +34,7 @@ const knownKeys = new Set([
   "databaseUrl",
   "port",
   "host",
+  "statementTimeoutMs",
   "fields",
   "pages",
   "widgets",
@@ -72,12 +74,19 @@ export function resolveConfig(
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new ConfigError(`'port' must be a whole number from 0 to 65535, got ${String(port)}.`);
   }
+  const statementTimeoutMs = config.statementTimeoutMs ?? 5000;
+  if (!Number.isInteger(statementTimeoutMs) || statementTimeoutMs < 0) {
+    throw new ConfigError(
+      `'statementTimeoutMs' must be a whole number of milliseconds, 0 for no limit, got ${String(statementTimeoutMs)}.`,
+    );
+  }
   const resolved: ResolvedConfig = {
     rootDir: baseDir,
     schemaPath,
     databaseUrl: resolveSqliteUrl(databaseUrl, baseDir),
     port,
     host: config.host ?? "127.0.0.1",
+    statementTimeoutMs,
     pages: listOf(config.pages, "pages").map((page, index) => ({
       ...page,
       component: componentPath(page.component, `pages[${index}]`, baseDir),

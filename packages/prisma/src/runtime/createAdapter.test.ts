@@ -1,3 +1,4 @@
+import { databaseUnavailability } from "@atrium/core";
 import { describe, expect, it } from "vitest";
 import { createAdapter, postgresPoolConfig, providerOfUrl, redactUrl } from "./createAdapter.js";
 import { mariadbUrl, mysqlDatabaseOf } from "./mariadbUrl.js";
@@ -107,5 +108,45 @@ describe("createAdapter for PostgreSQL", () => {
     expect(() => postgresPoolConfig("postgresql://app:secret@db/shop?connection_limit=lots")).toThrow(
       "connection_limit=lots in 'postgresql://app:***@db/shop?connection_limit=lots' must be a whole number",
     );
+  });
+});
+
+describe("statement time limits", () => {
+  const cases = [
+    {
+      name: "PostgreSQL",
+      url: "postgresql://postgres@127.0.0.1:5432/postgres",
+      sleep: "SELECT pg_sleep(3)::text AS slept",
+    },
+    { name: "MariaDB", url: "mysql://root@127.0.0.1:3306/mysql", sleep: "SELECT SLEEP(3) AS slept" },
+  ];
+  for (const { name, url, sleep } of cases) {
+    it(`${name}: a statement past statementTimeoutMs is stopped, said to be a time-out, and frees its connection`, async () => {
+      const adapter = await (await createAdapter(url, { statementTimeoutMs: 300 })).connect();
+      try {
+        const started = Date.now();
+        const failure = await adapter.queryRaw({ sql: sleep, args: [], argTypes: [] }).then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+        expect(Date.now() - started).toBeLessThan(2500);
+        expect(databaseUnavailability(failure)).toBe("timed_out");
+        // The same pool answers the next statement at once.
+        const next = await adapter.queryRaw({ sql: "SELECT 1 AS one", args: [], argTypes: [] });
+        expect(Number(next.rows[0]?.[0])).toBe(1);
+      } finally {
+        await adapter.dispose();
+      }
+    }, 20_000);
+  }
+
+  it("leaves statements unlimited when no limit is set", async () => {
+    const adapter = await (await createAdapter(cases[0]?.url ?? "")).connect();
+    try {
+      const result = await adapter.queryRaw({ sql: "SHOW statement_timeout", args: [], argTypes: [] });
+      expect(result.rows).toEqual([["0"]]);
+    } finally {
+      await adapter.dispose();
+    }
   });
 });

@@ -7,7 +7,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { generateClient } from "../cli/generateClient.js";
 import { prismaSchemaWasm } from "../schema/prismaSchemaWasm.js";
 import { compiledClientFile, compileGeneratedClient } from "./compileGeneratedClient.js";
-import { createAdapter } from "./createAdapter.js";
+import { type AdapterOptions, createAdapter } from "./createAdapter.js";
 
 /** The part of a generated Prisma client that Atrium uses; every generated client has it. */
 export interface GenericPrismaClient {
@@ -60,8 +60,8 @@ function previewFeaturesOf(generators: string[]): string[] {
  */
 const runsFromSource = import.meta.url.endsWith(".ts");
 
-/** What a caller hears about the one-off work of a first start. */
-export interface ClientPreparation {
+/** How the client connects, and what a caller hears about the one-off work of a first start. */
+export interface ClientOptions extends AdapterOptions {
   /** Called once the schema's client was generated (first start of a schema text only), with its duration. */
   onGenerated?: (milliseconds: number) => void;
 }
@@ -72,7 +72,7 @@ export interface ClientPreparation {
  */
 export async function loadClientClass(
   schemaPath: string,
-  preparation: ClientPreparation = {},
+  options: ClientOptions = {},
 ): Promise<PrismaClientConstructor> {
   const schemaText = schemaForAtriumClient(await readFile(schemaPath, "utf8"));
   const folder = generatedClientFolder(schemaText);
@@ -82,7 +82,7 @@ export async function loadClientClass(
     // A client generated before clients were also compiled only needs compiling.
     if (existsSync(join(folder, "client", "client.ts"))) await compileGeneratedClient(join(folder, "client"));
     else await generateInto(folder, schemaText);
-    preparation.onGenerated?.(performance.now() - started);
+    options.onGenerated?.(performance.now() - started);
   }
   const module = (await import(pathToFileURL(entry).href)) as { PrismaClient: PrismaClientConstructor };
   return module.PrismaClient;
@@ -117,10 +117,11 @@ async function generateInto(folder: string, schemaText: string): Promise<void> {
 export async function createClientForSchema(
   schemaPath: string,
   databaseUrl: string,
-  preparation: ClientPreparation = {},
+  options: ClientOptions = {},
 ): Promise<GenericPrismaClient> {
-  const PrismaClient = await loadClientClass(schemaPath, preparation);
-  const client = new PrismaClient({ adapter: await createAdapter(databaseUrl) });
+  const PrismaClient = await loadClientClass(schemaPath, options);
+  const adapter = await createAdapter(databaseUrl, { statementTimeoutMs: options.statementTimeoutMs });
+  const client = new PrismaClient({ adapter });
   await client.$connect();
   return client;
 }
