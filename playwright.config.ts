@@ -6,8 +6,9 @@ const debianChromium = "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "e2e",
-  // The installed project has a config of its own (e2e/installed/playwright.config.ts).
-  testIgnore: ["installed/**"],
+  // These have configs and servers of their own: the installed project (e2e/installed/playwright.config.ts),
+  // the admin mounted in another server (e2e/mounted/) and `atrium dev` (e2e/devServer/).
+  testIgnore: ["installed/**", "mounted/**", "devServer/**"],
   // Signs in as the demo account once; every project starts signed in (auth.spec.ts signs out on its own).
   globalSetup: "./e2e/globalSetup.ts",
   outputDir: "test-results",

@@ -3,7 +3,7 @@ import type { QueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { createBrowserRouter, RouterProvider } from "react-router";
 import { adminRoutes } from "./adminRoutes.js";
-import { loginPath } from "./auth/safeNextPath.js";
+import { loginPath, pathBelowBase } from "./auth/safeNextPath.js";
 import { ToastProvider } from "./components/Toasts.js";
 import "./styles/styles.css";
 
@@ -31,8 +31,8 @@ export function AdminApp({ registry, api, basename, queryClient }: AdminAppProps
         baseUrl: basePath,
         onUnauthorized: () => {
           const { pathname, search } = router.state.location;
-          if (pathname !== "/login")
-            void router.navigate(loginPath(`${pathname}${search}`), { replace: true });
+          const path = pathBelowBase(pathname, basePath);
+          if (path !== "/login") void router.navigate(loginPath(`${path}${search}`), { replace: true });
         },
       }),
   );

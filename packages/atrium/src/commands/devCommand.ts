@@ -1,4 +1,3 @@
-import { watch } from "node:fs";
 import { createServer, type IncomingMessage } from "node:http";
 import { getRequestListener } from "@hono/node-server";
 import { findConfigPath, loadConfig, type ResolvedConfig } from "../config/loadConfig.js";
@@ -15,6 +14,7 @@ import {
 } from "./command.js";
 import { noUsersHint } from "./createUser.js";
 import { writeSchemaTypes } from "./typesCommand.js";
+import { watchFiles } from "./watchFiles.js";
 
 /** Requests the API server answers; everything else is the SPA, which Vite serves with hot reload. */
 const isServerPath = (url = "/") => url.startsWith("/api/") || url === "/api" || url.startsWith("/healthz");
@@ -28,31 +28,41 @@ export const devCommand: Command = {
   options: { ...configOption, ...listenOptions },
   async run(values) {
     const configPath = findConfigPath(stringOption(values, "config"));
-    let config = await loadConfig(configPath);
+    // Fresh on every load: a JavaScript config is read again too, and the files it imports are listed.
+    let config = await loadConfig(configPath, process.env, { fresh: true });
     await writeSchemaTypes(config);
     const extensions: Extensions = { pages: config.pages, widgets: config.widgets, slots: config.slots };
     const [{ createServer: createViteServer }, { adminViteConfig, extensionsModuleId }] = await Promise.all([
       import("vite"),
       import("../spa/viteConfig.js"),
     ]);
-    const vite = await createViteServer({
-      ...adminViteConfig({ projectDir: config.rootDir, extensions }),
-      server: { middlewareMode: true },
-      appType: "spa",
-    });
     let atrium: Atrium = await createAtrium({ ...config, noUsersHint: noUsersHint("") });
     let api = getRequestListener((request) => atrium.fetch(request));
+    const server = createServer((request: IncomingMessage, response) => {
+      if (isServerPath(request.url)) void api(request, response);
+      else vite.middlewares(request, response);
+    });
+    const vite = await createViteServer({
+      ...adminViteConfig({ projectDir: config.rootDir, extensions }),
+      // Hot reload over this server's port: by default Vite opens a WebSocket port of its own (24678) on every
+      // interface, which a second `atrium dev` cannot open and a forwarded or proxied port does not reach.
+      server: { middlewareMode: true, hmr: { server } },
+      appType: "spa",
+    });
 
-    // The config names the schema, the field rules and the components: on a change, load it again, swap the
-    // API server and reload the browser. A broken config keeps the last good one running and says why.
+    // The config names the schema, the field rules, the routes and the components: on a change of it or of a
+    // project file it imports (the routes), load it again, swap the API server and reload the browser. A broken
+    // config keeps the last good one running and says why.
+    const watcher = watchFiles(() => void reload());
     const reload = async () => {
       try {
-        const next: ResolvedConfig = await loadConfig(configPath);
+        const next: ResolvedConfig = await loadConfig(configPath, process.env, { fresh: true });
         const nextAtrium = await createAtrium(next);
         await atrium.close();
         atrium = nextAtrium;
         api = getRequestListener((request) => atrium.fetch(request));
         config = next;
+        watcher.watch(next.configFiles ?? [configPath]);
         Object.assign(extensions, { pages: next.pages, widgets: next.widgets, slots: next.slots });
         await writeSchemaTypes(next);
         const module = vite.moduleGraph.getModuleById(extensionsModuleId);
@@ -65,16 +75,8 @@ export const devCommand: Command = {
         );
       }
     };
-    let pending: NodeJS.Timeout | undefined;
-    const watcher = watch(configPath, () => {
-      clearTimeout(pending);
-      pending = setTimeout(() => void reload(), 100);
-    });
+    watcher.watch(config.configFiles ?? [configPath]);
 
-    const server = createServer((request: IncomingMessage, response) => {
-      if (isServerPath(request.url)) void api(request, response);
-      else vite.middlewares(request, response);
-    });
     const port = Number(stringOption(values, "port") ?? config.port);
     const host = stringOption(values, "host") ?? config.host;
     await new Promise<void>((listening, failed) => {

@@ -24,7 +24,8 @@ function pushCommandLine(schemaText: string | undefined, url: string) {
   const result = spawnSync(
     join(repoRoot, "node_modules/.bin/tsx"),
     ["--conditions=@atrium/source", "packages/atrium/src/cli.ts", "push", "--schema", schema, "--url", url],
-    { cwd: repoRoot, encoding: "utf8" },
+    // A push takes seconds; a command still running long after is a bug of its own (see the exit test).
+    { cwd: repoRoot, encoding: "utf8", timeout: 45_000 },
   );
   return { schema, status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -67,6 +68,17 @@ describe("npm run atrium -- push", () => {
       `atrium: --url "/tmp/notes.db" is not a database URL: the schema's datasource is SQLite\nhint: Use a URL like file:./dev.db.\n`,
     );
   });
+
+  it("creates a SQLite database and exits when done, not a minute later (the engine's timers are cleared)", () => {
+    const file = join(folder, "exits.db");
+    const result = pushCommandLine(
+      `${datasource("sqlite")}\nmodel Note {\n  id Int @id\n}\n`,
+      `file:${file}`,
+    );
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(`Pushed ${result.schema} to file:${file}\n`);
+  }, 60_000);
 
   it("lists the errors of a schema that does not validate, with their lines", async () => {
     const result = await push(

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -71,5 +71,36 @@ describe("loadConfig", () => {
     );
     const config = await loadConfig(join(folder, "atrium.config.json"), {});
     expect(config.databaseUrl).toBe(`file:${join(folder, "a.db")}`);
+  });
+});
+
+describe("loadConfig of a config that imports the project's files", () => {
+  it("lists the config and the project files it imports, for `atrium dev` to watch", async () => {
+    const folder = folderWithSchema();
+    mkdirSync(join(folder, "admin"));
+    writeFileSync(join(folder, "admin/port.ts"), "export const port: number = 4100;\n");
+    writeFileSync(
+      join(folder, "atrium.config.ts"),
+      'import { port } from "./admin/port.js";\nexport default { schema: "schema.prisma", databaseUrl: "file:a.db", port };\n',
+    );
+    const config = await loadConfig(join(folder, "atrium.config.ts"), {});
+    expect(config.port).toBe(4100);
+    expect(config.configFiles).toEqual([join(folder, "atrium.config.ts"), join(folder, "admin/port.ts")]);
+  });
+
+  it("reads a JavaScript config and its imports again when fresh, as they are now", async () => {
+    const folder = folderWithSchema();
+    const config = join(folder, "atrium.config.mjs");
+    const port = join(folder, "port.mjs");
+    writeFileSync(
+      config,
+      'import { port } from "./port.mjs";\nexport default { schema: "schema.prisma", databaseUrl: "file:a.db", port };\n',
+    );
+    writeFileSync(port, "export const port = 4100;\n");
+    expect((await loadConfig(config, {}, { fresh: true })).port).toBe(4100);
+    writeFileSync(port, "export const port = 4200;\n");
+    const again = await loadConfig(config, {}, { fresh: true });
+    expect(again.port).toBe(4200);
+    expect(again.configFiles).toEqual([config, port]);
   });
 });

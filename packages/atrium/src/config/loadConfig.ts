@@ -2,8 +2,11 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { fromSource, sourceCondition } from "../paths.js";
+import { fromSource, sourceCondition, spaDir } from "../paths.js";
 import { ConfigError, type ResolvedConfig, resolveConfig } from "./resolveConfig.js";
+
+/** `packages/` of the repository, when Atrium runs from its sources. */
+const atriumSourcesDir = resolve(spaDir, "../../..");
 
 export { ConfigError, type ResolvedConfig, resolveConfig } from "./resolveConfig.js";
 
@@ -27,6 +30,16 @@ export function findConfigPath(given: string | undefined, cwd: string = process.
   return found;
 }
 
+export interface LoadConfigOptions {
+  /**
+   * Loads a JavaScript config through Vite's module runner too, as TypeScript is, so that every call reads the
+   * files as they are now and lists the ones imported (`atrium dev`): Node's own `import()` keeps the first
+   * version of a module for the life of the process.
+   * @default false
+   */
+  fresh?: boolean;
+}
+
 /**
  * Reads `atrium.config.{ts,mts,js,json}`, checks it and resolves its paths against the file's folder. The
  * project's `.env` (next to the config file) is read first, as Prisma's CLI does, without overriding what the
@@ -35,6 +48,7 @@ export function findConfigPath(given: string | undefined, cwd: string = process.
 export async function loadConfig(
   configPath: string,
   env: NodeJS.ProcessEnv = process.env,
+  options: LoadConfigOptions = {},
 ): Promise<ResolvedConfig> {
   const absolutePath = resolve(configPath);
   if (!existsSync(absolutePath)) {
@@ -42,8 +56,17 @@ export async function loadConfig(
   }
   const rootDir = dirname(absolutePath);
   if (env === process.env) loadDotEnv(rootDir);
-  const raw = await importConfigFile(absolutePath);
-  return { ...resolveConfig(raw, rootDir, env), configPath: absolutePath };
+  const { value, imports } = await importConfigFile(absolutePath, options);
+  return {
+    ...resolveConfig(value, rootDir, env),
+    configPath: absolutePath,
+    configFiles: [absolutePath, ...imports.filter(isProjectFile)],
+  };
+}
+
+/** The project's own files (its routes...), not packages: Atrium's sources are imported in the repository. */
+function isProjectFile(path: string): boolean {
+  return !path.includes("/node_modules/") && !(fromSource && path.startsWith(`${atriumSourcesDir}/`));
 }
 
 function loadDotEnv(folder: string): void {
@@ -52,19 +75,24 @@ function loadDotEnv(folder: string): void {
 }
 
 /**
- * JSON is parsed; JavaScript is imported; TypeScript goes through Vite's module runner, which Atrium ships
- * for the admin's build anyway, so a project needs no TypeScript loader of its own.
+ * JSON is parsed; JavaScript is imported; TypeScript (and JavaScript when `fresh`) goes through Vite's module
+ * runner, which Atrium ships for the admin's build anyway, so a project needs no TypeScript loader of its own.
+ * Also answers the files the runner imported on the way (none for JSON and Node's import).
  */
-export async function importConfigFile(path: string): Promise<unknown> {
-  if (path.endsWith(".json")) return JSON.parse(await readFile(path, "utf8"));
-  if (path.endsWith(".js") || path.endsWith(".mjs")) {
-    return ((await import(pathToFileURL(path).href)) as { default?: unknown }).default;
+export async function importConfigFile(
+  path: string,
+  options: LoadConfigOptions = {},
+): Promise<{ value: unknown; imports: string[] }> {
+  if (path.endsWith(".json")) return { value: JSON.parse(await readFile(path, "utf8")), imports: [] };
+  if (!options.fresh && (path.endsWith(".js") || path.endsWith(".mjs"))) {
+    const module = (await import(pathToFileURL(path).href)) as { default?: unknown };
+    return { value: module.default, imports: [] };
   }
   const { runnerImport } = await import("vite");
   // Vite's runner sets NODE_ENV to development; the server's own behaviour must not depend on loading a config.
   const nodeEnv = process.env.NODE_ENV;
   try {
-    const { module } = await runnerImport<{ default?: unknown }>(path, {
+    const { module, dependencies } = await runnerImport<{ default?: unknown }>(path, {
       configFile: false,
       logLevel: "error",
       root: dirname(path),
@@ -79,7 +107,7 @@ export async function importConfigFile(path: string): Promise<unknown> {
           }
         : {}),
     });
-    return module.default;
+    return { value: module.default, imports: dependencies };
   } catch (error) {
     throw new ConfigError(
       `${path} could not be loaded: ${error instanceof Error ? error.message : String(error)}`,

@@ -8,6 +8,8 @@ import type { AtriumConfig, PageConfig, SlotConfig, WidgetConfig } from "./defin
 export interface ResolvedConfig {
   /** The config file, absolute; undefined for a config given in code. */
   configPath?: string;
+  /** The config file and the project's files it imports, as loaded (what `atrium dev` watches). */
+  configFiles?: string[];
   /** The folder relative paths are resolved from: the config file's. */
   rootDir: string;
   schemaPath: string;

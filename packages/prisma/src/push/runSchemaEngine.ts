@@ -9,14 +9,17 @@ import {
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
 import type { SchemaFile } from "../schema/readDatamodel.js";
-import { loadSchemaEngine, takeLastPanic } from "./loadSchemaEngine.js";
+import { loadSchemaEngine, takeLastPanic, withEngineTimers } from "./loadSchemaEngine.js";
 import { PushError } from "./pushError.js";
 
 export const emptyFilters = { externalTables: [], externalEnums: [] };
 
 type Engine = Awaited<ReturnType<Awaited<ReturnType<typeof loadSchemaEngine>>["new"]>>;
 
-/** Runs `use` with an engine for the schema over `factory`, then frees it and closes what it opened. */
+/**
+ * Runs `use` with an engine for the schema over `factory`, then frees it and closes what it opened, timers
+ * included (so a push lets the process exit).
+ */
 export async function withSchemaEngine<T>(
   files: SchemaFile[],
   factory: SqlMigrationAwareDriverAdapterFactory,
@@ -25,16 +28,18 @@ export async function withSchemaEngine<T>(
   const SchemaEngine = await loadSchemaEngine();
   const connections = trackConnections(factory);
   const adapter = bindMigrationAwareSqlAdapterFactory(connections.factory);
-  try {
-    const engine = await runEngine(() => SchemaEngine.new({ datamodels: files }, () => {}, adapter));
+  return withEngineTimers(async () => {
     try {
-      return await use(engine);
+      const engine = await runEngine(() => SchemaEngine.new({ datamodels: files }, () => {}, adapter));
+      try {
+        return await use(engine);
+      } finally {
+        engine.free();
+      }
     } finally {
-      engine.free();
+      await connections.closeAll();
     }
-  } finally {
-    await connections.closeAll();
-  }
+  });
 }
 
 /** Freeing the engine does not close the connections it opened; without this the database file stays open. */

@@ -1,6 +1,6 @@
 import { safeRedirectPath } from "@atrium/auth";
 import { describe, expect, it } from "vitest";
-import { loginPath, safeNextPath } from "./safeNextPath.js";
+import { loginPath, pathBelowBase, safeNextPath } from "./safeNextPath.js";
 
 const samples = [
   "/m/book?page=2#top",
@@ -21,5 +21,16 @@ describe("safeNextPath", () => {
     expect(safeNextPath("/login?next=/x")).toBe("/");
     expect(loginPath("/m/book?page=2")).toBe("/login?next=%2Fm%2Fbook%3Fpage%3D2");
     expect(loginPath("/")).toBe("/login");
+  });
+});
+
+describe("pathBelowBase", () => {
+  it("takes the base path off a browser path, so that sign-in brings a mounted admin's user back", () => {
+    expect(pathBelowBase("/admin/m/book/7", "/admin")).toBe("/m/book/7");
+    expect(pathBelowBase("/admin", "/admin")).toBe("/");
+    expect(pathBelowBase("/admin/", "/admin")).toBe("/");
+    expect(pathBelowBase("/admin/login", "/admin")).toBe("/login");
+    expect(pathBelowBase("/m/book", "")).toBe("/m/book");
+    expect(pathBelowBase("/administrators", "/admin")).toBe("/administrators");
   });
 });

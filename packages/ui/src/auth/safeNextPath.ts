@@ -26,3 +26,13 @@ export function loginPath(path: string): string {
   const next = safeNextPath(path, "");
   return next === "" || next === "/" ? "/login" : `/login?next=${encodeURIComponent(next)}`;
 }
+
+/**
+ * The router's path of a browser path: `/admin/m/book` under the base path `/admin` is `/m/book`. The data
+ * router's own state keeps the browser's whole path, while `navigate()` adds the base path again.
+ */
+export function pathBelowBase(pathname: string, basePath: string): string {
+  if (basePath === "" || basePath === "/") return pathname;
+  if (pathname === basePath) return "/";
+  return pathname.startsWith(`${basePath}/`) ? pathname.slice(basePath.length) : pathname;
+}
