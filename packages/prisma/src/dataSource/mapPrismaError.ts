@@ -27,6 +27,12 @@ export function isKnownRequestError(error: unknown): error is KnownRequestError 
   );
 }
 
+/**
+ * Prisma's code for a transaction the database rolled back to settle a clash with another one (PostgreSQL
+ * 40001 and 40P01, MySQL's deadlock 1213).
+ */
+export const writeConflictCode = "P2034";
+
 export function prismaErrorCode(error: unknown): string | undefined {
   return isKnownRequestError(error) ? error.code : undefined;
 }
