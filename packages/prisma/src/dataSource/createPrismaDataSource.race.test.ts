@@ -3,9 +3,11 @@
  * and 49 conflicts, and the record holds the accepted save; saves sent without a version all go through, each
  * recorded in the history from the value the one before it left; of edits, deletes and bulk deletes made from
  * the same version, exactly one happens. On SQLite, PostgreSQL and MariaDB, from two processes with a client of
- * their own each (raceWorkers.ts: on SQLite only other connections race for real).
+ * their own each (raceWorkers.ts: on SQLite only other connections race for real). A write the database rolls
+ * back to break a deadlock runs again instead of failing.
  */
 import {
+  type AuditSink,
   type DatabaseProvider,
   encodeRecordId,
   idValuesOf,
@@ -16,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuthStore } from "../systemStore/auth.js";
 import { createSystemStore, type SystemStoreClient } from "../systemStore/createSystemStore.js";
 import { ensureSystemTables } from "../systemStore/ensureSystemTables.js";
+import type { SqlExecutor } from "../systemStore/sqlRunner.js";
 import { databaseIsReachable } from "../testing/databaseIsReachable.js";
 import { openTestDatabase, type TestDatabase } from "./testing/openTestDatabase.js";
 import {
@@ -146,5 +149,44 @@ describe.each(providers)("concurrent writes of one record on %s", (provider) => 
       }
     },
     60_000,
+  );
+
+  it.skipIf(!reachable[provider] || provider === "sqlite")(
+    "runs a write again when the database rolled it back to break a deadlock, instead of failing it",
+    async () => {
+      const [left, right] = [await newOrg("deadlock-left"), await newOrg("deadlock-right")];
+      const quote = (name: string) => (provider === "mysql" ? `\`${name}\`` : `"${name}"`);
+      const touch = `UPDATE ${quote("Organization")} SET ${quote("name")} = ${quote("name")} WHERE ${quote("id")} = ${provider === "mysql" ? "?" : "$1"}`;
+      // Each write, holding its own record, waits for both to get there and then touches the other's record.
+      let arrived = 0;
+      let bothArrived = () => {};
+      const barrier = new Promise<void>((resolve) => {
+        bothArrived = resolve;
+      });
+      let recorded = 0;
+      const crossing = (other: StoredRow): AuditSink => ({
+        async record(tx) {
+          recorded += 1;
+          if (++arrived === 2) bothArrived();
+          if (arrived <= 2) await barrier;
+          await (tx as SqlExecutor).$executeRawUnsafe(touch, other.id);
+          return `entry ${recorded}`;
+        },
+      });
+      const rename = (row: StoredRow, other: StoredRow, name: string) =>
+        db.dataSource.update(
+          org(),
+          idValuesOf(org(), row),
+          { scalars: { name }, connect: {}, setMany: {} },
+          { audit: crossing(other) },
+        );
+      await expect(
+        Promise.all([rename(left.row, right.row, "Left"), rename(right.row, left.row, "Right")]),
+      ).resolves.toHaveLength(2);
+      // The database broke the deadlock by rolling one back; it ran again, after the other committed.
+      expect(recorded).toBe(3);
+      expect([(await stored(left.row))?.name, (await stored(right.row))?.name]).toEqual(["Left", "Right"]);
+    },
+    30_000,
   );
 });

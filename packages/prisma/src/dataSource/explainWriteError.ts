@@ -19,7 +19,7 @@ import { buildDeletePreview } from "./deletePreview.js";
 import { errorFields } from "./errorFields.js";
 import { findMissingReferences } from "./findMissingReferences.js";
 import { idMatch, uniqueWhere } from "./idWhere.js";
-import { isKnownRequestError, mapPrismaError, prismaErrorCode, writeConflictCode } from "./mapPrismaError.js";
+import { isKnownRequestError, isWriteConflict, mapPrismaError, prismaErrorCode } from "./mapPrismaError.js";
 import { type Args, getDelegate } from "./prismaClient.js";
 import type { SourceScope } from "./sourceScope.js";
 
@@ -48,7 +48,7 @@ export function writeErrorExplainer(scope: SourceScope, viewOf: ViewOf) {
     context: WriteContext | undefined,
   ) => {
     if (context?.expectedVersion === undefined || scope.inTransaction) return;
-    if (prismaErrorCode(error) !== writeConflictCode) return;
+    if (!isWriteConflict(error)) return;
     const current = await scope.readRow(scope.client, model, uniqueWhere(model, id)).catch(() => null);
     const { viewSchema, viewModel } = viewOf(model, context);
     if (current) throw versionConflict(viewSchema, viewModel, current);

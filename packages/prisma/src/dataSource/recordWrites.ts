@@ -27,7 +27,7 @@ import { deleteExactly, emulatedCascadeIsInexact } from "./exactCascade.js";
 import { notFound, writeErrorExplainer } from "./explainWriteError.js";
 import { anyIdMatch, idKey, idMatch, idSelect, uniqueWhere } from "./idWhere.js";
 import { type LockPurpose, lockRows } from "./lockRows.js";
-import { prismaErrorCode, writeConflictCode } from "./mapPrismaError.js";
+import { isWriteConflict } from "./mapPrismaError.js";
 import { type Args, getDelegate, type QueryClient } from "./prismaClient.js";
 import { addRemainingCounts } from "./relationCounts.js";
 import type { SourceScope } from "./sourceScope.js";
@@ -279,7 +279,7 @@ export function recordWrites(scope: SourceScope): Writes {
           return deleted;
         }, rerun);
       } catch (error) {
-        if (versioned && !scope.inTransaction && prismaErrorCode(error) === writeConflictCode) {
+        if (versioned && !scope.inTransaction && isWriteConflict(error)) {
           throw new AtriumError(
             "conflict",
             `Some of the selected ${model.labelPlural.toLowerCase()} changed while they were being deleted; nothing was deleted. Reload and try again`,

@@ -4,7 +4,7 @@
  */
 import type { DatabaseProvider, ModelMeta, SchemaMeta, StoredRow } from "@atrium/core";
 import { buildSelect, shapeRow } from "./buildSelect.js";
-import { prismaErrorCode, writeConflictCode } from "./mapPrismaError.js";
+import { isWriteConflict } from "./mapPrismaError.js";
 import { type Args, getDelegate, type QueryClient, type TransactionalClient } from "./prismaClient.js";
 
 export interface SourceScope {
@@ -23,7 +23,7 @@ export interface SourceScope {
   /**
    * One transaction, at the database's default isolation: writes lock what they read first (lockRows.ts).
    * `rerun`: the work is the data source's own and may run again when the database chose it as the victim of a
-   * deadlock (Prisma's P2034), rather than failing a write that nothing was wrong with.
+   * deadlock (mapPrismaError.ts isWriteConflict), rather than failing a write that nothing was wrong with.
    */
   transaction<T>(work: (tx: QueryClient) => Promise<T>, options?: { rerun?: boolean }): Promise<T>;
   /** The select of a list or detail row of `model` (cached; see relationCounts.ts for its to-many counts). */
@@ -65,7 +65,7 @@ export function rootScope(settings: ScopeSettings, client: TransactionalClient):
           return await begin.call(client, work);
         } catch (error) {
           // The database rolled the victim back whole: running it again starts from the committed state.
-          if (!options?.rerun || attempt >= deadlockReruns || prismaErrorCode(error) !== writeConflictCode) {
+          if (!options?.rerun || attempt >= deadlockReruns || !isWriteConflict(error)) {
             throw error;
           }
         }
