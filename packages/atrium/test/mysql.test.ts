@@ -1,7 +1,7 @@
 /**
  * The core cases on MySQL/MariaDB (local server, root without password; each suite makes a database of its own
- * and drops it): keys.prisma, scalars.prisma, the history cases over saas.prisma, the leak cases, nextauth.prisma's
- * identities without @id and names.prisma's Json defaults with the provider swapped,
+ * and drops it): keys.prisma, scalars.prisma, the history and concurrent-write cases over saas.prisma, the leak
+ * cases, nextauth.prisma's identities without @id and names.prisma's Json defaults with the provider swapped,
  * pushed by Atrium's own MySQL DDL, plus what differs on MySQL: implicit many-to-many join tables, VARCHAR(191) limits, collation and row estimates.
  * Skipped, with a visible message, when the server does not answer.
  * The whole API suite runs on MySQL with `ATRIUM_TEST_PROVIDER=mysql npx vitest run apps/server/test`.
@@ -10,6 +10,7 @@ import { createPrismaDataSource } from "@atrium/prisma";
 import { databaseIsReachable } from "@atrium/prisma/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectApiError, expectStatus } from "./apiResponse.js";
+import { describeConcurrentWrites } from "./concurrentWritesCases.js";
 import { describeHistory } from "./historyCases.js";
 import { describeIdentity } from "./identityCases.js";
 import { describeJsonDefaults } from "./jsonDefaultsCases.js";
@@ -29,6 +30,7 @@ describe.skipIf(!reachable)("on MySQL/MariaDB", () => {
   describeKeys("mysql");
   describeScalars("mysql");
   describeHistory("mysql");
+  describeConcurrentWrites("mysql");
   describeLeaks("mysql");
   describeIdentity("mysql");
   describeJsonDefaults("mysql");

@@ -1,6 +1,6 @@
 /**
  * The core cases on PostgreSQL (local server, trust auth; each suite makes a database of its own and drops it):
- * keys.prisma, scalars.prisma, the history cases and the leak cases with the provider swapped,
+ * keys.prisma, scalars.prisma, the history, concurrent-write and leak cases with the provider swapped,
  * scalars.postgres.prisma's lists and native types, nextauth.prisma's identities without @id and names.prisma's
  * Json defaults.
  * Skipped, with a visible message, when the server does not answer.
@@ -8,6 +8,7 @@
 import { databaseIsReachable } from "@atrium/prisma/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectApiError, expectStatus } from "./apiResponse.js";
+import { describeConcurrentWrites } from "./concurrentWritesCases.js";
 import { describeHistory } from "./historyCases.js";
 import { describeIdentity } from "./identityCases.js";
 import { describeJsonDefaults } from "./jsonDefaultsCases.js";
@@ -27,6 +28,7 @@ describe.skipIf(!reachable)("on PostgreSQL", () => {
   describeKeys("postgresql");
   describeScalars("postgresql");
   describeHistory("postgresql");
+  describeConcurrentWrites("postgresql");
   describeLeaks("postgresql");
   describeIdentity("postgresql");
   describeJsonDefaults("postgresql");

@@ -106,8 +106,10 @@ export interface WriteContext {
   audit?: AuditSink;
   /**
    * update/delete: the `$version` (recordVersion) the client loaded. Compared with the stored record inside the
-   * write's transaction; a mismatch throws AtriumError("conflict") with `details.current` = the current wire row.
-   * Absent: the write is accepted whatever the stored state (API clients that do not track versions).
+   * write's transaction, with the record locked from the comparison to the commit (of concurrent writes from the
+   * same version exactly one is accepted); a mismatch throws AtriumError("conflict") with `details.current` = the
+   * current wire row. Absent: the write is accepted whatever the stored state (API clients that do not track
+   * versions), never with a "conflict".
    */
   expectedVersion?: string;
   /**

@@ -147,8 +147,9 @@ function bind(scope: SourceScope, close: () => Promise<void>): DataSource {
     },
 
     async transaction(work) {
-      // Writes inside join this transaction; it reads first (checks, audit), hence the strict isolation.
-      return scope.transaction(true, (tx) =>
+      // Writes inside join this transaction and lock what they read first, as on their own. `work` is the
+      // caller's, with effects of its own maybe: never rerun after a deadlock.
+      return scope.transaction((tx) =>
         work(
           bind(transactionScope(scope, tx), async () => {
             throw new Error("Close the data source, not the one a transaction handed to its work");

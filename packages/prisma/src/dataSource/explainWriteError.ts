@@ -19,7 +19,7 @@ import { buildDeletePreview } from "./deletePreview.js";
 import { errorFields } from "./errorFields.js";
 import { findMissingReferences } from "./findMissingReferences.js";
 import { idMatch, uniqueWhere } from "./idWhere.js";
-import { isKnownRequestError, mapPrismaError, prismaErrorCode } from "./mapPrismaError.js";
+import { isKnownRequestError, isWriteConflict, mapPrismaError, prismaErrorCode } from "./mapPrismaError.js";
 import { type Args, getDelegate } from "./prismaClient.js";
 import type { SourceScope } from "./sourceScope.js";
 
@@ -27,8 +27,6 @@ import type { SourceScope } from "./sourceScope.js";
 const missingReferenceCodes = new Set(["P2003", "P2015", "P2018", "P2025"]);
 /** Prisma codes of a delete refused by a foreign key. */
 const restrictedDeleteCodes = new Set(["P2003", "P2014"]);
-/** Prisma's code for a transaction that lost a write conflict (PostgreSQL 40001, MySQL deadlock). */
-export const writeConflictCode = "P2034";
 
 type ViewOf = (
   model: ModelMeta,
@@ -39,8 +37,9 @@ export function writeErrorExplainer(scope: SourceScope, viewOf: ViewOf) {
   const { schema } = scope;
 
   /**
-   * A tracked write that lost a race with another transaction: answered like a stale version, with the record
-   * as the other write left it, so the user can review and retry.
+   * A write made from a `$version` that kept losing deadlocks to other transactions (rerun, see
+   * SourceScope.transaction): answered like a stale version, with the record as the others left it, so the user
+   * can review and retry. A write without a version is never answered as a conflict.
    */
   const explainWriteConflict = async (
     error: unknown,
@@ -48,7 +47,8 @@ export function writeErrorExplainer(scope: SourceScope, viewOf: ViewOf) {
     id: IdValues,
     context: WriteContext | undefined,
   ) => {
-    if (prismaErrorCode(error) !== writeConflictCode || scope.inTransaction) return;
+    if (context?.expectedVersion === undefined || scope.inTransaction) return;
+    if (!isWriteConflict(error)) return;
     const current = await scope.readRow(scope.client, model, uniqueWhere(model, id)).catch(() => null);
     const { viewSchema, viewModel } = viewOf(model, context);
     if (current) throw versionConflict(viewSchema, viewModel, current);

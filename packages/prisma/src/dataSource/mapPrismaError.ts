@@ -7,7 +7,7 @@
  */
 import { AtriumError, type FieldErrors, type FieldMeta, type ModelMeta, type SchemaMeta } from "@atrium/core";
 import { findModel } from "./buildSelect.js";
-import { errorFields, type KnownRequestError } from "./errorFields.js";
+import { adapterCause, errorFields, type KnownRequestError } from "./errorFields.js";
 
 export interface PrismaErrorContext {
   schema: SchemaMeta;
@@ -25,6 +25,16 @@ export function isKnownRequestError(error: unknown): error is KnownRequestError 
     error.name === "PrismaClientKnownRequestError" &&
     typeof (error as Partial<KnownRequestError>).code === "string"
   );
+}
+
+/**
+ * Whether the database rolled the transaction back to settle a clash with another one (PostgreSQL 40001 and
+ * 40P01, MySQL's deadlock 1213): Prisma's P2034, or, when a raw statement (lockRows.ts) was the one refused, a
+ * P2010 whose adapter error says so.
+ */
+export function isWriteConflict(error: unknown): boolean {
+  if (!isKnownRequestError(error)) return false;
+  return error.code === "P2034" || adapterCause(error)?.kind === "TransactionWriteConflict";
 }
 
 export function prismaErrorCode(error: unknown): string | undefined {

@@ -29,6 +29,7 @@ export interface Delegate {
 export interface QueryClient {
   [delegate: string]: unknown;
   $queryRawUnsafe?: (sql: string, ...values: unknown[]) => Promise<unknown>;
+  $executeRawUnsafe?: (sql: string, ...values: unknown[]) => Promise<number>;
 }
 
 export interface TransactionalClient extends QueryClient {

@@ -1,6 +1,7 @@
 /**
  * The data source's writes: create, update, delete and deleteMany, each in one transaction with its version
- * check and its audit entries, and the translation of what Prisma throws into AtriumErrors.
+ * check and its audit entries, and the translation of what Prisma throws into AtriumErrors. A write that reads
+ * the records it changes first locks them (lockRows.ts), so its check and its change are one step.
  */
 import {
   AtriumError,
@@ -23,9 +24,10 @@ import { buildWriteData } from "./buildWriteData.js";
 import { collectDeleteEffects, type DeleteEffects } from "./deleteEffects.js";
 import { buildDeletePreview } from "./deletePreview.js";
 import { deleteExactly, emulatedCascadeIsInexact } from "./exactCascade.js";
-import { notFound, writeConflictCode, writeErrorExplainer } from "./explainWriteError.js";
+import { notFound, writeErrorExplainer } from "./explainWriteError.js";
 import { anyIdMatch, idKey, idMatch, idSelect, uniqueWhere } from "./idWhere.js";
-import { prismaErrorCode } from "./mapPrismaError.js";
+import { type LockPurpose, lockRows } from "./lockRows.js";
+import { isWriteConflict } from "./mapPrismaError.js";
 import { type Args, getDelegate, type QueryClient } from "./prismaClient.js";
 import { addRemainingCounts } from "./relationCounts.js";
 import type { SourceScope } from "./sourceScope.js";
@@ -33,6 +35,8 @@ import type { SourceScope } from "./sourceScope.js";
 type Writes = Pick<DataSource, "create" | "update" | "delete" | "deleteMany">;
 
 const noEffects: DeleteEffects = { deleted: [], cleared: [] };
+/** The writes' work is their own, so a deadlock's victim can run it again (SourceScope.transaction). */
+const rerun = { rerun: true };
 
 export function recordWrites(scope: SourceScope): Writes {
   const { schema } = scope;
@@ -43,9 +47,20 @@ export function recordWrites(scope: SourceScope): Writes {
     return { viewSchema, viewModel: modelInView(model, viewSchema) };
   };
 
-  /** Reads the record a write starts from, refusing a stale expectedVersion; null when nothing needs it. */
+  /** Whether a write reads the record before changing it (to check its version, or to record its old values). */
+  const readsFirst = (context: WriteContext | undefined) =>
+    context?.audit !== undefined || context?.expectedVersion !== undefined;
+
+  /** Locks `ids` for the rest of the transaction: what the write reads next, nobody else changes before it. */
+  const lock = (tx: QueryClient, model: ModelMeta, ids: IdValues[], purpose: LockPurpose) =>
+    lockRows(tx, scope.provider, model, ids, purpose);
+
+  /**
+   * Reads the record a write starts from (locked by the caller), refusing a stale expectedVersion; null when
+   * nothing needs it.
+   */
   const readBefore = async (tx: QueryClient, model: ModelMeta, id: IdValues, context?: WriteContext) => {
-    if (!context?.audit && context?.expectedVersion === undefined) return null;
+    if (!readsFirst(context) || !context) return null;
     const before = await scope.readRow(tx, model, uniqueWhere(model, id));
     if (!before) throw notFound(model);
     const { viewSchema, viewModel } = viewOf(model, context);
@@ -105,7 +120,7 @@ export function recordWrites(scope: SourceScope): Writes {
   return {
     async create(model, data, context) {
       try {
-        const created = await scope.transaction(false, async (tx) => {
+        const created = await scope.transaction(async (tx) => {
           const input = await buildWriteData({ tx, schema, model, data, mode: "create" });
           const row = await getDelegate(tx, model).create({ data: input, select: scope.selectOf(model) });
           const after = shapeRow(schema, model, row);
@@ -120,7 +135,7 @@ export function recordWrites(scope: SourceScope): Writes {
           });
           context?.beforeCommit?.(after);
           return after;
-        });
+        }, rerun);
         await addRemainingCounts(scope.client, model, [created]);
         return created;
       } catch (error) {
@@ -130,9 +145,10 @@ export function recordWrites(scope: SourceScope): Writes {
 
     async update(model, id, data, context) {
       const where = uniqueWhere(model, id);
-      const tracked = context?.audit !== undefined || context?.expectedVersion !== undefined;
       try {
-        const updated = await scope.transaction(tracked, async (tx) => {
+        const updated = await scope.transaction(async (tx) => {
+          // Only a write that reads first needs the lock: a lone UPDATE is atomic by itself.
+          if (readsFirst(context)) await lock(tx, model, [id], "update");
           const before = await readBefore(tx, model, id, context);
           const fields = setFields(model, context, Object.keys(data.setMany));
           const oldSets = await readSets(scope, tx, model, id, fields);
@@ -153,20 +169,21 @@ export function recordWrites(scope: SourceScope): Writes {
           });
           context?.beforeCommit?.(after);
           return after;
-        });
+        }, rerun);
         await addRemainingCounts(scope.client, model, [updated]);
         return updated;
       } catch (error) {
-        if (tracked) await explainWriteConflict(error, model, id, context);
+        await explainWriteConflict(error, model, id, context);
         return explainWriteError(error, model, data, id);
       }
     },
 
     async delete(model, id, context) {
       const where = uniqueWhere(model, id);
-      const tracked = context?.audit !== undefined || context?.expectedVersion !== undefined;
       try {
-        await scope.transaction(tracked, async (tx) => {
+        await scope.transaction(async (tx) => {
+          // Also when nothing is read first: what the delete takes with it is read before it (cascades).
+          await lock(tx, model, [id], "delete");
           const before = await readBefore(tx, model, id, context);
           const sets = await readSets(scope, tx, model, id, setFields(model, context, null));
           const effects = await effectsOf(tx, model, before ? [before] : [], context);
@@ -193,9 +210,9 @@ export function recordWrites(scope: SourceScope): Writes {
             sets: { old: sets, new: null },
           });
           await recordDeleteEffects(scope, tx, context, effects, [entryId]);
-        });
+        }, rerun);
       } catch (error) {
-        if (tracked) await explainWriteConflict(error, model, id, context);
+        await explainWriteConflict(error, model, id, context);
         await explainDeleteError(error, model, idMatch(model, id), "delete", context);
       }
     },
@@ -205,9 +222,12 @@ export function recordWrites(scope: SourceScope): Writes {
       const where = anyIdMatch(model, ids);
       const wanted = new Set(ids.map((id) => idKey(model, id))).size;
       const versions = context?.expectedVersions ?? {};
-      const tracked = context?.audit !== undefined || Object.keys(versions).length > 0;
+      const versioned = Object.keys(versions).length > 0;
+      const tracked = context?.audit !== undefined || versioned;
       try {
-        return await scope.transaction(tracked, async (tx) => {
+        return await scope.transaction(async (tx) => {
+          // Before the count too: a record deleted between the count and the delete would make it a partial one.
+          await lock(tx, model, ids, "delete");
           const delegate = getDelegate(tx, model);
           const rows = tracked
             ? (await delegate.findMany({ where, select: scope.selectOf(model) })).map((row) =>
@@ -257,9 +277,9 @@ export function recordWrites(scope: SourceScope): Writes {
           }
           await recordDeleteEffects(scope, tx, context, effects, entryIds);
           return deleted;
-        });
+        }, rerun);
       } catch (error) {
-        if (tracked && prismaErrorCode(error) === writeConflictCode) {
+        if (versioned && !scope.inTransaction && isWriteConflict(error)) {
           throw new AtriumError(
             "conflict",
             `Some of the selected ${model.labelPlural.toLowerCase()} changed while they were being deleted; nothing was deleted. Reload and try again`,

@@ -4,6 +4,7 @@
  */
 import type { DatabaseProvider, ModelMeta, SchemaMeta, StoredRow } from "@atrium/core";
 import { buildSelect, shapeRow } from "./buildSelect.js";
+import { isWriteConflict } from "./mapPrismaError.js";
 import { type Args, getDelegate, type QueryClient, type TransactionalClient } from "./prismaClient.js";
 
 export interface SourceScope {
@@ -19,24 +20,20 @@ export interface SourceScope {
    * explained without further queries.
    */
   inTransaction: boolean;
-  /** One transaction for a write; `tracked` when it reads the record first (see strictIsolation). */
-  transaction<T>(tracked: boolean, work: (tx: QueryClient) => Promise<T>): Promise<T>;
+  /**
+   * One transaction, at the database's default isolation: writes lock what they read first (lockRows.ts).
+   * `rerun`: the work is the data source's own and may run again when the database chose it as the victim of a
+   * deadlock (mapPrismaError.ts isWriteConflict), rather than failing a write that nothing was wrong with.
+   */
+  transaction<T>(work: (tx: QueryClient) => Promise<T>, options?: { rerun?: boolean }): Promise<T>;
   /** The select of a list or detail row of `model` (cached; see relationCounts.ts for its to-many counts). */
   selectOf(model: ModelMeta): Args;
   /** One row with `selectOf`: the counts of its first group of to-many relations only (relationCounts.ts). */
   readRow(tx: QueryClient, model: ModelMeta, where: Args): Promise<StoredRow | null>;
 }
 
-/**
- * Isolation for writes that read the record first (version check, audit's old values). Read committed would
- * let two such writes both read the same old state and the second overwrite the first unseen; repeatable read
- * on PostgreSQL (and serializable on MySQL, whose repeatable read still updates over a newer row) makes the
- * second fail instead (P2034), answered as a conflict. SQLite serialises writers anyway.
- */
-export const strictIsolation: Partial<Record<DatabaseProvider, string>> = {
-  postgresql: "RepeatableRead",
-  mysql: "Serializable",
-};
+/** How many times a write runs again after losing a deadlock before its error is answered. */
+const deadlockReruns = 3;
 
 export interface ScopeSettings {
   schema: SchemaMeta;
@@ -61,13 +58,18 @@ export function rootScope(settings: ScopeSettings, client: TransactionalClient):
     ...settings,
     client,
     inTransaction: false,
-    transaction<T>(tracked: boolean, work: (tx: QueryClient) => Promise<T>): Promise<T> {
-      const isolationLevel = tracked ? strictIsolation[settings.provider] : undefined;
-      const begin = client.$transaction as unknown as (
-        run: (tx: QueryClient) => Promise<T>,
-        options?: { isolationLevel: string },
-      ) => Promise<T>;
-      return isolationLevel ? begin.call(client, work, { isolationLevel }) : begin.call(client, work);
+    async transaction<T>(work: (tx: QueryClient) => Promise<T>, options?: { rerun?: boolean }): Promise<T> {
+      const begin = client.$transaction as unknown as (run: (tx: QueryClient) => Promise<T>) => Promise<T>;
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await begin.call(client, work);
+        } catch (error) {
+          // The database rolled the victim back whole: running it again starts from the committed state.
+          if (!options?.rerun || attempt >= deadlockReruns || !isWriteConflict(error)) {
+            throw error;
+          }
+        }
+      }
     },
     selectOf,
     async readRow(tx, model, where) {
@@ -83,6 +85,6 @@ export function transactionScope(root: SourceScope, tx: QueryClient): SourceScop
     ...root,
     client: tx,
     inTransaction: true,
-    transaction: (_tracked, work) => work(tx),
+    transaction: (work) => work(tx),
   };
 }

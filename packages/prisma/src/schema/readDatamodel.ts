@@ -38,6 +38,8 @@ export interface DmmfField {
 export interface DmmfModel {
   name: string;
   dbName: string | null;
+  /** `@@schema("...")`, under the multiSchema feature. */
+  schema?: string | null;
   fields: DmmfField[];
   primaryKey: { name: string | null; fields: string[] } | null;
   uniqueIndexes: { name: string | null; fields: string[] }[];

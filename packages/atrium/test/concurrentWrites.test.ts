@@ -1,0 +1,3 @@
+import { describeConcurrentWrites } from "./concurrentWritesCases.js";
+
+describeConcurrentWrites("sqlite");
