@@ -84,6 +84,8 @@ export interface ModelMeta {
   name: string;
   /** Table name when `@@map` renames it. */
   dbName?: string;
+  /** The database schema of the table (`@@schema`), when the datasource lists several. */
+  dbSchema?: string;
   label: string;
   labelPlural: string;
   /** The fields whose values address one record: @id, @@id, or (without them) the first @unique/@@unique. */

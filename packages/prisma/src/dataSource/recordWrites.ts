@@ -27,7 +27,7 @@ import { notFound, writeConflictCode, writeErrorExplainer } from "./explainWrite
 import { anyIdMatch, idKey, idMatch, idSelect, uniqueWhere } from "./idWhere.js";
 import { prismaErrorCode } from "./mapPrismaError.js";
 import { type Args, getDelegate, type QueryClient } from "./prismaClient.js";
-import { addRemainingCounts } from "./relationCounts.js";
+import { addRelationCounts } from "./relationCounts.js";
 import type { SourceScope } from "./sourceScope.js";
 
 type Writes = Pick<DataSource, "create" | "update" | "delete" | "deleteMany">;
@@ -118,10 +118,11 @@ export function recordWrites(scope: SourceScope): Writes {
             after,
             sets: { old: null, new: sets },
           });
+          // Counted here, not after the commit: beforeCommit builds the answer, counts included.
+          await addRelationCounts(tx, scope, model, [after]);
           context?.beforeCommit?.(after);
           return after;
         });
-        await addRemainingCounts(scope.client, model, [created]);
         return created;
       } catch (error) {
         return explainWriteError(error, model, data);
@@ -151,10 +152,10 @@ export function recordWrites(scope: SourceScope): Writes {
             after,
             sets: { old: oldSets, new: newSets },
           });
+          await addRelationCounts(tx, scope, model, [after]);
           context?.beforeCommit?.(after);
           return after;
         });
-        await addRemainingCounts(scope.client, model, [updated]);
         return updated;
       } catch (error) {
         if (tracked) await explainWriteConflict(error, model, id, context);

@@ -21,9 +21,9 @@ export interface SourceScope {
   inTransaction: boolean;
   /** One transaction for a write; `tracked` when it reads the record first (see strictIsolation). */
   transaction<T>(tracked: boolean, work: (tx: QueryClient) => Promise<T>): Promise<T>;
-  /** The select of a list or detail row of `model` (cached; see relationCounts.ts for its to-many counts). */
+  /** The select of a list or detail row of `model` (cached); to-many counts are read apart (relationCounts.ts). */
   selectOf(model: ModelMeta): Args;
-  /** One row with `selectOf`: the counts of its first group of to-many relations only (relationCounts.ts). */
+  /** One row with `selectOf`, without its to-many counts (relationCounts.ts). */
   readRow(tx: QueryClient, model: ModelMeta, where: Args): Promise<StoredRow | null>;
 }
 

@@ -98,6 +98,7 @@ function buildModelMeta(
   if (titleParts) meta.titleParts = titleParts;
   if (identity.idSelectorName) meta.idSelectorName = identity.idSelectorName;
   if (model.dbName) meta.dbName = model.dbName;
+  if (model.schema) meta.dbSchema = model.schema;
   if (model.documentation) meta.help = model.documentation;
   return meta;
 }

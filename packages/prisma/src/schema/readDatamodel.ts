@@ -38,6 +38,8 @@ export interface DmmfField {
 export interface DmmfModel {
   name: string;
   dbName: string | null;
+  /** The database schema (`@@schema`); null unless the datasource lists several. */
+  schema?: string | null;
   fields: DmmfField[];
   primaryKey: { name: string | null; fields: string[] } | null;
   uniqueIndexes: { name: string | null; fields: string[] }[];
