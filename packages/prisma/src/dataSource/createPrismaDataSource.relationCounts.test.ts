@@ -202,3 +202,62 @@ for (const { provider, reachable } of providers) {
     });
   });
 }
+
+/** Model A (`Badge`, first by name) in a schema of its own, so its join table is there; uuid ids on the other side. */
+const multiSchema = `
+datasource db {
+  provider = "postgresql"
+  schemas  = ["public", "club"]
+}
+
+model Badge {
+  id      Int      @id @default(autoincrement())
+  name    String
+  members Member[]
+
+  @@schema("club")
+}
+
+model Member {
+  id     String  @id @default(uuid()) @db.Uuid
+  name   String
+  badges Badge[]
+
+  @@schema("public")
+}
+`;
+
+describe.skipIf(!(await databaseIsReachable("postgresql")))(
+  "many-to-many counts across PostgreSQL schemas",
+  () => {
+    let db: TestDatabase;
+    beforeAll(async () => {
+      db = await openTestDatabase("multiSchema", { provider: "postgresql", schemaText: multiSchema });
+    }, 180_000);
+    afterAll(async () => {
+      await db?.close();
+    });
+
+    it("counts through the join table in model A's schema, by uuid and by int", async () => {
+      const gold = await db.client.badge.create({ data: { name: "gold" } });
+      await db.client.badge.create({ data: { name: "none" } });
+      await db.client.member.create({ data: { name: "Ann", badges: { connect: [{ id: gold.id }] } } });
+      await db.client.member.create({ data: { name: "Bob", badges: { connect: [{ id: gold.id }] } } });
+      await db.client.member.create({ data: { name: "Cy" } });
+      const badges = await db.dataSource.list(db.model("Badge"), everything);
+      expect(pick(badges.rows, ["name", "members"])).toEqual([
+        { name: "gold", members: 2 },
+        { name: "none", members: 0 },
+      ]);
+      const members = await db.dataSource.list(db.model("Member"), {
+        ...everything,
+        sort: [{ path: ["name"], direction: "asc" }],
+      });
+      expect(pick(members.rows, ["name", "badges"])).toEqual([
+        { name: "Ann", badges: 1 },
+        { name: "Bob", badges: 1 },
+        { name: "Cy", badges: 0 },
+      ]);
+    });
+  },
+);

@@ -33,7 +33,10 @@ export function joinTableOf(settings: CountSettings, model: ModelMeta, field: Fi
     model.name === related.name ? field.name < relation.backField : model.name < related.name;
   const modelA = thisSideFirst ? model : related;
   const name = `_${relation.name}`;
-  return { table: modelA.dbSchema ? [modelA.dbSchema, name] : [name], column: thisSideFirst ? "A" : "B" };
+  // Prisma's own queries name PostgreSQL's `public` schema when a model names none; so does this, rather than
+  // follow the connection's search_path, which looks in a schema named after the user first.
+  const databaseSchema = modelA.dbSchema ?? (settings.provider === "postgresql" ? "public" : undefined);
+  return { table: databaseSchema ? [databaseSchema, name] : [name], column: thisSideFirst ? "A" : "B" };
 }
 
 /** How many links each of `ids` (ids of `model`) has through `field`; ids without any are left out. */
