@@ -38,11 +38,10 @@ const stored = async () => {
   return { customers: Number(customers?.n), audit: Number(audit?.n) };
 };
 let serial = 0;
-const customer = (lastName = "Reader") => ({
-  email: `c${(serial += 1)}@example.com`,
-  firstName: "Ada",
-  lastName,
-});
+const customer = (lastName = "Reader") => {
+  serial += 1;
+  return { email: `c${serial}@example.com`, firstName: "Ada", lastName };
+};
 
 describe("SQLite faults under a write", () => {
   it("a read-only database: 503 saying so, nothing stored, and writes resume once it is writable", async () => {

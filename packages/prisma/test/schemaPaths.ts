@@ -9,7 +9,8 @@ export type TestShapeSchemaName =
   | "uniqueReferences"
   | "emulatedRelations"
   | "emulatedCascades"
-  | "typedKeys";
+  | "typedKeys"
+  | "relationCounts";
 
 export type TestSchemaFile =
   | "saas"

@@ -1,20 +1,17 @@
 /**
- * What a list/get reads, and how Prisma's result becomes a StoredRow. One query per page for up to 20 to-many
- * relations: to-one relations are joined for their id and label, to-many relations only counted.
+ * What a list/get reads, and how Prisma's result becomes a StoredRow: the row's scalars and, for each to-one
+ * relation, the related record's id and label. To-many relations are counted apart, for the page's keys only
+ * (relationCounts.ts).
  */
 import type { FieldMeta, ModelMeta, SchemaMeta, StoredRow } from "@atrium/core";
 import type { Args, Row } from "./prismaClient.js";
-import { countGroups, countSelect } from "./relationCounts.js";
 
 /** Prisma cannot read `Unsupported` columns; they are left out of rows. */
 function isReadable(field: FieldMeta): boolean {
   return field.kind !== "relation" && field.type !== "Unsupported";
 }
 
-/**
- * The select of a list or detail row. It counts the first group of to-many relations only: with more,
- * addRemainingCounts (relationCounts.ts) completes the rows.
- */
+/** The select of a list or detail row; addRelationCounts (relationCounts.ts) adds its to-many counts. */
 export function buildSelect(schema: SchemaMeta, model: ModelMeta): Args {
   const select: Args = {};
   for (const field of model.fields) {
@@ -27,8 +24,6 @@ export function buildSelect(schema: SchemaMeta, model: ModelMeta): Args {
     // The related record sits one level down: its own relation parts are joined one level further.
     if (related) select[field.name] = { select: referenceSelect(related, schema, labelDepth - 1) };
   }
-  const [counted] = countGroups(model);
-  if (counted) select._count = countSelect(counted);
   return select;
 }
 
@@ -63,17 +58,12 @@ export function referenceSelect(model: ModelMeta, schema?: SchemaMeta, depth = l
 
 export function shapeRow(schema: SchemaMeta, model: ModelMeta, raw: Row): StoredRow {
   const row: StoredRow = {};
-  const counts = (raw._count ?? {}) as Record<string, unknown>;
   for (const field of model.fields) {
     if (isReadable(field)) {
       if (field.name in raw) row[field.name] = toStoredValue(field, raw[field.name]);
       continue;
     }
-    if (field.kind !== "relation" || !field.relation) continue;
-    if (field.relation.toMany) {
-      if (field.name in counts) row[field.name] = Number(counts[field.name] ?? 0);
-      continue;
-    }
+    if (field.kind !== "relation" || !field.relation || field.relation.toMany) continue;
     if (!(field.name in raw)) continue;
     const value = raw[field.name] as Row | null;
     const related = findModel(schema, field.relation.model);

@@ -13,7 +13,7 @@ import { labelOrderBy } from "./labelOrderBy.js";
 import { mapPrismaError } from "./mapPrismaError.js";
 import { getDelegate, type PrismaClientLike, type TransactionalClient } from "./prismaClient.js";
 import { recordWrites } from "./recordWrites.js";
-import { addRemainingCounts } from "./relationCounts.js";
+import { addRelationCounts } from "./relationCounts.js";
 import { rootScope, type SourceScope, transactionScope } from "./sourceScope.js";
 
 export interface PrismaDataSourceOptions {
@@ -70,20 +70,24 @@ function bind(scope: SourceScope, close: () => Promise<void>): DataSource {
     async list(model, query) {
       const where = buildWhere({ schema, model, filters: query.filters, search: query.search, provider });
       try {
-        const [rows, counted] = await Promise.all([
-          getDelegate(scope.client, model).findMany({
+        const page = async () => {
+          const rows = await getDelegate(scope.client, model).findMany({
             where,
             orderBy: buildOrderBy(schema, model, query.sort),
             skip: Math.max(0, query.page - 1) * query.perPage,
             take: query.perPage,
             select: scope.selectOf(model),
-          }),
+          });
+          const shaped = rows.map((row) => shapeRow(schema, model, row));
+          await addRelationCounts(scope.client, scope, model, shaped);
+          return shaped;
+        };
+        const [rows, counted] = await Promise.all([
+          page(),
           countRows({ client: scope.client, model, where, maxExactCount, provider }),
         ]);
-        const shaped = rows.map((row) => shapeRow(schema, model, row));
-        await addRemainingCounts(scope.client, model, shaped);
         return {
-          rows: shaped,
+          rows,
           total: counted.total,
           totalIsEstimate: counted.isEstimate,
         };
@@ -95,7 +99,7 @@ function bind(scope: SourceScope, close: () => Promise<void>): DataSource {
     async get(model, id) {
       try {
         const row = await scope.readRow(scope.client, model, uniqueWhere(model, id));
-        if (row) await addRemainingCounts(scope.client, model, [row]);
+        if (row) await addRelationCounts(scope.client, scope, model, [row]);
         return row;
       } catch (error) {
         return explain(error, model);

@@ -19,6 +19,7 @@ export interface Delegate {
   findMany(args: Args): Promise<Row[]>;
   findUnique(args: Args): Promise<Row | null>;
   count(args: Args): Promise<number>;
+  groupBy(args: Args): Promise<Row[]>;
   create(args: Args): Promise<Row>;
   update(args: Args): Promise<Row>;
   delete(args: Args): Promise<Row>;

@@ -29,7 +29,7 @@ import { anyIdMatch, idKey, idMatch, idSelect, uniqueWhere } from "./idWhere.js"
 import { type LockPurpose, lockRows } from "./lockRows.js";
 import { isWriteConflict } from "./mapPrismaError.js";
 import { type Args, getDelegate, type QueryClient } from "./prismaClient.js";
-import { addRemainingCounts } from "./relationCounts.js";
+import { addRelationCounts } from "./relationCounts.js";
 import type { SourceScope } from "./sourceScope.js";
 
 type Writes = Pick<DataSource, "create" | "update" | "delete" | "deleteMany">;
@@ -133,10 +133,11 @@ export function recordWrites(scope: SourceScope): Writes {
             after,
             sets: { old: null, new: sets },
           });
+          // Counted here, not after the commit: beforeCommit builds the answer, counts included.
+          await addRelationCounts(tx, scope, model, [after]);
           context?.beforeCommit?.(after);
           return after;
         }, rerun);
-        await addRemainingCounts(scope.client, model, [created]);
         return created;
       } catch (error) {
         return explainWriteError(error, model, data);
@@ -167,10 +168,10 @@ export function recordWrites(scope: SourceScope): Writes {
             after,
             sets: { old: oldSets, new: newSets },
           });
+          await addRelationCounts(tx, scope, model, [after]);
           context?.beforeCommit?.(after);
           return after;
         }, rerun);
-        await addRemainingCounts(scope.client, model, [updated]);
         return updated;
       } catch (error) {
         await explainWriteConflict(error, model, id, context);

@@ -26,9 +26,9 @@ export interface SourceScope {
    * deadlock (mapPrismaError.ts isWriteConflict), rather than failing a write that nothing was wrong with.
    */
   transaction<T>(work: (tx: QueryClient) => Promise<T>, options?: { rerun?: boolean }): Promise<T>;
-  /** The select of a list or detail row of `model` (cached; see relationCounts.ts for its to-many counts). */
+  /** The select of a list or detail row of `model` (cached); to-many counts are read apart (relationCounts.ts). */
   selectOf(model: ModelMeta): Args;
-  /** One row with `selectOf`: the counts of its first group of to-many relations only (relationCounts.ts). */
+  /** One row with `selectOf`, without its to-many counts (relationCounts.ts). */
   readRow(tx: QueryClient, model: ModelMeta, where: Args): Promise<StoredRow | null>;
 }
 
