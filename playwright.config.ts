@@ -1,8 +1,7 @@
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumLaunchOptions } from "./e2e/support/chromium.js";
 
 const port = Number(process.env.E2E_PORT ?? 4173);
-const debianChromium = "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "e2e",
@@ -25,18 +24,7 @@ export default defineConfig({
     extraHTTPHeaders: { origin: `http://127.0.0.1:${port}` },
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
-    launchOptions: {
-      // Playwright's own browser download cannot work offline: use Debian's Chromium (installed by .ci/run).
-      executablePath: existsSync(debianChromium) ? debianChromium : undefined,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {

@@ -1,7 +1,5 @@
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-
-const debianChromium = "/usr/bin/chromium";
+import { chromiumLaunchOptions } from "../support/chromium.js";
 
 /**
  * `atrium dev` on a small project of its own (devProject.ts). The spec starts the server itself: it edits the
@@ -19,18 +17,7 @@ export default defineConfig({
   reporter: [["list"]],
   use: {
     trace: "retain-on-failure",
-    launchOptions: {
-      // Playwright's own browser download cannot work offline: Debian's Chromium (scripts/ensure-chromium.sh).
-      executablePath: existsSync(debianChromium) ? debianChromium : undefined,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
 });

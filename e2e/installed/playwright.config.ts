@@ -1,8 +1,7 @@
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumLaunchOptions } from "../support/chromium.js";
 
 const port = Number(process.env.E2E_INSTALLED_PORT ?? 4183);
-const debianChromium = "/usr/bin/chromium";
 
 /**
  * Atrium as a project installs it: packed, installed into a scratch project (prepareProject.ts), built and
@@ -22,10 +21,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     extraHTTPHeaders: { origin: `http://127.0.0.1:${port}` },
     trace: "retain-on-failure",
-    launchOptions: {
-      executablePath: existsSync(debianChromium) ? debianChromium : undefined,
-      args: ["--no-sandbox", "--disable-gpu"],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {

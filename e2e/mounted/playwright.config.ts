@@ -1,8 +1,6 @@
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumLaunchOptions } from "../support/chromium.js";
 import { mountedPorts } from "./ports.js";
-
-const debianChromium = "/usr/bin/chromium";
 
 /**
  * The demo's admin mounted under /admin of another server (serveMounted.ts), from Atrium's sources, over a small
@@ -19,18 +17,7 @@ export default defineConfig({
   reporter: [["list"]],
   use: {
     trace: "retain-on-failure",
-    launchOptions: {
-      // Playwright's own browser download cannot work offline: Debian's Chromium (scripts/ensure-chromium.sh).
-      executablePath: existsSync(debianChromium) ? debianChromium : undefined,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {

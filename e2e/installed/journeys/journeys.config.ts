@@ -1,8 +1,7 @@
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumLaunchOptions } from "../../support/chromium.js";
 import { journeys } from "./journeySchemas.js";
 
-const debianChromium = "/usr/bin/chromium";
 const last = journeys[journeys.length - 1];
 
 /** docs/getting-started.md on three schemas, in the browser, with Atrium as installed (serveJourneys.ts). */
@@ -19,10 +18,7 @@ export default defineConfig({
   reporter: [["list"]],
   use: {
     trace: "retain-on-failure",
-    launchOptions: {
-      executablePath: existsSync(debianChromium) ? debianChromium : undefined,
-      args: ["--no-sandbox", "--disable-gpu"],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
