@@ -22,10 +22,21 @@ export async function startServerProcess(schemaPath: string, databaseUrl: string
     const { startServer } = await import(${JSON.stringify(join(repoRoot, "packages/atrium/src/startServer.ts"))});
     const server = await startServer({ schemaPath: ${JSON.stringify(schemaPath)}, databaseUrl: ${JSON.stringify(databaseUrl)},
       port: 0, host: "127.0.0.1", fields: { "Staff.passwordHash": "writeOnly" } });
+    // A clean exit on SIGTERM, so that --cpu-prof writes its profile.
+    process.on("SIGTERM", () => server.close().then(() => process.exit(0)));
     console.log("LISTENING " + server.url);`;
   const child: ChildProcess = spawn(
     process.execPath,
-    ["--conditions=@atrium/source", "--import", "tsx", "--input-type=module", "-e", script],
+    [
+      // e.g. ATRIUM_LOAD_NODE_ARGS="--cpu-prof --cpu-prof-dir=.data/profiles" to profile the server under load.
+      ...(process.env.ATRIUM_LOAD_NODE_ARGS?.split(" ").filter(Boolean) ?? []),
+      "--conditions=@atrium/source",
+      "--import",
+      "tsx",
+      "--input-type=module",
+      "-e",
+      script,
+    ],
     { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NODE_ENV: "production" } },
   );
   const errors: string[] = [];
