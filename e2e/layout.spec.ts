@@ -91,6 +91,24 @@ test.describe("layout: phone width", () => {
   });
 });
 
+test.describe("layout: the demo's own page at phone width", () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test("the orders-to-ship table scrolls inside its card: its Mark shipped buttons stay reachable", async ({
+    page,
+  }) => {
+    await page.goto("/pages/sales-overview");
+    const ship = page
+      .getByRole("table", { name: "Orders to ship" })
+      .getByRole("button", { name: "Mark shipped" });
+    await expect(ship.first()).toBeAttached();
+    await ship.first().scrollIntoViewIfNeeded();
+    await expect(ship.first()).toBeInViewport({ ratio: 1 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
+
 test.describe("layout: deep links", () => {
   const routes: [string, RegExp | string][] = [
     ["/", "Overview"],
