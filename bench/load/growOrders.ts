@@ -38,22 +38,26 @@ export async function growOrders(url: string, targetOrders: number): Promise<Gro
     const seeded = Number(
       (await client.query("SELECT count(*) AS n FROM orders WHERE number NOT LIKE 'LOAD-%'")).rows[0]?.n ?? 0,
     );
-    const copies = Math.max(0, Math.ceil((targetOrders - (await count("orders"))) / Math.max(1, seeded)));
+    const existing = await count("orders");
+    const copies = Math.max(0, Math.ceil((targetOrders - existing) / Math.max(1, seeded)));
+    // Copies already made by an earlier, smaller run keep their numbers; new ones continue after them.
+    const firstCopy = Math.floor((existing - seeded) / Math.max(1, seeded)) + 1;
     if (copies > 0) {
       await client.query(
         `INSERT INTO orders (number, customer_id, status, placed_at, updated_at, total, gift_wrap)
          SELECT 'LOAD-' || o.id || '-' || s, o.customer_id, o.status, o.placed_at - make_interval(days => s), now(),
                 o.total, o.gift_wrap
-         FROM orders o CROSS JOIN generate_series(1, $1::int) s
+         FROM orders o CROSS JOIN generate_series($1::int, $2::int) s
          WHERE o.number NOT LIKE 'LOAD-%'`,
-        [copies],
+        [firstCopy, firstCopy + copies - 1],
       );
       await client.query(
         `INSERT INTO order_items (order_id, book_id, edition_id, quantity, unit_price, discount)
          SELECT n.id, i.book_id, i.edition_id, i.quantity, i.unit_price, i.discount
          FROM orders n JOIN order_items i ON i.order_id = split_part(n.number, '-', 2)::int
-         WHERE n.number LIKE 'LOAD-%'
+         WHERE n.number LIKE 'LOAD-%' AND split_part(n.number, '-', 3)::int >= $1
          ON CONFLICT DO NOTHING`,
+        [firstCopy],
       );
       await client.query("ANALYZE");
     }
