@@ -16,6 +16,7 @@ import { FilterChips } from "./FilterChips.js";
 import { FilterPanel } from "./FilterPanel.js";
 import { Pagination } from "./Pagination.js";
 import { SearchBox } from "./SearchBox.js";
+import { searchedFields } from "./searchedFields.js";
 import { useListState } from "./useListState.js";
 
 export function ListPage() {
@@ -92,6 +93,7 @@ function ModelList({ model, models }: { model: ModelMeta; models: ModelMeta[] })
             value={state.q}
             onSearch={onSearch}
             label={`Search ${model.labelPlural.toLowerCase()}`}
+            searches={searchedFields(model)}
           />
         )}
         <button

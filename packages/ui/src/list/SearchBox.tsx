@@ -13,10 +13,13 @@ export function SearchBox({
   value,
   onSearch,
   label,
+  searches,
 }: {
   value: string;
   onSearch: (q: string) => void;
   label: string;
+  /** What the search looks in ("title, ISBN or author"), shown in the empty box. */
+  searches?: string;
 }) {
   const [text, setText] = useState(value);
   const lastSent = useRef(value);
@@ -56,7 +59,7 @@ export function SearchBox({
         className="input"
         type="search"
         aria-label={label}
-        placeholder={`${label}…  /`}
+        placeholder={searches ? `Search ${searches}…  /` : `${label}…  /`}
         value={text}
         onChange={(event) => setText(event.target.value)}
       />
