@@ -26,6 +26,11 @@ export interface PrismaDataSourceOptions {
   /** Row counts above this are reported as estimates instead of counted. @default 100_000 */
   maxExactCount?: number;
   /**
+   * Milliseconds a list's filtered count may run on PostgreSQL before the list says "many" (total null) rather
+   * than wait; 0: no limit. @default 1000
+   */
+  countBudgetMs?: number;
+  /**
    * Most records an audited delete may take with it or change (Cascade, SetNull); each is recorded in the
    * history, so a bigger delete is refused (409) rather than left half-recorded. @default 10_000
    */
@@ -42,6 +47,7 @@ export function createPrismaDataSource(options: PrismaDataSourceOptions): DataSo
       schema: options.schema,
       provider: options.provider ?? options.schema.provider,
       maxExactCount: options.maxExactCount ?? 100_000,
+      countBudgetMs: options.countBudgetMs ?? 1000,
       maxCascadeRows: options.maxCascadeRows ?? 10_000,
       warn: options.warn ?? ((message, error) => console.warn(message, error)),
     },
@@ -54,7 +60,7 @@ export function createPrismaDataSource(options: PrismaDataSourceOptions): DataSo
 
 /** The DataSource over one scope: the root client, or the transaction `transaction(work)` opened. */
 function bind(scope: SourceScope, close: () => Promise<void>): DataSource {
-  const { schema, provider, maxExactCount } = scope;
+  const { schema, provider, maxExactCount, countBudgetMs } = scope;
   const explain = (error: unknown, model: Parameters<DataSource["get"]>[0]): never => {
     throw (
       mapPrismaError(error, { schema, model, warn: scope.warn, operation: "read" }) ??
@@ -84,7 +90,7 @@ function bind(scope: SourceScope, close: () => Promise<void>): DataSource {
         };
         const [rows, counted] = await Promise.all([
           page(),
-          countRows({ client: scope.client, model, where, maxExactCount, provider }),
+          countRows({ client: scope.client, model, where, maxExactCount, provider, budgetMs: countBudgetMs }),
         ]);
         return {
           rows,

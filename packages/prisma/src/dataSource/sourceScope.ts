@@ -11,6 +11,8 @@ export interface SourceScope {
   schema: SchemaMeta;
   provider: DatabaseProvider;
   maxExactCount: number;
+  /** See PrismaDataSourceOptions.countBudgetMs. */
+  countBudgetMs: number;
   maxCascadeRows: number;
   warn: (message: string, error: unknown) => void;
   /** Where queries run: the root client, or the transaction this scope is bound to. */
@@ -39,6 +41,8 @@ export interface ScopeSettings {
   schema: SchemaMeta;
   provider: DatabaseProvider;
   maxExactCount: number;
+  /** See PrismaDataSourceOptions.countBudgetMs. */
+  countBudgetMs: number;
   maxCascadeRows: number;
   warn: (message: string, error: unknown) => void;
 }
