@@ -31,11 +31,22 @@ export function sortText(sort: SortSpec[]): string {
 
 /** The scalar field a sort path ends on (the path was checked by parseListQuery). */
 function sortField(schema: SchemaMeta, model: ModelMeta, path: string[]): FieldMeta {
+  return sortColumn(schema, model, path).field;
+}
+
+/** The field a sort path ends on, and whether the path can be NULL (an optional field or relation on it). */
+function sortColumn(
+  schema: SchemaMeta,
+  model: ModelMeta,
+  path: string[],
+): { field: FieldMeta; nullable: boolean } {
   let owner = model;
+  let nullable = false;
   for (const [index, name] of path.entries()) {
     const field = findField(owner, name);
     if (!field) break;
-    if (index === path.length - 1) return field;
+    nullable ||= !field.isRequired;
+    if (index === path.length - 1) return { field, nullable };
     owner = relatedModel(schema, field);
   }
   throw new AtriumError("bad_request", `Cannot page by '${path.join(".")}': no such field`);
@@ -76,11 +87,16 @@ export function decodeListCursor(
   }
   if (body.k.length !== sort.length) throw new AtriumError("bad_request", malformed);
   const values = sort.map((spec, index) => {
+    const { field, nullable } = sortColumn(schema, model, spec.path);
+    let value: unknown;
     try {
-      return decodeWireValue(sortField(schema, model, spec.path), body.k[index]);
+      value = decodeWireValue(field, body.k[index]);
     } catch {
       throw new AtriumError("bad_request", malformed);
     }
+    // A NULL where the sort can have none was not made by this server.
+    if (value === null && !nullable) throw new AtriumError("bad_request", malformed);
+    return value;
   });
   return { direction: body.d, values };
 }
