@@ -28,6 +28,13 @@ model Owner {
   items Item[]
 }
 
+// Declared out of alphabetical order: PostgreSQL and MariaDB sort by declaration, SQLite by text.
+enum Status {
+  SHIPPED
+  DRAFT
+  PAID
+}
+
 model Item {
   shelf   Int
   slot    Int
@@ -35,6 +42,8 @@ model Item {
   rank    Int?
   price   Decimal?
   seenAt  DateTime?
+  status  Status?
+  done    Boolean
   ownerId Int?
   owner   Owner?    @relation(fields: [ownerId], references: [id])
 
@@ -55,6 +64,9 @@ const sorts = [
   "-owner.name,rank",
   "-owner.score,title",
   "-slot",
+  "status,-done",
+  "-status",
+  "done,title",
 ];
 const perPage = 4;
 
@@ -92,6 +104,8 @@ describe.each(providers)("keyset pages on %s", (provider) => {
         rank: index % 4 === 0 ? null : index % 5,
         price: index % 6 === 0 ? null : `${index % 4}.${index % 3}5`,
         seenAt: index % 7 === 0 ? null : new Date(Date.UTC(2024, 0, 1 + (index % 4), 0, 0, 0, index % 2)),
+        status: index % 8 === 0 ? null : (["SHIPPED", "DRAFT", "PAID"][index % 3] as string),
+        done: index % 2 === 0,
         ownerId: index % 5 === 0 ? null : (index % 4) + 1,
       });
     }

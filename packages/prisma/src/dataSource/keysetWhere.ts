@@ -47,7 +47,7 @@ export function keysetWhere(input: KeysetWhereInput): Args {
     const value = input.values[index];
     if (value === null && !col.nullable) throw damaged();
     const nullsLast = nullsLarge === (spec.direction === "asc");
-    const after = afterValue(col, value, spec.direction, nullsLast);
+    const after = afterValue(col, value, spec.direction, nullsLast, input.provider);
     if (after) branches.push(equalities.length === 0 ? after : { AND: [...equalities, after] });
     equalities.push(value === null ? isNull(col) : col.wrap({ equals: value }));
   }
@@ -59,17 +59,56 @@ export function keysetWhere(input: KeysetWhereInput): Args {
   const [spec] = input.sort;
   const value = input.values[0];
   const nullsFirstLast = nullsLarge === (spec?.direction === "asc");
-  if (first && spec && value !== null && !(first.nullable && nullsFirstLast) && input.sort.length > 1) {
+  const ranged = first && !listed(first.leaf);
+  if (ranged && spec && value !== null && !(first.nullable && nullsFirstLast) && input.sort.length > 1) {
     return { AND: [first.wrap(spec.direction === "asc" ? { gte: value } : { lte: value }), where] };
   }
   return where;
 }
 
 /** Rows strictly after `value` in this column's order, or undefined when none can be. */
-function afterValue(col: Column, value: unknown, direction: "asc" | "desc", nullsLast: boolean) {
+function afterValue(
+  col: Column,
+  value: unknown,
+  direction: "asc" | "desc",
+  nullsLast: boolean,
+  provider: DatabaseProvider,
+) {
   if (value === null) return nullsLast ? undefined : notNull(col);
-  const beyond = col.wrap(direction === "asc" ? { gt: value } : { lt: value });
-  return col.nullable && nullsLast ? { OR: [beyond, isNull(col)] } : beyond;
+  const condition = beyondValue(col.leaf, value, direction, provider);
+  const beyond = condition && col.wrap(condition);
+  if (!(col.nullable && nullsLast)) return beyond;
+  return beyond ? { OR: [beyond, isNull(col)] } : isNull(col);
+}
+
+/** Prisma's enum and Boolean filters have no gt/lt: the values after `value` are listed instead. */
+function listed(field: FieldMeta): boolean {
+  return field.kind === "enum" || field.type === "Boolean";
+}
+
+function beyondValue(
+  field: FieldMeta,
+  value: unknown,
+  direction: "asc" | "desc",
+  provider: DatabaseProvider,
+) {
+  if (!listed(field)) return direction === "asc" ? { gt: value } : { lt: value };
+  const order = field.type === "Boolean" ? [false, true] : enumOrder(field, provider);
+  const at = order.indexOf(value);
+  if (at < 0) throw damaged();
+  const after = direction === "asc" ? order.slice(at + 1) : order.slice(0, at);
+  // Boolean filters have no `in` either; one value is all a Boolean can have after another.
+  if (after.length === 0) return undefined;
+  return after.length === 1 ? { equals: after[0] } : { in: after };
+}
+
+/**
+ * How the database orders an enum: PostgreSQL and MySQL/MariaDB by the order of declaration (native enum
+ * types), SQLite as the text it stores (byte order; enum values are ASCII identifiers).
+ */
+function enumOrder(field: FieldMeta, provider: DatabaseProvider): unknown[] {
+  const values = field.enumValues ?? [];
+  return provider === "sqlite" ? [...values].sort() : [...values];
 }
 
 /** NULL in the sort's join: the leaf is NULL or any optional relation on the way is missing. */
