@@ -27,6 +27,14 @@ describe("list cursors", () => {
     expect(decodeListCursor(schema, book, sort, nulls).values).toEqual([null, "1.00", 3]);
   });
 
+  it("brings back a Float's NaN and infinities, which JSON cannot carry as numbers", () => {
+    const sort = sortOf("-rating");
+    for (const rating of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 4.5]) {
+      const text = encodeListCursor(schema, book, sort, { direction: "next", values: [rating, 1] });
+      expect(decodeListCursor(schema, book, sort, text).values).toEqual([rating, 1]);
+    }
+  });
+
   it("refuses a cursor of another sort, a damaged one and values that do not fit their fields", () => {
     const sort = sortOf("price");
     const text = encodeListCursor(schema, book, sort, { direction: "next", values: ["1.00", 1] });

@@ -68,6 +68,8 @@ export function encodeListCursor(
   return formatBase64Url(new TextEncoder().encode(JSON.stringify(body)));
 }
 
+const nonFinite = new Set(["NaN", "Infinity", "-Infinity"]);
+
 const malformed = "This cursor is damaged or from another version; go back to the first page of the list";
 
 /** Cursor text -> typed values for `sort`; a 400 for anything that is not a cursor this sort made. */
@@ -89,8 +91,11 @@ export function decodeListCursor(
   const values = sort.map((spec, index) => {
     const { field, nullable } = sortColumn(schema, model, spec.path);
     let value: unknown;
+    const raw = body.k[index];
     try {
-      value = decodeWireValue(field, body.k[index]);
+      // A Float sorted on may be NaN or ±Infinity (PostgreSQL): the wire codec sends their names.
+      const named = field.type === "Float" && typeof raw === "string" && nonFinite.has(raw);
+      value = named ? Number(raw) : decodeWireValue(field, raw);
     } catch {
       throw new AtriumError("bad_request", malformed);
     }
