@@ -79,6 +79,10 @@ async function benchListRequests(): Promise<void> {
     ["counts of every model", "/api/counts"],
   ];
   for (const [name, path] of cases) report(name, await median(30, () => get(path)));
+  // The same depth by the cursor the page before hands out: a keyset WHERE instead of OFFSET.
+  const before = (await get("/api/records/order-item?perPage=50&page=999")) as { nextCursor: string };
+  const byCursor = `/api/records/order-item?perPage=50&cursor=${before.nextCursor}`;
+  report("list order-item, page 1000 of 50 by cursor", await median(30, () => get(byCursor)));
   await benchAuditedDeletes(client, schema);
   await client.$disconnect();
   await rm(folder, { recursive: true, force: true });

@@ -273,6 +273,20 @@ test.describe("list: sorting and paging", () => {
       .evaluateAll((links) => links.map((link) => link.getAttribute("href")));
     expect(ids).toHaveLength(10);
     expect(new Set(ids).size).toBe(10);
+    // Next and Previous go by cursor (in the URL, so a reload keeps the page); numbers jump to the first pages.
+    await expect(page).toHaveURL(/page=2&cursor=/);
+    const second = (await list.titles()).join("|");
+    await list.pagination.getByRole("button", { name: "Next page" }).click();
+    await expect(list.pagination).toContainText("21–30 of 3,000 · page 3 of 300");
+    await list.pagination.getByRole("button", { name: "Previous page" }).click();
+    await expect(list.pagination).toContainText("11–20 of 3,000 · page 2 of 300");
+    await expect.poll(async () => (await list.titles()).join("|")).toBe(second);
+    await page.reload();
+    await list.waitForRows();
+    expect((await list.titles()).join("|")).toBe(second);
+    await list.pagination.getByRole("button", { name: "Page 1" }).click();
+    await expect(page).not.toHaveURL(/cursor=/);
+    await expect.poll(async () => (await list.titles()).join("|")).toBe(first.join("|"));
 
     await list.open("?perPage=100&page=30");
     await expect(list.pagination).toContainText("2,901–3,000 of 3,000 · page 30 of 30");

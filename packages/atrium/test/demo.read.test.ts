@@ -106,10 +106,20 @@ describe("counts", () => {
 });
 
 describe("lists", () => {
-  it("returns data, total, totalIsEstimate, page and perPage", async () => {
+  it("returns data, total, totalIsEstimate, page, perPage and the cursors of the pages around", async () => {
     const res = await api.get("/api/records/book?perPage=10&page=2");
     expectStatus(res, 200);
-    expect(Object.keys(res.body).sort()).toEqual(["data", "page", "perPage", "total", "totalIsEstimate"]);
+    expect(Object.keys(res.body).sort()).toEqual([
+      "data",
+      "nextCursor",
+      "page",
+      "perPage",
+      "prevCursor",
+      "total",
+      "totalIsEstimate",
+    ]);
+    expect(res.body.nextCursor).toEqual(expect.any(String));
+    expect(res.body.prevCursor).toEqual(expect.any(String));
     expect(res.body).toMatchObject({ page: 2, perPage: 10, totalIsEstimate: false });
     expect(res.body.total).toBe(await api.client.book.count());
     expect(res.body.data).toHaveLength(10);

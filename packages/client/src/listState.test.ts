@@ -54,6 +54,18 @@ describe("list state in the URL", () => {
     expect(toApiParams(emptyListState()).toString()).toBe("page=1&perPage=25");
   });
 
+  it("keeps a page's cursor in the URL and sends it instead of the page number, dropping it on page 1", () => {
+    const deep = listStateFromSearchParams(new URLSearchParams("page=7&cursor=eyJ2Ijox&sort=title"));
+    expect(deep.cursor).toBe("eyJ2Ijox");
+    expect(toSearchParams(deep).toString()).toBe("page=7&cursor=eyJ2Ijox&sort=title");
+    expect(toApiParams(deep).toString()).toBe("cursor=eyJ2Ijox&sort=title&perPage=25");
+    // A sort, filter or size change goes back to page 1, which is read by its number.
+    const resorted = toggleSort(deep, "title", false);
+    expect(toApiParams(resorted).toString()).toBe("sort=-title&page=1&perPage=25");
+    expect(toSearchParams(withFilter(deep, "status", "eq", "DRAFT")).has("cursor")).toBe(false);
+    expect(listStateFromSearchParams(new URLSearchParams("cursor=eyJ2Ijox")).cursor).toBeUndefined();
+  });
+
   it("goes back to page 1 when a filter changes, and removes a filter given an empty value", () => {
     const start = { ...emptyListState(), page: 4 };
     const filtered = withFilter(start, "status", "in", "DRAFT,PUBLISHED");

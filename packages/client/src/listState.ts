@@ -15,7 +15,14 @@ export interface FilterEntry {
 
 /** Everything a list view shows; it lives entirely in the URL so links and the back button restore it. */
 export interface ListState {
+  /** The page's number as shown; for a page reached by `cursor`, counted from the page it was reached from. */
   page: number;
+  /**
+   * The `nextCursor`/`prevCursor` this page was reached by (keyset paging: a deep page costs what page 1
+   * costs). Only kept with a page above 1: every change that goes back to page 1 drops it. In the URL, so a
+   * reload shows the same page.
+   */
+  cursor?: string;
   perPage: number;
   sort: SortEntry[];
   q: string;
@@ -66,19 +73,23 @@ export function listStateFromSearchParams(params: URLSearchParams): ListState {
     if (!filterOperators.includes(op)) continue;
     filters.push({ path: rest.slice(0, dot), op, value });
   }
-  return {
+  const state: ListState = {
     page: positiveInt(params.get("page")) ?? 1,
     perPage: Math.min(positiveInt(params.get("perPage")) ?? defaultPerPage, maxPerPage),
     sort: parseSort(params.get("sort")),
     q: params.get("q")?.trim() ?? "",
     filters,
   };
+  const cursor = params.get("cursor");
+  if (cursor && state.page > 1) state.cursor = cursor;
+  return state;
 }
 
 /** The URL form of a list state; defaults are left out so plain lists keep plain URLs. */
 export function toSearchParams(state: ListState): URLSearchParams {
   const params = new URLSearchParams();
   if (state.page > 1) params.set("page", String(state.page));
+  if (state.page > 1 && state.cursor) params.set("cursor", state.cursor);
   if (state.perPage !== defaultPerPage) params.set("perPage", String(state.perPage));
   if (state.sort.length > 0) params.set("sort", formatSort(state.sort));
   if (state.q) params.set("q", state.q);
@@ -86,10 +97,14 @@ export function toSearchParams(state: ListState): URLSearchParams {
   return params;
 }
 
-/** Parameters for `GET /api/records/{key}`: the URL form with page and perPage always explicit. */
+/**
+ * Parameters for `GET /api/records/{key}`: the URL form with perPage always explicit, and either the page's
+ * cursor or its number (the API takes one or the other).
+ */
 export function toApiParams(state: ListState): URLSearchParams {
   const params = toSearchParams(state);
-  params.set("page", String(state.page));
+  if (params.has("cursor")) params.delete("page");
+  else params.set("page", String(state.page));
   params.set("perPage", String(state.perPage));
   return params;
 }

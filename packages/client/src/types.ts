@@ -24,8 +24,13 @@ export interface ListResponse {
   data: Row[];
   total: number | null;
   totalIsEstimate: boolean;
-  page: number;
+  /** Null for a page read by cursor. */
+  page: number | null;
   perPage: number;
+  /** The `cursor` of the next page; null on the last page. */
+  nextCursor: string | null;
+  /** The `cursor` of the previous page; null on the first page. */
+  prevCursor: string | null;
 }
 
 export type { DeletePreview };

@@ -5,7 +5,7 @@
  * Values crossing this interface are JavaScript values, not wire strings: Date, bigint, Decimal (as a
  * string of digits), Uint8Array, parsed JSON. `@atrium/core`'s wire codec converts at the HTTP edge.
  */
-import type { IdValues, ListQuery } from "./listQuery.js";
+import type { IdValues, ListCursor, ListQuery } from "./listQuery.js";
 import type { DatabaseProvider, ModelMeta, SchemaMeta } from "./metadata.js";
 
 /**
@@ -33,6 +33,10 @@ export interface ListResult {
   rows: StoredRow[];
   total: number | null;
   totalIsEstimate: boolean;
+  /** Where the page after this one starts (its last row's sort values); null on the last page. */
+  next?: ListCursor | null;
+  /** Where the page before this one ends (its first row's sort values); null on the first page. */
+  prev?: ListCursor | null;
 }
 
 export interface DeletePreviewGroup {

@@ -46,7 +46,17 @@ export interface SortSpec {
   direction: "asc" | "desc";
 }
 
+/**
+ * Where a keyset page starts: the sort values of the row at the edge of the page the user comes from, one per
+ * entry of the query's sort (id fields included). "next" reads the rows after it, "prev" the rows before it.
+ */
+export interface ListCursor {
+  direction: "next" | "prev";
+  values: unknown[];
+}
+
 export interface ListQuery {
+  /** 1 when `cursor` is set: a cursor page has no known page number. */
   page: number;
   perPage: number;
   /** Always ends with the id fields so that pages never shuffle. */
@@ -54,6 +64,8 @@ export interface ListQuery {
   /** Free text searched (case-insensitively, on every database) in the model's search fields. */
   search?: string;
   filters: FilterSpec[];
+  /** Keyset paging instead of an offset (see listCursor.ts). */
+  cursor?: ListCursor;
 }
 
 /** Typed values of a record's id fields, keyed by field name. */

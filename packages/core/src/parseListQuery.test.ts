@@ -161,7 +161,7 @@ describe("parseListQuery: filters", () => {
 describe("parseListQuery: unknown input", () => {
   it("refuses unknown and repeated parameters, reporting all problems at once", () => {
     expect(fieldsOf("_=123&sort=x&filter.pages.eq=1&filter.pages.eq=2")).toEqual({
-      _: "Unknown parameter; use page, perPage, sort, q or filter.{field}.{operator}",
+      _: "Unknown parameter; use page, perPage, sort, q, cursor or filter.{field}.{operator}",
       sort: "Unknown field 'x' on Book",
       "filter.pages.eq": "Given more than once",
     });

@@ -10,6 +10,7 @@
 import { allowedOperators, isSortable } from "./allowedOperators.js";
 import { AtriumError } from "./errors.js";
 import { FieldErrorBag } from "./fieldErrorBag.js";
+import { decodeListCursor } from "./listCursor.js";
 import {
   type FilterOperator,
   type FilterSpec,
@@ -36,7 +37,7 @@ export interface ParseListQueryOptions {
 }
 
 const filterPrefix = "filter.";
-const topLevel = new Set(["page", "perPage", "sort", "q"]);
+const topLevel = new Set(["page", "perPage", "sort", "q", "cursor"]);
 
 function badRequest(message: string): AtriumError {
   return new AtriumError("bad_request", message);
@@ -150,7 +151,7 @@ export function parseListQuery(
       const filter = errors.capture(key, () => parseFilter(schema, model, key, params.get(key) ?? ""));
       if (filter) filters.push(filter);
     } else if (!topLevel.has(key)) {
-      errors.add(key, "Unknown parameter; use page, perPage, sort, q or filter.{field}.{operator}");
+      errors.add(key, "Unknown parameter; use page, perPage, sort, q, cursor or filter.{field}.{operator}");
     }
   }
 
@@ -168,6 +169,16 @@ export function parseListQuery(
 
   const sort = errors.capture("sort", () => parseSort(schema, model, params.get("sort"))) ?? [];
 
+  const cursorText = params.get("cursor");
+  if (cursorText !== null && page > 1) {
+    errors.add("cursor", "Give either a cursor or a page number, not both");
+  }
+  // Decoded against the sort just checked, so a cursor can only seek on fields the user may sort by.
+  const cursor =
+    cursorText === null || sort.length === 0
+      ? undefined
+      : errors.capture("cursor", () => decodeListCursor(schema, model, sort, cursorText));
+
   const search = params.get("q")?.trim() || undefined;
   if (search !== undefined && model.searchFields.length === 0) {
     errors.add("q", options.unsearchable ?? `${model.labelPlural} cannot be searched: no search fields`);
@@ -176,5 +187,6 @@ export function parseListQuery(
   errors.throwIfAny("bad_request", "list query");
   const query: ListQuery = { page, perPage, sort, filters };
   if (search !== undefined) query.search = search;
+  if (cursor) query.cursor = cursor;
   return query;
 }

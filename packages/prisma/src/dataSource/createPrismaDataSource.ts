@@ -1,7 +1,6 @@
 /** The DataSource over a user's Prisma Client (Prisma 7, any generated client, any driver adapter). */
 import { AtriumError, type DatabaseProvider, type DataSource, type SchemaMeta } from "@atrium/core";
 import { readSets } from "./auditWrites.js";
-import { buildOrderBy } from "./buildOrderBy.js";
 import { findModel, referenceSelect, shapeReference, shapeRow } from "./buildSelect.js";
 import { buildWhere, searchWhere } from "./buildWhere.js";
 import { countRows } from "./countRows.js";
@@ -9,6 +8,7 @@ import { databaseFailure } from "./databaseFailure.js";
 import { buildDeletePreview } from "./deletePreview.js";
 import { notFound } from "./explainWriteError.js";
 import { idMatch, uniqueWhere } from "./idWhere.js";
+import { readPage } from "./keysetPage.js";
 import { labelOrderBy } from "./labelOrderBy.js";
 import { mapPrismaError } from "./mapPrismaError.js";
 import { getDelegate, type PrismaClientLike, type TransactionalClient } from "./prismaClient.js";
@@ -77,25 +77,29 @@ function bind(scope: SourceScope, close: () => Promise<void>): DataSource {
       const where = buildWhere({ schema, model, filters: query.filters, search: query.search, provider });
       try {
         const page = async () => {
-          const rows = await getDelegate(scope.client, model).findMany({
+          const read = await readPage({
+            client: scope.client,
+            schema,
+            model,
+            provider,
+            query,
             where,
-            orderBy: buildOrderBy(schema, model, query.sort),
-            skip: Math.max(0, query.page - 1) * query.perPage,
-            take: query.perPage,
             select: scope.selectOf(model),
           });
-          const shaped = rows.map((row) => shapeRow(schema, model, row));
+          const shaped = read.rows.map((row) => shapeRow(schema, model, row));
           await addRelationCounts(scope.client, scope, model, shaped);
-          return shaped;
+          return { ...read, rows: shaped };
         };
-        const [rows, counted] = await Promise.all([
+        const [read, counted] = await Promise.all([
           page(),
           countRows({ client: scope.client, model, where, maxExactCount, provider, budgetMs: countBudgetMs }),
         ]);
         return {
-          rows,
+          rows: read.rows,
           total: counted.total,
           totalIsEstimate: counted.isEstimate,
+          next: read.next,
+          prev: read.prev,
         };
       } catch (error) {
         return explain(error, model);

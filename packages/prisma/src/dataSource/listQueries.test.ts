@@ -1,6 +1,6 @@
 /**
  * Every filter operator allowedOperators offers, on every field of the test schemas (directly and through one
- * relation), every sortable field, search and look-ups: Prisma must accept each query Atrium builds. Built for
+ * relation), every sortable field (and a cursor page on it), search and look-ups: Prisma must accept each query Atrium builds. Built for
  * the class, not the example: a new field type or relation shape in a test schema is covered without a new
  * test. A Prisma rejection shows up as a data source warning or an error; neither may happen.
  */
@@ -8,12 +8,15 @@ import {
   allowedOperators,
   type DatabaseProvider,
   decodeFilterValue,
+  decodeListCursor,
+  encodeListCursor,
   type FieldMeta,
   type FilterOperator,
   type FilterSpec,
   type IdValues,
   isSortable,
   type ModelMeta,
+  type SortSpec,
 } from "@atrium/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseIsReachable } from "../testing/databaseIsReachable.js";
@@ -108,6 +111,40 @@ describe.each(runs)("queries Atrium builds on %s (%s.prisma)", (provider, name) 
     }
   };
 
+  /**
+   * Next and previous pages from a cursor on `path` (a sample value, then NULL where the path can be NULL),
+   * each cursor through its opaque text and back first, as the API reads it.
+   */
+  const cursorPages = async (model: ModelMeta, path: string[]) => {
+    const ids = model.idFields.filter((name) => name !== path[0] || path.length > 1);
+    const sort: SortSpec[] = [
+      { path, direction: "desc" },
+      ...ids.map((name): SortSpec => ({ path: [name], direction: "asc" })),
+    ];
+    const fieldAt = (spec: SortSpec) => {
+      const [first, second] = spec.path;
+      const own = model.fields.find((field) => field.name === first);
+      if (!second) return own;
+      return db.model(own?.relation?.model ?? "").fields.find((field) => field.name === second);
+    };
+    const field = fieldAt({ path, direction: "asc" });
+    if (!field) throw new Error(`no field at ${path.join(".")}`);
+    const idValues = idOf(model);
+    const sample = decodeFilterValue(field, "eq", textFor(field));
+    const hop = path.length > 1 ? model.fields.find((candidate) => candidate.name === path[0]) : undefined;
+    const nullable = !field.isRequired || (hop !== undefined && !hop.isRequired);
+    const leads = nullable ? [sample, null] : [sample];
+    for (const lead of leads) {
+      for (const direction of ["next", "prev"] as const) {
+        const values = [lead, ...ids.map((name) => idValues[name])];
+        const text = encodeListCursor(db.schema, model, sort, { direction, values });
+        const cursor = decodeListCursor(db.schema, model, sort, text);
+        expect(cursor.values).toEqual(values);
+        await db.dataSource.list(model, { page: 1, perPage: 5, filters: [], sort, cursor });
+      }
+    }
+  };
+
   it.skipIf(!reachable[provider])(
     "accepts every filter, sort, search and look-up",
     async () => {
@@ -145,6 +182,7 @@ describe.each(runs)("queries Atrium builds on %s (%s.prisma)", (provider, name) 
           );
         for (const path of [...sortable, ...throughRelations]) {
           await attempt(`${model.name} sort ${path.join(".")}`, () => list({ sort: [[path, "desc"]] }));
+          await attempt(`${model.name} cursor on ${path.join(".")}`, () => cursorPages(model, path));
         }
         if (model.searchFields.length > 0) {
           await attempt(`${model.name} search`, () => list({ search: "ä1" }));

@@ -3,6 +3,8 @@ import {
   AtriumError,
   decodeRecordId,
   decodeWrite,
+  encodeListCursor,
+  type ListCursor,
   type ModelMeta,
   parseListQuery,
   type StoredRow,
@@ -18,8 +20,13 @@ export interface ListAnswer {
   data: WireRow[];
   total: number | null;
   totalIsEstimate: boolean;
-  page: number;
+  /** Null for a page read by `cursor`: where it sits in the list is not known. */
+  page: number | null;
   perPage: number;
+  /** The `cursor` of the page after this one; null on the last page. */
+  nextCursor: string | null;
+  /** The `cursor` of the page before this one; null on the first page. */
+  prevCursor: string | null;
 }
 
 /**
@@ -28,7 +35,7 @@ export interface ListAnswer {
  * the wire format of the HTTP API (`$id` strings, `?sort=-title&perPage=50`, `{ title, $version }`).
  */
 export interface RecordActions {
-  /** `params` as in `GET /api/records/{key}?...` (page, perPage, sort, q, filters). */
+  /** `params` as in `GET /api/records/{key}?...` (page, perPage, sort, q, filters, cursor). */
   list(modelKey: string, params?: URLSearchParams | Record<string, string>): Promise<ListAnswer>;
   /** Null when no record has this `$id`. */
   get(modelKey: string, id: string): Promise<WireRow | null>;
@@ -62,12 +69,17 @@ export function recordActions(options: ResolvedOptions, c: Context): RecordActio
         ...(unsearchable ? { unsearchable } : {}),
       });
       const result = await dataSource.list(access.dataModel(target), query);
+      // Encoded with the user's view of the model: the sort (checked against it) is all a cursor holds.
+      const cursorText = (cursor: ListCursor | null | undefined) =>
+        cursor ? encodeListCursor(access.view.schema, access.viewModel(target), query.sort, cursor) : null;
       return {
         data: result.rows.map((row) => access.serialize(target, row)),
         total: result.total,
         totalIsEstimate: result.totalIsEstimate,
-        page: query.page,
+        page: query.cursor ? null : query.page,
         perPage: query.perPage,
+        nextCursor: cursorText(result.next),
+        prevCursor: cursorText(result.prev),
       };
     },
 

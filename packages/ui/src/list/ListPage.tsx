@@ -201,7 +201,10 @@ function ModelList({ model, models }: { model: ModelMeta; models: ModelMeta[] })
               rowCount={data.data.length}
               total={data.total}
               totalIsEstimate={data.totalIsEstimate}
-              onPage={(page) => setState({ ...state, page })}
+              // While the next page loads, the rows shown are the last page's: so are their cursors.
+              nextCursor={list.isPlaceholderData ? null : data.nextCursor}
+              prevCursor={list.isPlaceholderData ? undefined : data.prevCursor}
+              onPage={(page, cursor) => setState({ ...state, page, cursor })}
               onPerPage={(perPage) => setState({ ...state, perPage, page: 1 })}
             />
           )}

@@ -9,9 +9,16 @@ export interface PaginationProps {
   rowCount: number;
   total: number | null;
   totalIsEstimate: boolean;
-  onPage: (page: number) => void;
+  /** The list answer's cursors: Next and Previous page by them when given (null: no page that way). */
+  nextCursor?: string | null;
+  prevCursor?: string | null;
+  /** `cursor` is set when the page is reached by Next or Previous with a cursor, not by its number. */
+  onPage: (page: number, cursor?: string) => void;
   onPerPage: (perPage: number) => void;
 }
+
+/** Page numbers are offered for the first pages only: a deep offset page costs the database more each page. */
+const shallowPages = 5;
 
 export function Pagination({
   page,
@@ -19,6 +26,8 @@ export function Pagination({
   rowCount,
   total,
   totalIsEstimate,
+  nextCursor,
+  prevCursor,
   onPage,
   onPerPage,
 }: PaginationProps) {
@@ -26,8 +35,13 @@ export function Pagination({
   const first = rowCount === 0 ? 0 : (page - 1) * perPage + 1;
   const last = (page - 1) * perPage + rowCount;
   // Without an exact total, a full page is the only hint that another one exists.
-  const hasNext = total !== null && !totalIsEstimate ? last < total : rowCount === perPage;
+  const counted = total !== null && !totalIsEstimate ? last < total : rowCount === perPage;
+  const hasNext = nextCursor === undefined ? counted : nextCursor !== null;
   const pageCount = total !== null && !totalIsEstimate ? Math.max(1, Math.ceil(total / perPage)) : undefined;
+  const numbered = Array.from({ length: Math.min(pageCount ?? 0, shallowPages) }, (_, index) => index + 1);
+  // Back to page 1 by its number (it is page 1 whatever changed since); other steps by cursor when there is one.
+  const previous = () => onPage(page - 1, page - 1 > 1 ? (prevCursor ?? undefined) : undefined);
+  const next = () => onPage(page + 1, nextCursor ?? undefined);
   const choices = perPageChoices.includes(perPage as (typeof perPageChoices)[number])
     ? perPageChoices
     : [...perPageChoices, perPage];
@@ -56,16 +70,30 @@ export function Pagination({
         <button
           type="button"
           className="button button-small icon-button"
-          onClick={() => onPage(page - 1)}
+          onClick={previous}
           disabled={page <= 1}
           aria-label="Previous page"
         >
           <ChevronLeft size={15} aria-hidden="true" />
         </button>
+        {numbered.length > 1 &&
+          numbered.map((number) => (
+            <button
+              key={number}
+              type="button"
+              className="button button-small"
+              onClick={() => onPage(number)}
+              aria-label={`Page ${number}`}
+              aria-current={number === page ? "page" : undefined}
+              disabled={number === page}
+            >
+              {number}
+            </button>
+          ))}
         <button
           type="button"
           className="button button-small icon-button"
-          onClick={() => onPage(page + 1)}
+          onClick={next}
           disabled={!hasNext}
           aria-label="Next page"
         >
