@@ -17,6 +17,7 @@ import {
   pushSchema,
 } from "@atrium/prisma";
 import Database from "better-sqlite3";
+import { timeMedian } from "./timeMedian.js";
 
 const { values } = parseArgs({
   options: { orders: { type: "string", default: "200000" }, items: { type: "string", default: "500000" } },
@@ -25,18 +26,6 @@ const orderCount = Number(values.orders);
 const itemCount = Number(values.items);
 const customerCount = 10_000;
 const bookCount = Math.ceil(itemCount / orderCount) + 1;
-
-async function median(runs: number, task: () => unknown): Promise<number> {
-  for (let index = 0; index < 3; index += 1) await task();
-  const timings: number[] = [];
-  for (let index = 0; index < runs; index += 1) {
-    const started = performance.now();
-    await task();
-    timings.push(performance.now() - started);
-  }
-  timings.sort((a, b) => a - b);
-  return timings[Math.floor(runs / 2)] ?? Number.NaN;
-}
 
 const folder = await mkdtemp(join(tmpdir(), "atrium-counts-"));
 const file = join(folder, "counts.db");
@@ -122,31 +111,37 @@ const customerCounts = [
 const middle = Math.floor(orderCount / 2);
 
 const results: [string, number][] = [
-  ["raw driver: total, 50 orders, their item counts", await median(30, rawPage("orders", orderCounts))],
-  ["list order, page 1 of 50 (data source)", await median(30, () => dataSource.list(model("Order"), page))],
+  ["raw driver: total, 50 orders, their item counts", await timeMedian(30, rawPage("orders", orderCounts))],
+  [
+    "list order, page 1 of 50 (data source)",
+    await timeMedian(30, () => dataSource.list(model("Order"), page)),
+  ],
   [
     "raw driver: order/{middle} + its item count",
-    await median(30, () => {
+    await timeMedian(30, () => {
       raw.prepare("SELECT * FROM orders WHERE id = ?").get(middle);
       orderCounts[0]?.([middle]);
     }),
   ],
   [
     "record order/{middle} (data source)",
-    await median(30, () => dataSource.get(model("Order"), { id: middle })),
+    await timeMedian(30, () => dataSource.get(model("Order"), { id: middle })),
   ],
-  ["raw driver: total, 50 customers, 3 counts each", await median(30, rawPage("Customer", customerCounts))],
+  [
+    "raw driver: total, 50 customers, 3 counts each",
+    await timeMedian(30, rawPage("Customer", customerCounts)),
+  ],
   [
     "list customer, page 1 of 50 (data source)",
-    await median(30, () => dataSource.list(model("Customer"), page)),
+    await timeMedian(30, () => dataSource.list(model("Customer"), page)),
   ],
   [
     "raw driver: the order list's total (COUNT of up to 100,001 rows)",
-    await median(30, () => totalOf("orders").get()),
+    await timeMedian(30, () => totalOf("orders").get()),
   ],
   [
     "the order list's total alone (data source count)",
-    await median(30, () => dataSource.count(model("Order"))),
+    await timeMedian(30, () => dataSource.count(model("Order"))),
   ],
 ];
 console.log(`${orderCount} orders, ${itemCount} order items, ${customerCount} customers\n`);

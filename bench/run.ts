@@ -20,6 +20,7 @@ import {
 import { createAtriumApp } from "@atrium/server";
 import { seedDemo } from "../prisma/seed/seedDemo.js";
 import { syntheticSchema } from "./syntheticSchema.js";
+import { timeMedian } from "./timeMedian.js";
 
 const rows: string[] = [];
 function report(name: string, milliseconds: number, note = ""): void {
@@ -27,23 +28,10 @@ function report(name: string, milliseconds: number, note = ""): void {
   console.error(`${name}: ${milliseconds.toFixed(2)} ms ${note}`);
 }
 
-/** Median of `runs` timings after `warmup` untimed runs. */
-async function median(runs: number, task: () => Promise<unknown> | unknown, warmup = 3): Promise<number> {
-  for (let index = 0; index < warmup; index += 1) await task();
-  const timings: number[] = [];
-  for (let index = 0; index < runs; index += 1) {
-    const started = performance.now();
-    await task();
-    timings.push(performance.now() - started);
-  }
-  timings.sort((a, b) => a - b);
-  return timings[Math.floor(timings.length / 2)] ?? Number.NaN;
-}
-
 async function benchMetadata(): Promise<void> {
   for (const modelCount of [10, 300]) {
     const text = syntheticSchema(modelCount);
-    report(`metadata: load a ${modelCount}-model schema`, await median(5, () => loadSchemaMeta(text), 1));
+    report(`metadata: load a ${modelCount}-model schema`, await timeMedian(5, () => loadSchemaMeta(text), 1));
   }
 }
 
@@ -78,11 +66,11 @@ async function benchListRequests(): Promise<void> {
     ["delete preview customer/1", "/api/records/customer/1/delete-preview"],
     ["counts of every model", "/api/counts"],
   ];
-  for (const [name, path] of cases) report(name, await median(30, () => get(path)));
+  for (const [name, path] of cases) report(name, await timeMedian(30, () => get(path)));
   // The same depth by the cursor the page before hands out: a keyset WHERE instead of OFFSET.
   const before = (await get("/api/records/order-item?perPage=50&page=999")) as { nextCursor: string };
   const byCursor = `/api/records/order-item?perPage=50&cursor=${before.nextCursor}`;
-  report("list order-item, page 1000 of 50 by cursor", await median(30, () => get(byCursor)));
+  report("list order-item, page 1000 of 50 by cursor", await timeMedian(30, () => get(byCursor)));
   await benchAuditedDeletes(client, schema);
   await client.$disconnect();
   await rm(folder, { recursive: true, force: true });

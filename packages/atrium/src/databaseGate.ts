@@ -5,7 +5,10 @@
  * without a restart. Any other start-up failure (wrong password, a table it may not create) still stops it.
  */
 import { AtriumError, isDatabaseUnreachable } from "@atrium/core";
-import { databaseReasonOf } from "./databaseReason.js";
+import { databaseReason } from "@atrium/prisma";
+
+/** The database's own words for the log, without Prisma's call-site lines. */
+const reasonOf = (error: unknown) => (error instanceof Error ? databaseReason(error) : String(error));
 
 export interface DatabaseGate {
   /** False until the database answered the start-up work once. */
@@ -38,7 +41,7 @@ export async function openWhenDatabaseAnswers(options: GateOptions): Promise<Dat
   } catch (error) {
     if (!isDatabaseUnreachable(error)) throw error;
     console.warn(
-      `atrium: the database at ${options.target} cannot be reached (${databaseReasonOf(error)}); answering 503 and retrying every second until it does`,
+      `atrium: the database at ${options.target} cannot be reached (${reasonOf(error)}); answering 503 and retrying every second until it does`,
     );
   }
   let open = false;
@@ -53,7 +56,7 @@ export async function openWhenDatabaseAnswers(options: GateOptions): Promise<Dat
       } catch (error) {
         // A database that answers but refuses the start-up work is worth a line each time; a down one is not.
         if (!isDatabaseUnreachable(error))
-          console.error(`atrium: preparing the database failed: ${databaseReasonOf(error)}`);
+          console.error(`atrium: preparing the database failed: ${reasonOf(error)}`);
         if (!stopped) retry();
       }
     }, options.retryEveryMs ?? 1000);

@@ -1,6 +1,6 @@
 export * from "./allowedOperators.js";
 export * from "./closestMatch.js";
-export * from "./databaseUnreachable.js";
+export * from "./databaseUnavailability.js";
 export * from "./dataSource.js";
 export * from "./decodeWrite.js";
 export * from "./errors.js";

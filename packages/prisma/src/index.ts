@@ -1,4 +1,5 @@
 export { type GenerateClientOptions, generateClient } from "./cli/generateClient.js";
+export { databaseReason } from "./dataSource/databaseFailure.js";
 export * from "./dataSource/index.js";
 export { diffFromEmpty } from "./push/diffFromEmpty.js";
 export { isPushError, PushError } from "./push/pushError.js";

@@ -4,6 +4,7 @@
  * (relationCounts.ts).
  */
 import type { FieldMeta, ModelMeta, SchemaMeta, StoredRow } from "@atrium/core";
+import { decimalDigits } from "./decimalDigits.js";
 import type { Args, Row } from "./prismaClient.js";
 
 /** Prisma cannot read `Unsupported` columns; they are left out of rows. */
@@ -98,16 +99,7 @@ export function toStoredValue(field: FieldMeta, value: unknown): unknown {
 }
 
 function decimalText(value: unknown): string {
-  if (
-    typeof value === "object" &&
-    value !== null &&
-    "toFixed" in value &&
-    typeof value.toFixed === "function"
-  ) {
-    // toFixed() without digits keeps every digit and never switches to exponent notation.
-    return String(value.toFixed());
-  }
-  return String(value);
+  return decimalDigits(value) ?? String(value);
 }
 
 export function findModel(schema: SchemaMeta, name: string): ModelMeta | undefined {

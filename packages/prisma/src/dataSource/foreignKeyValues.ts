@@ -11,6 +11,7 @@
  */
 import { AtriumError, type FieldMeta, type IdValues, type ModelMeta, type SchemaMeta } from "@atrium/core";
 import { findModel } from "./buildSelect.js";
+import { decimalDigits } from "./decimalDigits.js";
 import { idMatch, uniqueWhere } from "./idWhere.js";
 import { type Args, getDelegate, type QueryClient } from "./prismaClient.js";
 
@@ -126,14 +127,8 @@ function sameKey(a: unknown, b: unknown): boolean {
 
 /** Decimal objects, bigints and numbers compare by their digits. */
 function keyText(value: unknown): string {
-  if (
-    typeof value === "object" &&
-    value !== null &&
-    "toFixed" in value &&
-    typeof value.toFixed === "function"
-  ) {
-    return String(value.toFixed());
-  }
+  const digits = decimalDigits(value);
+  if (digits !== undefined) return digits;
   if (typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value)) {
     return value.includes(".") ? value.replace(/\.?0+$/, "") : value;
   }

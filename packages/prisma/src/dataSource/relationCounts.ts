@@ -8,6 +8,7 @@
  */
 import type { DatabaseProvider, FieldMeta, ModelMeta, SchemaMeta, StoredRow } from "@atrium/core";
 import { findModel } from "./buildSelect.js";
+import { decimalDigits } from "./decimalDigits.js";
 import { countJoinRows } from "./joinTableCounts.js";
 import { getDelegate, type QueryClient } from "./prismaClient.js";
 
@@ -120,13 +121,5 @@ function valueText(value: unknown): unknown {
   if (typeof value === "bigint" || typeof value === "number") return String(value);
   if (value instanceof Date) return value.toISOString();
   if (value instanceof Uint8Array) return Buffer.from(value).toString("hex");
-  if (
-    typeof value === "object" &&
-    value !== null &&
-    "toFixed" in value &&
-    typeof value.toFixed === "function"
-  ) {
-    return String(value.toFixed());
-  }
-  return value;
+  return decimalDigits(value) ?? value;
 }

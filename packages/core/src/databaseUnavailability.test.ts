@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { databaseUnavailability, isDatabaseUnreachable } from "./databaseUnreachable.js";
+import { databaseUnavailability, isDatabaseUnreachable } from "./databaseUnavailability.js";
 
 /** Prisma's shape: a known request error whose meta carries the driver adapter's error. */
 const viaAdapter = (cause: Record<string, unknown>) =>
