@@ -140,6 +140,9 @@ test.describe("two editors on one record", () => {
     const customer = await newCustomer(api, "Dora");
     await page.goto(`/m/customer/${customer.$id}`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(customer.$label);
+    // Every part of the page has read the record before someone else changes it: a part that mounted later
+    // (a lazily loaded panel) would read the changed record, and the page would then show it.
+    await page.waitForLoadState("networkidle");
     await api.update("customer", customer.$id, { phone: "555-0123" });
     await page.getByRole("button", { name: "Delete" }).click();
     const dialog = page.getByRole("dialog");
