@@ -135,6 +135,12 @@ async function benchAuditedDeletes(
   );
 }
 
-await benchMetadata();
-await benchListRequests();
-console.log(`| measurement | median | note |\n| --- | --- | --- |\n${rows.join("\n")}`);
+if (process.argv.includes("--scale")) {
+  // Grows tables to millions of rows: minutes, so only when asked (see bench/scale/runScale.ts).
+  const { runScaleBench } = await import("./scale/runScale.js");
+  await runScaleBench();
+} else {
+  await benchMetadata();
+  await benchListRequests();
+  console.log(`| measurement | median | note |\n| --- | --- | --- |\n${rows.join("\n")}`);
+}
