@@ -6,13 +6,30 @@ export async function timeMedian(
   task: () => Promise<unknown> | unknown,
   warmup = 3,
 ): Promise<number> {
-  for (let index = 0; index < warmup; index += 1) await task();
-  const timings: number[] = [];
+  const [median = Number.NaN] = await timeMedians(runs, [task], warmup);
+  return median;
+}
+
+/**
+ * Medians of several tasks timed in turn, run by run (a, b, a, b, ...), so that a shared machine's changing
+ * load falls on each of them alike and their ratio holds even when the absolute times move.
+ */
+export async function timeMedians(
+  runs: number,
+  tasks: (() => Promise<unknown> | unknown)[],
+  warmup = 3,
+): Promise<number[]> {
+  for (let index = 0; index < warmup; index += 1) for (const task of tasks) await task();
+  const timings = tasks.map((): number[] => []);
   for (let index = 0; index < runs; index += 1) {
-    const started = performance.now();
-    await task();
-    timings.push(performance.now() - started);
+    for (const [at, task] of tasks.entries()) {
+      const started = performance.now();
+      await task();
+      timings[at]?.push(performance.now() - started);
+    }
   }
-  timings.sort((a, b) => a - b);
-  return timings[Math.floor(timings.length / 2)] ?? Number.NaN;
+  return timings.map((times) => {
+    times.sort((a, b) => a - b);
+    return times[Math.floor(times.length / 2)] ?? Number.NaN;
+  });
 }

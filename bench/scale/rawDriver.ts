@@ -46,6 +46,8 @@ export function openSqliteDriver(file: string): RawDriver {
 /** A pool the size of Atrium's (node-postgres' default, 10), so throughput compares like with like. */
 export function openPostgresDriver(url: string): RawDriver {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server ends (a restart, pg_terminate_backend) is replaced on next use, not fatal.
+  pool.on("error", () => {});
   const numbered = (sql: string) => {
     let index = 0;
     return sql.replace(/\?/g, () => {

@@ -29,9 +29,12 @@ export async function wholeTableReads(input: WholeTableReadsInput): Promise<stri
   throw new Error(`No plan reader for ${input.provider}`);
 }
 
-/** Whether a statement pages (the page itself, or its total); others are look-ups by key. */
+/**
+ * Whether a statement pages (the page itself, or its total, which reads at most the count's bound: in order
+ * through Prisma, or unordered `... LIMIT ?) AS bounded` on SQLite, see countRows.ts); others are look-ups by key.
+ */
 export function pages(statement: QueryEvent): boolean {
-  return /\bORDER BY\b/.test(statement.query);
+  return /\bORDER BY\b/.test(statement.query) || /\bLIMIT \?\) AS bounded$/.test(statement.query);
 }
 
 /** The table a statement may read in order: the paged one, when the statement pages. */

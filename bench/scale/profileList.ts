@@ -1,0 +1,25 @@
+import { createPrismaDataSource, loadSchemaMetaFromFile } from "@atrium/prisma";
+import { createAtriumApp } from "@atrium/server";
+import { openScaleDatabase } from "./databases.js";
+import { createParents, growTo } from "./growTables.js";
+
+const kind = (process.env.KIND ?? "sqlite") as "sqlite";
+const db = await openScaleDatabase(kind);
+await createParents(db.client);
+await growTo(db.driver, 10000);
+const schema = await loadSchemaMetaFromFile(db.schemaPath);
+const app = createAtriumApp({ schema, dataSource: createPrismaDataSource({ client: db.client, schema }) });
+const path = process.env.P ?? "/api/records/order?perPage=50";
+for (let i = 0; i < 200; i++) await (await app.request(path)).text();
+const { Session } = await import("node:inspector/promises");
+const session = new Session();
+session.connect();
+await session.post("Profiler.enable");
+await session.post("Profiler.start");
+const t = performance.now();
+for (let i = 0; i < 1000; i++) await (await app.request(path)).text();
+console.log("per request", (performance.now() - t) / 1000, "ms");
+const { profile } = await session.post("Profiler.stop");
+const { writeFile } = await import("node:fs/promises");
+await writeFile("/tmp/list.cpuprofile", JSON.stringify(profile));
+await db.drop();
