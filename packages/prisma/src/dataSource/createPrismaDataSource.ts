@@ -26,8 +26,8 @@ export interface PrismaDataSourceOptions {
   /** Row counts above this are reported as estimates instead of counted. @default 100_000 */
   maxExactCount?: number;
   /**
-   * Milliseconds a list's filtered count may run on PostgreSQL before the list says "many" (total null) rather
-   * than wait; 0: no limit. @default 1000
+   * Milliseconds a list's filtered count may run on PostgreSQL and MariaDB before the list says "many" (total
+   * null) rather than wait; 0: no limit. SQLite and MySQL cannot bound it (countWithinBudget.ts). @default 1000
    */
   countBudgetMs?: number;
   /**
