@@ -31,6 +31,22 @@ describe("databaseUnavailability", () => {
     });
     expect(databaseUnavailability(cancelled)).toBeUndefined();
   });
+
+  it("calls a write that found no free connection in time busy, not a failure", () => {
+    const noConnection = Object.assign(
+      new Error("Transaction API error: Unable to start a transaction in the given time."),
+      { name: "PrismaClientKnownRequestError", code: "P2028" },
+    );
+    const otherTransactionError = Object.assign(
+      new Error("Transaction API error: Transaction already closed"),
+      {
+        name: "PrismaClientKnownRequestError",
+        code: "P2028",
+      },
+    );
+    expect(databaseUnavailability(noConnection)).toBe("busy");
+    expect(databaseUnavailability(otherTransactionError)).toBeUndefined();
+  });
 });
 
 describe("isDatabaseUnreachable", () => {

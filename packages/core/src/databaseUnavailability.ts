@@ -110,6 +110,8 @@ export const unavailableMessages: Record<DatabaseUnavailability, string> = {
 function saysUnavailable(error: Shape): DatabaseUnavailability | undefined {
   const code = error.code === undefined ? undefined : String(error.code);
   const original = error.originalCode === undefined ? undefined : String(error.originalCode);
+  // Every pooled connection stayed taken past the transaction's wait (Prisma P2028): too many writes at once.
+  if (code === "P2028" && /Unable to start a transaction/.test(String(error.message ?? ""))) return "busy";
   if (error.kind === "sqlite") {
     // better-sqlite3 names the code (`SQLITE_READONLY_DBMOVED`); other drivers give its number.
     const name = original ?? "";

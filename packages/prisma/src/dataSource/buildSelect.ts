@@ -12,14 +12,18 @@ function isReadable(field: FieldMeta): boolean {
   return field.kind !== "relation" && field.type !== "Unsupported";
 }
 
-/** The select of a list or detail row; addRelationCounts (relationCounts.ts) adds its to-many counts. */
-export function buildSelect(schema: SchemaMeta, model: ModelMeta): Args {
+/**
+ * The select of a list or detail row; addRelationCounts (relationCounts.ts) adds its to-many counts. Without
+ * `references`, only the row's own columns: relationLabels.ts then reads the to-one labels for a page at once.
+ */
+export function buildSelect(schema: SchemaMeta, model: ModelMeta, options = { references: true }): Args {
   const select: Args = {};
   for (const field of model.fields) {
     if (isReadable(field)) {
       select[field.name] = true;
       continue;
     }
+    if (!options.references) continue;
     if (field.kind !== "relation" || !field.relation || field.relation.toMany) continue;
     const related = findModel(schema, field.relation.model);
     // The related record sits one level down: its own relation parts are joined one level further.

@@ -32,10 +32,10 @@ export async function countRows(input: CountRowsInput): Promise<CountResult> {
 /** The bounded count, or undefined when it ran past its time budget. */
 function boundedCount(input: CountRowsInput): Promise<number | undefined> {
   const { model, where, maxExactCount } = input;
-  // An unfiltered count walks the primary key's index and stops at its bound: always fast.
+  // An unfiltered count stops at its bound: always fast, never limited by time.
   const filtered = Object.keys(where).length > 0;
-  if (!filtered && input.provider === "sqlite" && input.client.$queryRawUnsafe)
-    return countSqliteTable(input);
+  const plain = input.provider === "sqlite" || input.provider === "postgresql";
+  if (!filtered && plain && input.client.$queryRawUnsafe) return countWholeTable(input);
   return countWithinBudget({
     client: input.client,
     provider: input.provider,
@@ -45,14 +45,18 @@ function boundedCount(input: CountRowsInput): Promise<number | undefined> {
 }
 
 /**
- * A whole SQLite table counted up to the bound without an order: SQLite then walks its smallest covering index,
- * where Prisma's bounded count orders by the primary key and reads the table's own, wider pages (half the time
- * at a million rows, measured in bench/scale). Prisma's SQLite tables always have a rowid, under `main`.
+ * A whole table counted up to the bound without an order: SQLite then walks its smallest covering index and
+ * PostgreSQL the first pages of the heap, where Prisma's bounded count orders by the primary key (half the time
+ * at a million rows on SQLite, measured in bench/scale). Qualified the way Prisma qualifies its own queries:
+ * `main` on SQLite, the model's schema or `public` on PostgreSQL.
  */
-async function countSqliteTable(input: CountRowsInput): Promise<number> {
-  const table = `"${(input.model.dbName ?? input.model.name).replaceAll('"', '""')}"`;
+async function countWholeTable(input: CountRowsInput): Promise<number> {
+  const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+  const table = quote(input.model.dbName ?? input.model.name);
+  const owner = input.provider === "sqlite" ? "main" : quote(input.model.dbSchema ?? "public");
+  const bound = input.provider === "sqlite" ? "?" : "$1";
   const rows = (await input.client.$queryRawUnsafe?.(
-    `SELECT COUNT(*) AS n FROM (SELECT 1 FROM main.${table} LIMIT ?) AS bounded`,
+    `SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${owner}.${table} LIMIT ${bound}) AS bounded`,
     input.maxExactCount + 1,
   )) as { n: bigint | number }[];
   return Number(rows[0]?.n ?? 0);

@@ -14,6 +14,7 @@ import { mapPrismaError } from "./mapPrismaError.js";
 import { getDelegate, type PrismaClientLike, type TransactionalClient } from "./prismaClient.js";
 import { recordWrites } from "./recordWrites.js";
 import { addRelationCounts } from "./relationCounts.js";
+import { attachReferences } from "./relationLabels.js";
 import { rootScope, type SourceScope, transactionScope } from "./sourceScope.js";
 
 export interface PrismaDataSourceOptions {
@@ -84,8 +85,9 @@ function bind(scope: SourceScope, close: () => Promise<void>): DataSource {
             provider,
             query,
             where,
-            select: scope.selectOf(model),
+            select: scope.columnsOf(model),
           });
+          await attachReferences(scope.client, schema, model, read.rows);
           const shaped = read.rows.map((row) => shapeRow(schema, model, row));
           await addRelationCounts(scope.client, scope, model, shaped);
           return { ...read, rows: shaped };

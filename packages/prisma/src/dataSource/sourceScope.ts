@@ -6,6 +6,7 @@ import type { DatabaseProvider, ModelMeta, SchemaMeta, StoredRow } from "@atrium
 import { buildSelect, shapeRow } from "./buildSelect.js";
 import { isWriteConflict } from "./mapPrismaError.js";
 import { type Args, getDelegate, type QueryClient, type TransactionalClient } from "./prismaClient.js";
+import { attachReferences } from "./relationLabels.js";
 
 export interface SourceScope {
   schema: SchemaMeta;
@@ -30,6 +31,8 @@ export interface SourceScope {
   transaction<T>(work: (tx: QueryClient) => Promise<T>, options?: { rerun?: boolean }): Promise<T>;
   /** The select of a list or detail row of `model` (cached); to-many counts are read apart (relationCounts.ts). */
   selectOf(model: ModelMeta): Args;
+  /** A row's own columns only; relationLabels.ts adds the to-one labels of a page of them. */
+  columnsOf(model: ModelMeta): Args;
   /** One row with `selectOf`, without its to-many counts (relationCounts.ts). */
   readRow(tx: QueryClient, model: ModelMeta, where: Args): Promise<StoredRow | null>;
 }
@@ -47,26 +50,39 @@ export interface ScopeSettings {
   warn: (message: string, error: unknown) => void;
 }
 
+/**
+ * How long a write waits for a pooled connection, and may then run. Prisma's defaults (2 s, 5 s) turned a burst
+ * of 50 writes to one record on a 10-connection pool into failures on a busy machine; past these the write
+ * answers 503 (busy, nothing saved), and each statement keeps its own limit (statementTimeoutMs).
+ */
+const transactionTimes = { maxWait: 10_000, timeout: 15_000 };
+
 /** The scope over the user's client: each write opens its own transaction. */
 export function rootScope(settings: ScopeSettings, client: TransactionalClient): SourceScope {
   const selects = new Map<string, Args>();
-  const selectOf = (model: ModelMeta): Args => {
-    let select = selects.get(model.name);
+  const cached = (key: string, build: () => Args): Args => {
+    let select = selects.get(key);
     if (!select) {
-      select = buildSelect(settings.schema, model);
-      selects.set(model.name, select);
+      select = build();
+      selects.set(key, select);
     }
     return select;
   };
+  const selectOf = (model: ModelMeta) => cached(model.name, () => buildSelect(settings.schema, model));
+  const columnsOf = (model: ModelMeta) =>
+    cached(`${model.name}.columns`, () => buildSelect(settings.schema, model, { references: false }));
   return {
     ...settings,
     client,
     inTransaction: false,
     async transaction<T>(work: (tx: QueryClient) => Promise<T>, options?: { rerun?: boolean }): Promise<T> {
-      const begin = client.$transaction as unknown as (run: (tx: QueryClient) => Promise<T>) => Promise<T>;
+      const begin = client.$transaction as unknown as (
+        run: (tx: QueryClient) => Promise<T>,
+        options: { maxWait: number; timeout: number },
+      ) => Promise<T>;
       for (let attempt = 0; ; attempt++) {
         try {
-          return await begin.call(client, work);
+          return await begin.call(client, work, transactionTimes);
         } catch (error) {
           // The database rolled the victim back whole: running it again starts from the committed state.
           if (!options?.rerun || attempt >= deadlockReruns || !isWriteConflict(error)) {
@@ -76,9 +92,12 @@ export function rootScope(settings: ScopeSettings, client: TransactionalClient):
       }
     },
     selectOf,
+    columnsOf,
     async readRow(tx, model, where) {
-      const row = await getDelegate(tx, model).findUnique({ where, select: selectOf(model) });
-      return row ? shapeRow(settings.schema, model, row) : null;
+      const row = await getDelegate(tx, model).findUnique({ where, select: columnsOf(model) });
+      if (!row) return null;
+      await attachReferences(tx, settings.schema, model, [row]);
+      return shapeRow(settings.schema, model, row);
     },
   };
 }

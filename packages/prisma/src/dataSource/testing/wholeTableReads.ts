@@ -34,7 +34,7 @@ export async function wholeTableReads(input: WholeTableReadsInput): Promise<stri
  * through Prisma, or unordered `... LIMIT ?) AS bounded` on SQLite, see countRows.ts); others are look-ups by key.
  */
 export function pages(statement: QueryEvent): boolean {
-  return /\bORDER BY\b/.test(statement.query) || /\bLIMIT \?\) AS bounded$/.test(statement.query);
+  return /\bORDER BY\b/.test(statement.query) || /\bLIMIT (\?|\$1)\) AS bounded$/.test(statement.query);
 }
 
 /** The table a statement may read in order: the paged one, when the statement pages. */
@@ -100,12 +100,12 @@ async function postgresReads(input: WholeTableReadsInput): Promise<string[]> {
       const result = await client.query(`EXPLAIN (FORMAT JSON) ${statement.query}`, paramsOf(statement));
       const [{ Plan: plan }] = result.rows[0]["QUERY PLAN"] as [{ Plan: PlanNode }];
       const allowed = allowedTable(statement, input.pagedTable);
-      for (const node of walk(plan)) {
+      for (const { node, table } of walk(plan)) {
         const wholeRead =
           node["Node Type"] === "Seq Scan" ||
           (/^(Index|Index Only|Bitmap Index) Scan$/.test(node["Node Type"]) && !node["Index Cond"]);
-        if (wholeRead && node["Relation Name"] !== allowed) {
-          found.push(`${node["Node Type"]} on ${node["Relation Name"] ?? "an index"} in: ${statement.query}`);
+        if (wholeRead && table !== allowed) {
+          found.push(`${node["Node Type"]} on ${table ?? "an index"} in: ${statement.query}`);
         }
       }
     }
@@ -115,7 +115,10 @@ async function postgresReads(input: WholeTableReadsInput): Promise<string[]> {
   }
 }
 
-function* walk(node: PlanNode): Generator<PlanNode> {
-  yield node;
-  for (const child of node.Plans ?? []) yield* walk(child);
+/** Each plan node with its table: a Bitmap Index Scan names none, it reads for the Bitmap Heap Scan above it. */
+function* walk(node: PlanNode, parentTable?: string): Generator<{ node: PlanNode; table?: string }> {
+  const table =
+    node["Relation Name"] ?? (node["Node Type"] === "Bitmap Index Scan" ? parentTable : undefined);
+  yield { node, table };
+  for (const child of node.Plans ?? []) yield* walk(child, table);
 }
