@@ -105,7 +105,10 @@ async function benchDatabase(kind: ScaleDatabaseKind): Promise<string[]> {
 }
 
 /** The statements one request runs, counted by the logging client's `query` events. */
-async function countStatements(database: ScaleDatabase, request: () => Response | Promise<Response>): Promise<number> {
+async function countStatements(
+  database: ScaleDatabase,
+  request: () => Response | Promise<Response>,
+): Promise<number> {
   database.statements.count = 0;
   const response = await request();
   if (response.status !== 200) throw new Error(`the counted request answered ${response.status}`);

@@ -41,6 +41,8 @@ export interface StartOptions {
   routes?: readonly RouteSet[];
   /** Longest a statement may run on PostgreSQL and MariaDB, in ms; 0: no limit. @default 5000 */
   statementTimeoutMs?: number;
+  /** Lists bigger than this accept only sorts an index serves; 0: no limit. @default 100000 */
+  unindexedSortLimit?: number;
 }
 
 export interface RunningServer {
@@ -69,7 +71,11 @@ export async function createAtrium(options: Omit<StartOptions, "port" | "host">)
         `Generated the Prisma client for this schema in ${(ms / 1000).toFixed(1)} s (once per schema)`,
       ),
   });
-  const dataSource = createPrismaDataSource({ client, schema });
+  const dataSource = createPrismaDataSource({
+    client,
+    schema,
+    ...(options.unindexedSortLimit === undefined ? {} : { unindexedSortLimit: options.unindexedSortLimit }),
+  });
   // Atrium's own tables (audit history, users and sessions) live in the application's database, so an audit
   // entry can commit in the same transaction as the change it records.
   // Every generated client has raw SQL and interactive transactions; GenericPrismaClient does not list them.

@@ -16,6 +16,8 @@ export interface AdminMeta {
   models: ModelMeta[];
   enums: EnumMeta[];
   provider?: DatabaseProvider;
+  /** `"prisma"` when Prisma, not the database, keeps the relations (no foreign keys, so none indexed). */
+  relationMode?: "prisma";
 }
 
 export type Counts = Record<string, CountResult>;
@@ -31,6 +33,8 @@ export interface ListResponse {
   nextCursor: string | null;
   /** The `cursor` of the previous page; null on the first page. */
   prevCursor: string | null;
+  /** The list is too big to sort without an index: only sorts an index serves are accepted (indexedSort.ts). */
+  sortNeedsIndex?: boolean;
 }
 
 export type { DeletePreview };

@@ -37,6 +37,11 @@ export interface ListResult {
   next?: ListCursor | null;
   /** Where the page before this one ends (its first row's sort values); null on the first page. */
   prev?: ListCursor | null;
+  /**
+   * True when the list is bigger than the data source sorts without an index: only sorts an index serves
+   * (indexedSort.ts) are accepted, others answer `sort_needs_index`.
+   */
+  sortNeedsIndex?: boolean;
 }
 
 export interface DeletePreviewGroup {

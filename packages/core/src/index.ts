@@ -4,6 +4,7 @@ export * from "./databaseUnavailability.js";
 export * from "./dataSource.js";
 export * from "./decodeWrite.js";
 export * from "./errors.js";
+export * from "./indexedSort.js";
 export * from "./listCursor.js";
 export * from "./listQuery.js";
 export * from "./metadata.js";

@@ -73,6 +73,14 @@ export interface AtriumConfig {
    */
   statementTimeoutMs?: number;
   /**
+   * Lists with more rows than this (filters included) accept only sorts an index serves: the first sort
+   * field leads the primary key, a @unique/@@unique or an @@index (on MySQL/MariaDB also a foreign key).
+   * Another sort would read and sort every matching row for each page; it answers 400 `sort_needs_index`
+   * with the index to add, and the list offers only the sortable columns. 0: no limit.
+   * @default 100000
+   */
+  unindexedSortLimit?: number;
+  /**
    * Fields hidden for everyone or per role, keyed `"Model.field"`: `"hidden"`, `"visible"` (shows a
    * secret-named field), `"writeOnly"` (set in forms, never shown), `{ visibleTo: ["role"] }` or
    * `{ hiddenFrom: ["role"] }`. Checked against the schema at start-up (docs/checks.md).

@@ -17,6 +17,7 @@ export interface ResolvedConfig {
   port: number;
   host: string;
   statementTimeoutMs: number;
+  unindexedSortLimit: number;
   /** As written; checked against the schema by startServer (checkFieldsConfig), which needs the schema loaded. */
   fields?: Record<string, FieldAccess>;
   /** Components are absolute module paths. */
@@ -37,6 +38,7 @@ const knownKeys = new Set([
   "port",
   "host",
   "statementTimeoutMs",
+  "unindexedSortLimit",
   "fields",
   "pages",
   "widgets",
@@ -82,6 +84,12 @@ export function resolveConfig(
       `'statementTimeoutMs' must be a whole number of milliseconds, 0 for no limit, got ${String(statementTimeoutMs)}.`,
     );
   }
+  const unindexedSortLimit = config.unindexedSortLimit ?? 100_000;
+  if (!Number.isSafeInteger(unindexedSortLimit) || unindexedSortLimit < 0) {
+    throw new ConfigError(
+      `'unindexedSortLimit' must be a whole number of rows, 0 for no limit, got ${String(unindexedSortLimit)}.`,
+    );
+  }
   const resolved: ResolvedConfig = {
     rootDir: baseDir,
     schemaPath,
@@ -89,6 +97,7 @@ export function resolveConfig(
     port,
     host: config.host ?? "127.0.0.1",
     statementTimeoutMs,
+    unindexedSortLimit,
     pages: listOf(config.pages, "pages").map((page, index) => ({
       ...page,
       component: componentPath(page.component, `pages[${index}]`, baseDir),

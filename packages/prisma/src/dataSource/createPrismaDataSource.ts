@@ -1,15 +1,15 @@
 /** The DataSource over a user's Prisma Client (Prisma 7, any generated client, any driver adapter). */
 import { AtriumError, type DatabaseProvider, type DataSource, type SchemaMeta } from "@atrium/core";
 import { readSets } from "./auditWrites.js";
-import { findModel, referenceSelect, shapeReference, shapeRow } from "./buildSelect.js";
-import { buildWhere, searchWhere } from "./buildWhere.js";
+import { findModel, referenceSelect, shapeReference } from "./buildSelect.js";
+import { searchWhere } from "./buildWhere.js";
 import { countRows } from "./countRows.js";
 import { databaseFailure } from "./databaseFailure.js";
 import { buildDeletePreview } from "./deletePreview.js";
 import { notFound } from "./explainWriteError.js";
 import { idMatch, uniqueWhere } from "./idWhere.js";
-import { readPage } from "./keysetPage.js";
 import { labelOrderBy } from "./labelOrderBy.js";
+import { listRecords } from "./listRecords.js";
 import { mapPrismaError } from "./mapPrismaError.js";
 import { getDelegate, type PrismaClientLike, type TransactionalClient } from "./prismaClient.js";
 import { recordWrites } from "./recordWrites.js";
@@ -31,6 +31,13 @@ export interface PrismaDataSourceOptions {
    */
   countBudgetMs?: number;
   /**
+   * Lists with more rows than this (filters included) accept only sorts an index serves: the first sort field
+   * leads the primary key, a unique or an @@index (indexedSort.ts). Any other sort would read and sort every
+   * matching row for each page; it is refused with a message naming the index to add. 0: no limit.
+   * @default 100_000
+   */
+  unindexedSortLimit?: number;
+  /**
    * Most records an audited delete may take with it or change (Cascade, SetNull); each is recorded in the
    * history, so a bigger delete is refused (409) rather than left half-recorded. @default 10_000
    */
@@ -48,6 +55,7 @@ export function createPrismaDataSource(options: PrismaDataSourceOptions): DataSo
       provider: options.provider ?? options.schema.provider,
       maxExactCount: options.maxExactCount ?? 100_000,
       countBudgetMs: options.countBudgetMs ?? 1000,
+      unindexedSortLimit: options.unindexedSortLimit ?? 100_000,
       maxCascadeRows: options.maxCascadeRows ?? 10_000,
       warn: options.warn ?? ((message, error) => console.warn(message, error)),
     },
@@ -60,7 +68,7 @@ export function createPrismaDataSource(options: PrismaDataSourceOptions): DataSo
 
 /** The DataSource over one scope: the root client, or the transaction `transaction(work)` opened. */
 function bind(scope: SourceScope, close: () => Promise<void>): DataSource {
-  const { schema, provider, maxExactCount, countBudgetMs } = scope;
+  const { schema, provider, maxExactCount } = scope;
   const explain = (error: unknown, model: Parameters<DataSource["get"]>[0]): never => {
     throw (
       mapPrismaError(error, { schema, model, warn: scope.warn, operation: "read" }) ??
@@ -74,33 +82,8 @@ function bind(scope: SourceScope, close: () => Promise<void>): DataSource {
     ...recordWrites(scope),
 
     async list(model, query) {
-      const where = buildWhere({ schema, model, filters: query.filters, search: query.search, provider });
       try {
-        const page = async () => {
-          const read = await readPage({
-            client: scope.client,
-            schema,
-            model,
-            provider,
-            query,
-            where,
-            select: scope.selectOf(model),
-          });
-          const shaped = read.rows.map((row) => shapeRow(schema, model, row));
-          await addRelationCounts(scope.client, scope, model, shaped);
-          return { ...read, rows: shaped };
-        };
-        const [read, counted] = await Promise.all([
-          page(),
-          countRows({ client: scope.client, model, where, maxExactCount, provider, budgetMs: countBudgetMs }),
-        ]);
-        return {
-          rows: read.rows,
-          total: counted.total,
-          totalIsEstimate: counted.isEstimate,
-          next: read.next,
-          prev: read.prev,
-        };
+        return await listRecords(scope, model, query);
       } catch (error) {
         return explain(error, model);
       }

@@ -13,6 +13,8 @@ export interface SourceScope {
   maxExactCount: number;
   /** See PrismaDataSourceOptions.countBudgetMs. */
   countBudgetMs: number;
+  /** See PrismaDataSourceOptions.unindexedSortLimit. */
+  unindexedSortLimit: number;
   maxCascadeRows: number;
   warn: (message: string, error: unknown) => void;
   /** Where queries run: the root client, or the transaction this scope is bound to. */
@@ -43,6 +45,8 @@ export interface ScopeSettings {
   maxExactCount: number;
   /** See PrismaDataSourceOptions.countBudgetMs. */
   countBudgetMs: number;
+  /** See PrismaDataSourceOptions.unindexedSortLimit. */
+  unindexedSortLimit: number;
   maxCascadeRows: number;
   warn: (message: string, error: unknown) => void;
 }

@@ -27,6 +27,11 @@ export interface ListAnswer {
   nextCursor: string | null;
   /** The `cursor` of the page before this one; null on the first page. */
   prevCursor: string | null;
+  /**
+   * True when the list is too big to sort without an index (`unindexedSortLimit`): only sorts led by a field
+   * that leads an index are accepted; others answer 400 `sort_needs_index`.
+   */
+  sortNeedsIndex: boolean;
 }
 
 /**
@@ -80,6 +85,7 @@ export function recordActions(options: ResolvedOptions, c: Context): RecordActio
         perPage: query.perPage,
         nextCursor: cursorText(result.next),
         prevCursor: cursorText(result.prev),
+        sortNeedsIndex: result.sortNeedsIndex === true,
       };
     },
 
