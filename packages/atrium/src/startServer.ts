@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { FieldAccess } from "@atrium/auth";
+import type { SearchMode } from "@atrium/core";
 import {
   applySqliteSettings,
   createClientForSchema,
@@ -43,6 +44,8 @@ export interface StartOptions {
   statementTimeoutMs?: number;
   /** Lists bigger than this accept only sorts an index serves; 0: no limit. @default 100000 */
   unindexedSortLimit?: number;
+  /** How searches match: `contains`, `prefix` or `auto`. @default "auto" */
+  searchMode?: SearchMode;
 }
 
 export interface RunningServer {
@@ -75,6 +78,7 @@ export async function createAtrium(options: Omit<StartOptions, "port" | "host">)
     client,
     schema,
     ...(options.unindexedSortLimit === undefined ? {} : { unindexedSortLimit: options.unindexedSortLimit }),
+    ...(options.searchMode === undefined ? {} : { searchMode: options.searchMode }),
   });
   // Atrium's own tables (audit history, users and sessions) live in the application's database, so an audit
   // entry can commit in the same transaction as the change it records.

@@ -1,4 +1,11 @@
-import type { CountResult, DatabaseProvider, DeletePreview, EnumMeta, ModelMeta } from "@atrium/core";
+import type {
+  CountResult,
+  DatabaseProvider,
+  DeletePreview,
+  EnumMeta,
+  ModelMeta,
+  SearchMatch,
+} from "@atrium/core";
 
 /** A related record as the API addresses and labels it. */
 export interface RecordRef {
@@ -35,6 +42,8 @@ export interface ListResponse {
   prevCursor: string | null;
   /** The list is too big to sort without an index: only sorts an index serves are accepted (indexedSort.ts). */
   sortNeedsIndex?: boolean;
+  /** How `q` matches on this list: anywhere in a search field, or at its start (the search box says which). */
+  searchMatch?: SearchMatch;
 }
 
 export type { DeletePreview };

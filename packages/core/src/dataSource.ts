@@ -7,6 +7,7 @@
  */
 import type { IdValues, ListCursor, ListQuery } from "./listQuery.js";
 import type { DatabaseProvider, ModelMeta, SchemaMeta } from "./metadata.js";
+import type { SearchMatch } from "./searchMatch.js";
 
 /**
  * A record as a data source returns it:
@@ -42,6 +43,8 @@ export interface ListResult {
    * (indexedSort.ts) are accepted, others answer `sort_needs_index`.
    */
   sortNeedsIndex?: boolean;
+  /** How `q` matches on this list: anywhere in a search field, or at its start (searchMatch.ts). */
+  searchMatch?: SearchMatch;
 }
 
 export interface DeletePreviewGroup {

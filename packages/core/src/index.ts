@@ -14,6 +14,7 @@ export * from "./recordId.js";
 export * from "./recordLabel.js";
 export * from "./recordVersion.js";
 export * from "./relatedModel.js";
+export * from "./searchMatch.js";
 export * from "./serializeRow.js";
 export * from "./versionConflict.js";
 export * from "./wireCodec.js";

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 import type { FieldAccess } from "@atrium/auth";
+import type { SearchMode } from "@atrium/core";
 import type { RouteSet } from "@atrium/server";
 import type { AtriumConfig, PageConfig, SlotConfig, WidgetConfig } from "./defineConfig.js";
 
@@ -18,6 +19,7 @@ export interface ResolvedConfig {
   host: string;
   statementTimeoutMs: number;
   unindexedSortLimit: number;
+  searchMode: SearchMode;
   /** As written; checked against the schema by startServer (checkFieldsConfig), which needs the schema loaded. */
   fields?: Record<string, FieldAccess>;
   /** Components are absolute module paths. */
@@ -39,6 +41,7 @@ const knownKeys = new Set([
   "host",
   "statementTimeoutMs",
   "unindexedSortLimit",
+  "search",
   "fields",
   "pages",
   "widgets",
@@ -90,6 +93,7 @@ export function resolveConfig(
       `'unindexedSortLimit' must be a whole number of rows, 0 for no limit, got ${String(unindexedSortLimit)}.`,
     );
   }
+  const searchMode = resolveSearchMode(config.search);
   const resolved: ResolvedConfig = {
     rootDir: baseDir,
     schemaPath,
@@ -98,6 +102,7 @@ export function resolveConfig(
     host: config.host ?? "127.0.0.1",
     statementTimeoutMs,
     unindexedSortLimit,
+    searchMode,
     pages: listOf(config.pages, "pages").map((page, index) => ({
       ...page,
       component: componentPath(page.component, `pages[${index}]`, baseDir),
@@ -115,6 +120,21 @@ export function resolveConfig(
   };
   if (config.fields !== undefined) resolved.fields = config.fields as Record<string, FieldAccess>;
   return resolved;
+}
+
+const searchModes: readonly SearchMode[] = ["contains", "prefix", "auto"];
+
+function resolveSearchMode(search: unknown): SearchMode {
+  if (search === undefined) return "auto";
+  const mode = (search as { mode?: unknown } | null)?.mode ?? "auto";
+  const known = typeof search === "object" && search !== null && !Array.isArray(search);
+  const extra = known ? Object.keys(search).filter((key) => key !== "mode") : [];
+  if (!known || extra.length > 0 || !searchModes.includes(mode as SearchMode)) {
+    throw new ConfigError(
+      `'search' must be { mode: "contains" | "prefix" | "auto" }, got ${JSON.stringify(search)}.`,
+    );
+  }
+  return mode as SearchMode;
 }
 
 function listOf<T>(value: T[] | undefined, key: string): T[] {

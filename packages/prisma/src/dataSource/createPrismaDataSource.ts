@@ -1,8 +1,15 @@
 /** The DataSource over a user's Prisma Client (Prisma 7, any generated client, any driver adapter). */
-import { AtriumError, type DatabaseProvider, type DataSource, type SchemaMeta } from "@atrium/core";
+import {
+  AtriumError,
+  type DatabaseProvider,
+  type DataSource,
+  type SchemaMeta,
+  type SearchMode,
+} from "@atrium/core";
 import { readSets } from "./auditWrites.js";
 import { findModel, referenceSelect, shapeReference } from "./buildSelect.js";
 import { searchWhere } from "./buildWhere.js";
+import { chooseSearchMatch } from "./chooseSearchMatch.js";
 import { countRows } from "./countRows.js";
 import { databaseFailure } from "./databaseFailure.js";
 import { buildDeletePreview } from "./deletePreview.js";
@@ -38,6 +45,14 @@ export interface PrismaDataSourceOptions {
    */
   unindexedSortLimit?: number;
   /**
+   * How `q` matches the search fields: `contains` (anywhere in the field), `prefix` (at its start: an index on
+   * the field can serve it, docs/api.md says which per database), or `auto`: `prefix` on tables bigger than
+   * `unindexedSortLimit` whose search fields all have such an index (and no trigram index serving `contains`),
+   * `contains` elsewhere. Look-ups match the same way.
+   * @default "auto"
+   */
+  searchMode?: SearchMode;
+  /**
    * Most records an audited delete may take with it or change (Cascade, SetNull); each is recorded in the
    * history, so a bigger delete is refused (409) rather than left half-recorded. @default 10_000
    */
@@ -56,6 +71,7 @@ export function createPrismaDataSource(options: PrismaDataSourceOptions): DataSo
       maxExactCount: options.maxExactCount ?? 100_000,
       countBudgetMs: options.countBudgetMs ?? 1000,
       unindexedSortLimit: options.unindexedSortLimit ?? 100_000,
+      searchMode: options.searchMode ?? "auto",
       maxCascadeRows: options.maxCascadeRows ?? 10_000,
       warn: options.warn ?? ((message, error) => console.warn(message, error)),
     },
@@ -112,8 +128,9 @@ function bind(scope: SourceScope, close: () => Promise<void>): DataSource {
 
     async lookup(model, search, limit, options) {
       const text = search?.trim();
-      const where = text ? (searchWhere(model, text, provider, schema) ?? {}) : {};
       try {
+        const match = text ? await chooseSearchMatch(scope, model) : "contains";
+        const where = text ? (searchWhere(model, text, provider, schema, match) ?? {}) : {};
         const rows = await getDelegate(scope.client, model).findMany({
           where,
           orderBy: labelOrderBy(

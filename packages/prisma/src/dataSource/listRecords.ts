@@ -2,7 +2,8 @@
  * One page of a list, its bounded count, and what the list allows at its size. A sort an index serves reads
  * its page while the count runs. Any other sort counts first: on a list bigger than `unindexedSortLimit` the
  * database would read and sort every matching row for each page, so the sort is refused (400
- * `sort_needs_index`, naming the index that would serve it) before that query starts.
+ * `sort_needs_index`, naming the index that would serve it) before that query starts. A search matches as
+ * chooseSearchMatch.ts decides.
  */
 import {
   AtriumError,
@@ -16,6 +17,7 @@ import {
 } from "@atrium/core";
 import { shapeRow } from "./buildSelect.js";
 import { buildWhere } from "./buildWhere.js";
+import { chooseSearchMatch } from "./chooseSearchMatch.js";
 import { countRows } from "./countRows.js";
 import { readPage } from "./keysetPage.js";
 import { addRelationCounts } from "./relationCounts.js";
@@ -27,7 +29,17 @@ export async function listRecords(
   query: ListQuery,
 ): Promise<ListResult> {
   const { schema, provider, unindexedSortLimit: limit } = scope;
-  const where = buildWhere({ schema, model, filters: query.filters, search: query.search, provider });
+  // An unfiltered list's count tells the table's size for free; a search needs its match before it runs.
+  const unfiltered = query.filters.length === 0 && !query.search;
+  const searchMatch = unfiltered ? undefined : await chooseSearchMatch(scope, model);
+  const where = buildWhere({
+    schema,
+    model,
+    filters: query.filters,
+    search: query.search,
+    provider,
+    searchMatch,
+  });
   const count = (bound: number) =>
     countRows({
       client: scope.client,
@@ -61,6 +73,7 @@ export async function listRecords(
     await refuseUnindexedSort(model, query, counted, limit, scope.maxExactCount, count);
     read = await page();
   }
+  const big = listNeedsIndexedSort(counted, limit, scope.maxExactCount);
   return {
     rows: read.rows,
     total: counted.total,
@@ -68,7 +81,9 @@ export async function listRecords(
     next: read.next,
     prev: read.prev,
     // Undecided (counts bounded below the limit): offered; a sort it cannot serve is still refused.
-    sortNeedsIndex: listNeedsIndexedSort(counted, limit, scope.maxExactCount) === true,
+    sortNeedsIndex: big === true,
+    // What the search box says: how `q` matches on this model now (its table's size, for `auto`).
+    searchMatch: searchMatch ?? (await chooseSearchMatch(scope, model, big)),
   };
 }
 

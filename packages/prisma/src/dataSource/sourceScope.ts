@@ -2,7 +2,7 @@
  * What the data source's reads and writes share: the schema, the options, and the client they run on, which is
  * either the user's PrismaClient or, inside `DataSource.transaction`, the open interactive transaction.
  */
-import type { DatabaseProvider, ModelMeta, SchemaMeta, StoredRow } from "@atrium/core";
+import type { DatabaseProvider, ModelMeta, SchemaMeta, SearchMode, StoredRow } from "@atrium/core";
 import { buildSelect, shapeRow } from "./buildSelect.js";
 import { isWriteConflict } from "./mapPrismaError.js";
 import { type Args, getDelegate, type QueryClient, type TransactionalClient } from "./prismaClient.js";
@@ -15,6 +15,8 @@ export interface SourceScope {
   countBudgetMs: number;
   /** See PrismaDataSourceOptions.unindexedSortLimit. */
   unindexedSortLimit: number;
+  /** See PrismaDataSourceOptions.searchMode. */
+  searchMode: SearchMode;
   maxCascadeRows: number;
   warn: (message: string, error: unknown) => void;
   /** Where queries run: the root client, or the transaction this scope is bound to. */
@@ -47,6 +49,8 @@ export interface ScopeSettings {
   countBudgetMs: number;
   /** See PrismaDataSourceOptions.unindexedSortLimit. */
   unindexedSortLimit: number;
+  /** See PrismaDataSourceOptions.searchMode. */
+  searchMode: SearchMode;
   maxCascadeRows: number;
   warn: (message: string, error: unknown) => void;
 }

@@ -7,6 +7,7 @@ import {
   type ListCursor,
   type ModelMeta,
   parseListQuery,
+  type SearchMatch,
   type StoredRow,
   type WireRow,
 } from "@atrium/core";
@@ -32,6 +33,8 @@ export interface ListAnswer {
    * that leads an index are accepted; others answer 400 `sort_needs_index`.
    */
   sortNeedsIndex: boolean;
+  /** How `q` matches on this list now: anywhere in a search field, or at its start. */
+  searchMatch: SearchMatch;
 }
 
 /**
@@ -86,6 +89,7 @@ export function recordActions(options: ResolvedOptions, c: Context): RecordActio
         nextCursor: cursorText(result.next),
         prevCursor: cursorText(result.prev),
         sortNeedsIndex: result.sortNeedsIndex === true,
+        searchMatch: result.searchMatch ?? "contains",
       };
     },
 

@@ -103,6 +103,7 @@ function ModelList({ model, meta }: { model: ModelMeta; meta: AdminMeta }) {
             onSearch={onSearch}
             label={`Search ${model.labelPlural.toLowerCase()}`}
             searches={searchedFields(model)}
+            match={data?.searchMatch}
           />
         )}
         <button
