@@ -1,7 +1,8 @@
 /**
  * Sorts on a big list: with `unindexedSortLimit` set below the demo's order count, a sort no index serves is
  * refused with the index to add (400 `sort_needs_index`) before any page query runs, while the default sort,
- * sorts led by an indexed field, and any sort of a list filtered below the limit still answer.
+ * sorts led by an indexed field, and any sort of a list filtered below the limit still answer; a search of a
+ * table past the limit matches by prefix where an index serves that (search.mode "auto").
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectApiError, expectStatus } from "./apiResponse.js";
@@ -60,5 +61,16 @@ describe("sorting a list bigger than unindexedSortLimit", () => {
     expectStatus(response, 200);
     expect(response.body.data.map((row: { number: string }) => row.number)).toEqual([first.number]);
     expect(response.body.sortNeedsIndex).toBe(false);
+  });
+
+  it("searches by prefix where an index serves it, and says so", async () => {
+    const first = await api.client.order.findFirst({ orderBy: { id: "asc" } });
+    const orders = await api.get(`/api/records/order?q=${first.number.slice(0, -1).toLowerCase()}`);
+    expectStatus(orders, 200);
+    expect(orders.body.searchMatch).toBe("prefix");
+    expect(orders.body.data.map((row: { number: string }) => row.number)).toContain(first.number);
+    // Customers are searched by email and names, which no index leads: contains.
+    const customers = await api.get("/api/records/customer?q=a");
+    expect(customers.body.searchMatch).toBe("contains");
   });
 });

@@ -59,7 +59,7 @@ for (const provider of providers) {
     const found = async (q: string, mode: SearchMode = "prefix") => {
       const source = mode === "prefix" ? db.dataSource : contains;
       const listed = await source.list(db.model("Person"), search(q));
-      return listed.rows.map((row) => row.name);
+      return listed.rows.map((row) => String(row.name));
     };
     let contains: TestDatabase["dataSource"];
 
@@ -99,7 +99,8 @@ for (const provider of providers) {
     it("finds what the database's own case folding finds", async () => {
       // PostgreSQL's ILIKE folds the Kelvin sign onto k (so contains finds it too); SQLite's LIKE folds ASCII
       // only, and MariaDB's collation decides for itself: a prefix search agrees with contains on each.
-      const viaContains = (await found("kel", "contains")).filter((name) => /^\S/.test(name));
+      // Every name that contains "kel" here starts with it.
+      const viaContains = await found("kel", "contains");
       expect(await found("kel")).toEqual(viaContains);
       if (provider === "postgresql") expect(viaContains).toEqual(["\u212Aelvin", "kelvin"]);
     });
