@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { FieldAccess } from "@atrium/auth";
+import type { SearchMode } from "@atrium/core";
 import {
   applySqliteSettings,
   createClientForSchema,
@@ -41,6 +42,10 @@ export interface StartOptions {
   routes?: readonly RouteSet[];
   /** Longest a statement may run on PostgreSQL and MariaDB, in ms; 0: no limit. @default 5000 */
   statementTimeoutMs?: number;
+  /** Lists bigger than this accept only sorts an index serves; 0: no limit. @default 100000 */
+  unindexedSortLimit?: number;
+  /** How searches match: `contains`, `prefix` or `auto`. @default "auto" */
+  searchMode?: SearchMode;
 }
 
 export interface RunningServer {
@@ -69,7 +74,12 @@ export async function createAtrium(options: Omit<StartOptions, "port" | "host">)
         `Generated the Prisma client for this schema in ${(ms / 1000).toFixed(1)} s (once per schema)`,
       ),
   });
-  const dataSource = createPrismaDataSource({ client, schema });
+  const dataSource = createPrismaDataSource({
+    client,
+    schema,
+    ...(options.unindexedSortLimit === undefined ? {} : { unindexedSortLimit: options.unindexedSortLimit }),
+    ...(options.searchMode === undefined ? {} : { searchMode: options.searchMode }),
+  });
   // Atrium's own tables (audit history, users and sessions) live in the application's database, so an audit
   // entry can commit in the same transaction as the change it records.
   // Every generated client has raw SQL and interactive transactions; GenericPrismaClient does not list them.

@@ -106,7 +106,7 @@ describe("counts", () => {
 });
 
 describe("lists", () => {
-  it("returns data, total, totalIsEstimate, page, perPage and the cursors of the pages around", async () => {
+  it("returns data, total, totalIsEstimate, page, perPage, the cursors of the pages around, and how it sorts and searches", async () => {
     const res = await api.get("/api/records/book?perPage=10&page=2");
     expectStatus(res, 200);
     expect(Object.keys(res.body).sort()).toEqual([
@@ -115,12 +115,20 @@ describe("lists", () => {
       "page",
       "perPage",
       "prevCursor",
+      "searchMatch",
+      "sortNeedsIndex",
       "total",
       "totalIsEstimate",
     ]);
     expect(res.body.nextCursor).toEqual(expect.any(String));
     expect(res.body.prevCursor).toEqual(expect.any(String));
-    expect(res.body).toMatchObject({ page: 2, perPage: 10, totalIsEstimate: false });
+    expect(res.body).toMatchObject({
+      page: 2,
+      perPage: 10,
+      totalIsEstimate: false,
+      sortNeedsIndex: false,
+      searchMatch: "contains",
+    });
     expect(res.body.total).toBe(await api.client.book.count());
     expect(res.body.data).toHaveLength(10);
   });

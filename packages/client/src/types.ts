@@ -1,4 +1,11 @@
-import type { CountResult, DatabaseProvider, DeletePreview, EnumMeta, ModelMeta } from "@atrium/core";
+import type {
+  CountResult,
+  DatabaseProvider,
+  DeletePreview,
+  EnumMeta,
+  ModelMeta,
+  SearchMatch,
+} from "@atrium/core";
 
 /** A related record as the API addresses and labels it. */
 export interface RecordRef {
@@ -16,6 +23,8 @@ export interface AdminMeta {
   models: ModelMeta[];
   enums: EnumMeta[];
   provider?: DatabaseProvider;
+  /** `"prisma"` when Prisma, not the database, keeps the relations (no foreign keys, so none indexed). */
+  relationMode?: "prisma";
 }
 
 export type Counts = Record<string, CountResult>;
@@ -31,6 +40,10 @@ export interface ListResponse {
   nextCursor: string | null;
   /** The `cursor` of the previous page; null on the first page. */
   prevCursor: string | null;
+  /** The list is too big to sort without an index: only sorts an index serves are accepted (indexedSort.ts). */
+  sortNeedsIndex?: boolean;
+  /** How `q` matches on this list: anywhere in a search field, or at its start (the search box says which). */
+  searchMatch?: SearchMatch;
 }
 
 export type { DeletePreview };

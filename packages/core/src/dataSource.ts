@@ -7,6 +7,7 @@
  */
 import type { IdValues, ListCursor, ListQuery } from "./listQuery.js";
 import type { DatabaseProvider, ModelMeta, SchemaMeta } from "./metadata.js";
+import type { SearchMatch } from "./searchMatch.js";
 
 /**
  * A record as a data source returns it:
@@ -37,6 +38,13 @@ export interface ListResult {
   next?: ListCursor | null;
   /** Where the page before this one ends (its first row's sort values); null on the first page. */
   prev?: ListCursor | null;
+  /**
+   * True when the list is bigger than the data source sorts without an index: only sorts an index serves
+   * (indexedSort.ts) are accepted, others answer `sort_needs_index`.
+   */
+  sortNeedsIndex?: boolean;
+  /** How `q` matches on this list: anywhere in a search field, or at its start (searchMatch.ts). */
+  searchMatch?: SearchMatch;
 }
 
 export interface DeletePreviewGroup {

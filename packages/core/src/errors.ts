@@ -8,6 +8,7 @@
 
 export type ErrorCode =
   | "bad_request"
+  | "sort_needs_index"
   | "invalid_json"
   | "validation_failed"
   | "unknown_model"
@@ -31,6 +32,8 @@ export type FieldErrors = Record<string, string>;
 
 const statusByCode: Record<ErrorCode, number> = {
   bad_request: 400,
+  // A sort no index serves, on a list too big to sort whole: the message names the index that would serve it.
+  sort_needs_index: 400,
   invalid_json: 400,
   validation_failed: 422,
   unknown_model: 404,

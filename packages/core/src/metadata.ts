@@ -113,6 +113,13 @@ export interface ModelMeta {
   searchFields: string[];
   /** Compound unique constraints (each a list of field names), @@id excluded. */
   uniqueIndexes: string[][];
+  /**
+   * The indexes the schema declares: the primary key, @unique/@@unique and @@index (absent in metadata built
+   * by hand: the id and unique fields then stand for them). What tells a sort the database can read from an
+   * index from one that sorts the whole table (indexedSort.ts). A principal's view keeps only the leading
+   * fields they may see.
+   */
+  indexes?: IndexMeta[];
   fields: FieldMeta[];
   /**
    * Only in one principal's view of the schema (`GET /api/meta`): fields they may set on create and edit but
@@ -121,6 +128,21 @@ export interface ModelMeta {
    */
   writeOnlyFields?: FieldMeta[];
   help?: string;
+}
+
+/** One index of a model's table, as the schema declares it. */
+export interface IndexMeta {
+  /** Field names in the index's order. */
+  fields: string[];
+  /** `id`: the primary key; `unique`: @unique/@@unique; `normal`: @@index; `fulltext`: MySQL's @@fulltext. */
+  kind: "id" | "unique" | "normal" | "fulltext";
+  /**
+   * The index method when the schema names one other than a B-tree (PostgreSQL `type: Hash`, `Gin`, `Gist`,
+   * `SpGist`, `Brin`): such an index orders nothing.
+   */
+  algorithm?: string;
+  /** The PostgreSQL operator class of the leading field when the schema gives one (`text_pattern_ops`). */
+  operatorClass?: string;
 }
 
 export interface EnumMeta {

@@ -1,4 +1,5 @@
 import type { FieldAccess } from "@atrium/auth";
+import type { SearchMode } from "@atrium/core";
 import type { RouteSet } from "@atrium/server";
 import type { FieldKey, ModelFieldRef, ModelName } from "./registeredSchema.js";
 
@@ -45,6 +46,18 @@ export interface SlotConfig {
   title?: string;
 }
 
+/** How searches match the models' search fields (docs/api.md, "How q matches, per database"). */
+export interface SearchConfig {
+  /**
+   * `contains`: the text anywhere in a search field (no B-tree index can serve it). `prefix`: a field starts
+   * with the text, which an index on it can serve (on PostgreSQL one with `text_pattern_ops`). `auto`: `prefix`
+   * on tables with more rows than `unindexedSortLimit` whose search fields all have such an index, else
+   * `contains`. Case is ignored in every mode, on every database.
+   * @default "auto"
+   */
+  mode?: SearchMode;
+}
+
 /** What a project writes in `atrium.config.ts` (or `.json`) to run Atrium on its schema. */
 export interface AtriumConfig {
   /** Path of the Prisma schema file, relative to the config file. */
@@ -72,6 +85,16 @@ export interface AtriumConfig {
    * @default 5000
    */
   statementTimeoutMs?: number;
+  /**
+   * Lists with more rows than this (filters included) accept only sorts an index serves: the first sort
+   * field leads the primary key, a @unique/@@unique or an @@index (on MySQL/MariaDB also a foreign key).
+   * Another sort would read and sort every matching row for each page; it answers 400 `sort_needs_index`
+   * with the index to add, and the list offers only the sortable columns. 0: no limit.
+   * @default 100000
+   */
+  unindexedSortLimit?: number;
+  /** How a list's search box (`q`) and relation pickers match text. @default { mode: "auto" } */
+  search?: SearchConfig;
   /**
    * Fields hidden for everyone or per role, keyed `"Model.field"`: `"hidden"`, `"visible"` (shows a
    * secret-named field), `"writeOnly"` (set in forms, never shown), `{ visibleTo: ["role"] }` or

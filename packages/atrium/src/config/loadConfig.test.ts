@@ -19,6 +19,8 @@ describe("resolveConfig", () => {
     expect(config.port).toBe(4000);
     expect(config.host).toBe("127.0.0.1");
     expect(config.statementTimeoutMs).toBe(5000);
+    expect(config.unindexedSortLimit).toBe(100_000);
+    expect(config.searchMode).toBe("auto");
   });
 
   it("takes the URL and port from the environment when the file leaves them out", () => {
@@ -59,6 +61,23 @@ describe("resolveConfig", () => {
       {},
     );
     expect(unlimited.statementTimeoutMs).toBe(0);
+    expect(() =>
+      resolveConfig({ schema: "schema.prisma", databaseUrl: "file:x", unindexedSortLimit: 1.5 }, folder, {}),
+    ).toThrow("'unindexedSortLimit' must be a whole number of rows, 0 for no limit, got 1.5.");
+    expect(
+      resolveConfig(
+        { schema: "schema.prisma", databaseUrl: "file:x", search: { mode: "prefix" } },
+        folder,
+        {},
+      ).searchMode,
+    ).toBe("prefix");
+    expect(() =>
+      resolveConfig(
+        { schema: "schema.prisma", databaseUrl: "file:x", search: { mode: "start" } },
+        folder,
+        {},
+      ),
+    ).toThrow(`'search' must be { mode: "contains" | "prefix" | "auto" }, got {"mode":"start"}.`);
   });
 });
 

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 import type { FieldAccess } from "@atrium/auth";
+import type { SearchMode } from "@atrium/core";
 import type { RouteSet } from "@atrium/server";
 import type { AtriumConfig, PageConfig, SlotConfig, WidgetConfig } from "./defineConfig.js";
 
@@ -17,6 +18,8 @@ export interface ResolvedConfig {
   port: number;
   host: string;
   statementTimeoutMs: number;
+  unindexedSortLimit: number;
+  searchMode: SearchMode;
   /** As written; checked against the schema by startServer (checkFieldsConfig), which needs the schema loaded. */
   fields?: Record<string, FieldAccess>;
   /** Components are absolute module paths. */
@@ -37,6 +40,8 @@ const knownKeys = new Set([
   "port",
   "host",
   "statementTimeoutMs",
+  "unindexedSortLimit",
+  "search",
   "fields",
   "pages",
   "widgets",
@@ -82,6 +87,13 @@ export function resolveConfig(
       `'statementTimeoutMs' must be a whole number of milliseconds, 0 for no limit, got ${String(statementTimeoutMs)}.`,
     );
   }
+  const unindexedSortLimit = config.unindexedSortLimit ?? 100_000;
+  if (!Number.isSafeInteger(unindexedSortLimit) || unindexedSortLimit < 0) {
+    throw new ConfigError(
+      `'unindexedSortLimit' must be a whole number of rows, 0 for no limit, got ${String(unindexedSortLimit)}.`,
+    );
+  }
+  const searchMode = resolveSearchMode(config.search);
   const resolved: ResolvedConfig = {
     rootDir: baseDir,
     schemaPath,
@@ -89,6 +101,8 @@ export function resolveConfig(
     port,
     host: config.host ?? "127.0.0.1",
     statementTimeoutMs,
+    unindexedSortLimit,
+    searchMode,
     pages: listOf(config.pages, "pages").map((page, index) => ({
       ...page,
       component: componentPath(page.component, `pages[${index}]`, baseDir),
@@ -106,6 +120,21 @@ export function resolveConfig(
   };
   if (config.fields !== undefined) resolved.fields = config.fields as Record<string, FieldAccess>;
   return resolved;
+}
+
+const searchModes: readonly SearchMode[] = ["contains", "prefix", "auto"];
+
+function resolveSearchMode(search: unknown): SearchMode {
+  if (search === undefined) return "auto";
+  const mode = (search as { mode?: unknown } | null)?.mode ?? "auto";
+  const known = typeof search === "object" && search !== null && !Array.isArray(search);
+  const extra = known ? Object.keys(search).filter((key) => key !== "mode") : [];
+  if (!known || extra.length > 0 || !searchModes.includes(mode as SearchMode)) {
+    throw new ConfigError(
+      `'search' must be { mode: "contains" | "prefix" | "auto" }, got ${JSON.stringify(search)}.`,
+    );
+  }
+  return mode as SearchMode;
 }
 
 function listOf<T>(value: T[] | undefined, key: string): T[] {

@@ -8,11 +8,13 @@ import {
   isUuidText,
   type ModelMeta,
   type SchemaMeta,
+  type SearchMatch,
   textProblem,
 } from "@atrium/core";
 import { DbNull } from "@prisma/client/runtime/client";
 import { caseVariants } from "./caseVariants.js";
 import { idMatch } from "./idWhere.js";
+import { escapeLike, prefixMatches } from "./prefixMatch.js";
 import type { Args } from "./prismaClient.js";
 
 export interface BuildWhereInput {
@@ -21,6 +23,8 @@ export interface BuildWhereInput {
   filters: FilterSpec[];
   search?: string;
   provider: DatabaseProvider;
+  /** How `search` matches. @default "contains" */
+  searchMatch?: SearchMatch;
 }
 
 export function buildWhere(input: BuildWhereInput): Args {
@@ -29,7 +33,7 @@ export function buildWhere(input: BuildWhereInput): Args {
   );
   const search = input.search?.trim();
   if (search) {
-    const searchPart = searchWhere(input.model, search, input.provider, input.schema);
+    const searchPart = searchWhere(input.model, search, input.provider, input.schema, input.searchMatch);
     if (searchPart) parts.push(searchPart);
   }
   if (parts.length === 0) return {};
@@ -38,22 +42,31 @@ export function buildWhere(input: BuildWhereInput): Args {
 }
 
 /**
- * OR over the model's search fields, case-insensitive everywhere. Without search fields the search is ignored:
- * the UI shows no search box for such models. A dotted search field (`book.title`) searches the related
- * record's field through its to-one relations.
+ * OR over the model's search fields, case-insensitive everywhere: each field contains the text, or starts
+ * with it (prefixMatch.ts). Without search fields the search is ignored: the UI shows no search box for such
+ * models. A dotted search field (`book.title`) searches the related record's field through its to-one relations.
  */
 export function searchWhere(
   model: ModelMeta,
   search: string,
   provider: DatabaseProvider,
   schema: SchemaMeta,
+  match: SearchMatch = "contains",
 ): Args | undefined {
   if (model.searchFields.length === 0) return undefined;
+  const context = { provider, match, fields: model.searchFields.length };
   return {
     OR: model.searchFields.flatMap((path) =>
-      searchPathWhere(schema, model, path.split("."), search, provider),
+      searchPathWhere(schema, model, path.split("."), search, context),
     ),
   };
+}
+
+interface SearchContext {
+  provider: DatabaseProvider;
+  match: SearchMatch;
+  /** How many fields the search looks in (SQLite narrows prefix matches within one budget for all). */
+  fields: number;
 }
 
 /** Alternatives matching `search` in the field at `path`, wrapped in the relations the path walks. */
@@ -62,7 +75,7 @@ function searchPathWhere(
   model: ModelMeta,
   path: string[],
   search: string,
-  provider: DatabaseProvider,
+  context: SearchContext,
 ): Args[] {
   const [name, ...rest] = path;
   const field = model.fields.find((candidate) => candidate.name === name);
@@ -73,17 +86,19 @@ function searchPathWhere(
     const related =
       relation && !relation.toMany && schema.models.find((item) => item.name === relation.model);
     if (!related) throw new Error(`Search field ${name} of ${model.name} is not a to-one relation`);
-    const inner = searchPathWhere(schema, related, rest, search, provider);
+    const inner = searchPathWhere(schema, related, rest, search, context);
     return inner.length === 0 ? [] : [{ [name]: { is: anyOf(inner) } }];
   }
   // A `@db.Uuid` column cannot be searched as text (a title falling back to the id can be one): only a
   // whole uuid finds its record.
   if (isUuidText(field)) return textProblem(field, search) ? [] : [{ [name]: { equals: search } }];
-  return textMatches(name, "contains", search, provider);
+  if (context.match === "prefix") return prefixMatches(name, search, context.provider, context.fields);
+  return textMatches(name, "contains", search, context.provider);
 }
 
 /**
- * `contains`/`startsWith` that ignore case on every database, as alternatives to OR together.
+ * `contains`/`startsWith` that ignore case on every database, as alternatives to OR together; wildcards in
+ * the value are literal, except on SQLite (escapeLike).
  * PostgreSQL needs `mode: "insensitive"`, which SQLite and MySQL reject. MySQL's default collations fold case,
  * Unicode letters included. SQLite's LIKE folds ASCII letters only, so the non-ASCII letters' case variants
  * are searched too (caseVariants.ts: every combination up to 16, else the common spellings only).
@@ -94,8 +109,9 @@ function textMatches(
   value: unknown,
   provider: DatabaseProvider,
 ): Args[] {
-  if (provider === "postgresql") return [{ [name]: { [op]: value, mode: "insensitive" } }];
-  if (provider === "mysql" || typeof value !== "string") return [{ [name]: { [op]: value } }];
+  const literal = typeof value === "string" && provider !== "sqlite" ? escapeLike(value) : value;
+  if (provider === "postgresql") return [{ [name]: { [op]: literal, mode: "insensitive" } }];
+  if (provider === "mysql" || typeof value !== "string") return [{ [name]: { [op]: literal } }];
   return caseVariants(value).map((variant) => ({ [name]: { [op]: variant } }));
 }
 

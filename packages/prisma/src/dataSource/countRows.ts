@@ -8,6 +8,7 @@
 import type { CountResult, DatabaseProvider, ModelMeta } from "@atrium/core";
 import { countWithinBudget } from "./countWithinBudget.js";
 import { getDelegate, type QueryClient } from "./prismaClient.js";
+import { estimateTableRows } from "./tableEstimate.js";
 
 export interface CountRowsInput {
   client: QueryClient;
@@ -62,35 +63,8 @@ async function countWholeTable(input: CountRowsInput): Promise<number> {
   return Number(rows[0]?.n ?? 0);
 }
 
-/** The planner's row estimate, free to read; SQLite keeps none that is worth showing. */
+/** The planner's row estimate, free to read; SQLite's (the largest rowid) is not worth showing as a total. */
 async function estimateRows(input: CountRowsInput): Promise<number | undefined> {
-  if (input.provider === "mysql") return estimateMysqlRows(input);
-  if (input.provider !== "postgresql" || !input.client.$queryRawUnsafe) return undefined;
-  const table = `"${(input.model.dbName ?? input.model.name).replaceAll('"', '""')}"`;
-  try {
-    const rows = (await input.client.$queryRawUnsafe(
-      "SELECT reltuples::bigint AS estimate FROM pg_class WHERE oid = to_regclass($1)",
-      table,
-    )) as { estimate: bigint | number | null }[];
-    const estimate = Number(rows[0]?.estimate ?? -1);
-    // -1 means the table was never analysed.
-    return estimate >= 0 ? estimate : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** InnoDB's own estimate (MySQL 8 caches it for up to a day; MariaDB reads it live). */
-async function estimateMysqlRows(input: CountRowsInput): Promise<number | undefined> {
-  if (!input.client.$queryRawUnsafe) return undefined;
-  try {
-    const rows = (await input.client.$queryRawUnsafe(
-      "SELECT TABLE_ROWS AS estimate FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?",
-      input.model.dbName ?? input.model.name,
-    )) as { estimate: bigint | number | null }[];
-    const estimate = rows[0]?.estimate;
-    return estimate === null || estimate === undefined ? undefined : Number(estimate);
-  } catch {
-    return undefined;
-  }
+  if (input.provider === "sqlite") return undefined;
+  return estimateTableRows(input.client, input.provider, input.model);
 }

@@ -1,20 +1,26 @@
 /** The DataSource over a user's Prisma Client (Prisma 7, any generated client, any driver adapter). */
-import { AtriumError, type DatabaseProvider, type DataSource, type SchemaMeta } from "@atrium/core";
+import {
+  AtriumError,
+  type DatabaseProvider,
+  type DataSource,
+  type SchemaMeta,
+  type SearchMode,
+} from "@atrium/core";
 import { readSets } from "./auditWrites.js";
-import { findModel, referenceSelect, shapeReference, shapeRow } from "./buildSelect.js";
-import { buildWhere, searchWhere } from "./buildWhere.js";
+import { findModel, referenceSelect, shapeReference } from "./buildSelect.js";
+import { searchWhere } from "./buildWhere.js";
+import { chooseSearchMatch } from "./chooseSearchMatch.js";
 import { countRows } from "./countRows.js";
 import { databaseFailure } from "./databaseFailure.js";
 import { buildDeletePreview } from "./deletePreview.js";
 import { notFound } from "./explainWriteError.js";
 import { idMatch, uniqueWhere } from "./idWhere.js";
-import { readPage } from "./keysetPage.js";
 import { labelOrderBy } from "./labelOrderBy.js";
+import { listRecords } from "./listRecords.js";
 import { mapPrismaError } from "./mapPrismaError.js";
 import { getDelegate, type PrismaClientLike, type TransactionalClient } from "./prismaClient.js";
 import { recordWrites } from "./recordWrites.js";
 import { addRelationCounts } from "./relationCounts.js";
-import { attachReferences } from "./relationLabels.js";
 import { rootScope, type SourceScope, transactionScope } from "./sourceScope.js";
 
 export interface PrismaDataSourceOptions {
@@ -31,6 +37,21 @@ export interface PrismaDataSourceOptions {
    * null) rather than wait; 0: no limit. SQLite and MySQL cannot bound it (countWithinBudget.ts). @default 1000
    */
   countBudgetMs?: number;
+  /**
+   * Lists with more rows than this (filters included) accept only sorts an index serves: the first sort field
+   * leads the primary key, a unique or an @@index (indexedSort.ts). Any other sort would read and sort every
+   * matching row for each page; it is refused with a message naming the index to add. 0: no limit.
+   * @default 100_000
+   */
+  unindexedSortLimit?: number;
+  /**
+   * How `q` matches the search fields: `contains` (anywhere in the field), `prefix` (at its start: an index on
+   * the field can serve it, docs/api.md says which per database), or `auto`: `prefix` on tables bigger than
+   * `unindexedSortLimit` whose search fields all have such an index (and no trigram index serving `contains`),
+   * `contains` elsewhere. Look-ups match the same way.
+   * @default "auto"
+   */
+  searchMode?: SearchMode;
   /**
    * Most records an audited delete may take with it or change (Cascade, SetNull); each is recorded in the
    * history, so a bigger delete is refused (409) rather than left half-recorded. @default 10_000
@@ -49,6 +70,8 @@ export function createPrismaDataSource(options: PrismaDataSourceOptions): DataSo
       provider: options.provider ?? options.schema.provider,
       maxExactCount: options.maxExactCount ?? 100_000,
       countBudgetMs: options.countBudgetMs ?? 1000,
+      unindexedSortLimit: options.unindexedSortLimit ?? 100_000,
+      searchMode: options.searchMode ?? "auto",
       maxCascadeRows: options.maxCascadeRows ?? 10_000,
       warn: options.warn ?? ((message, error) => console.warn(message, error)),
     },
@@ -61,7 +84,7 @@ export function createPrismaDataSource(options: PrismaDataSourceOptions): DataSo
 
 /** The DataSource over one scope: the root client, or the transaction `transaction(work)` opened. */
 function bind(scope: SourceScope, close: () => Promise<void>): DataSource {
-  const { schema, provider, maxExactCount, countBudgetMs } = scope;
+  const { schema, provider, maxExactCount } = scope;
   const explain = (error: unknown, model: Parameters<DataSource["get"]>[0]): never => {
     throw (
       mapPrismaError(error, { schema, model, warn: scope.warn, operation: "read" }) ??
@@ -75,34 +98,8 @@ function bind(scope: SourceScope, close: () => Promise<void>): DataSource {
     ...recordWrites(scope),
 
     async list(model, query) {
-      const where = buildWhere({ schema, model, filters: query.filters, search: query.search, provider });
       try {
-        const page = async () => {
-          const read = await readPage({
-            client: scope.client,
-            schema,
-            model,
-            provider,
-            query,
-            where,
-            select: scope.columnsOf(model),
-          });
-          await attachReferences(scope.client, schema, model, read.rows);
-          const shaped = read.rows.map((row) => shapeRow(schema, model, row));
-          await addRelationCounts(scope.client, scope, model, shaped);
-          return { ...read, rows: shaped };
-        };
-        const [read, counted] = await Promise.all([
-          page(),
-          countRows({ client: scope.client, model, where, maxExactCount, provider, budgetMs: countBudgetMs }),
-        ]);
-        return {
-          rows: read.rows,
-          total: counted.total,
-          totalIsEstimate: counted.isEstimate,
-          next: read.next,
-          prev: read.prev,
-        };
+        return await listRecords(scope, model, query);
       } catch (error) {
         return explain(error, model);
       }
@@ -131,8 +128,9 @@ function bind(scope: SourceScope, close: () => Promise<void>): DataSource {
 
     async lookup(model, search, limit, options) {
       const text = search?.trim();
-      const where = text ? (searchWhere(model, text, provider, schema) ?? {}) : {};
       try {
+        const match = text ? await chooseSearchMatch(scope, model) : "contains";
+        const where = text ? (searchWhere(model, text, provider, schema, match) ?? {}) : {};
         const rows = await getDelegate(scope.client, model).findMany({
           where,
           orderBy: labelOrderBy(

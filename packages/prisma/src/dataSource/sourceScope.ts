@@ -2,7 +2,7 @@
  * What the data source's reads and writes share: the schema, the options, and the client they run on, which is
  * either the user's PrismaClient or, inside `DataSource.transaction`, the open interactive transaction.
  */
-import type { DatabaseProvider, ModelMeta, SchemaMeta, StoredRow } from "@atrium/core";
+import type { DatabaseProvider, ModelMeta, SchemaMeta, SearchMode, StoredRow } from "@atrium/core";
 import { buildSelect, shapeRow } from "./buildSelect.js";
 import { isWriteConflict } from "./mapPrismaError.js";
 import { type Args, getDelegate, type QueryClient, type TransactionalClient } from "./prismaClient.js";
@@ -14,6 +14,10 @@ export interface SourceScope {
   maxExactCount: number;
   /** See PrismaDataSourceOptions.countBudgetMs. */
   countBudgetMs: number;
+  /** See PrismaDataSourceOptions.unindexedSortLimit. */
+  unindexedSortLimit: number;
+  /** See PrismaDataSourceOptions.searchMode. */
+  searchMode: SearchMode;
   maxCascadeRows: number;
   warn: (message: string, error: unknown) => void;
   /** Where queries run: the root client, or the transaction this scope is bound to. */
@@ -46,6 +50,10 @@ export interface ScopeSettings {
   maxExactCount: number;
   /** See PrismaDataSourceOptions.countBudgetMs. */
   countBudgetMs: number;
+  /** See PrismaDataSourceOptions.unindexedSortLimit. */
+  unindexedSortLimit: number;
+  /** See PrismaDataSourceOptions.searchMode. */
+  searchMode: SearchMode;
   maxCascadeRows: number;
   warn: (message: string, error: unknown) => void;
 }

@@ -8,23 +8,12 @@
  * keys under relationMode = "prisma", and its implicit many-to-many join tables (mysqlJoinTables.ts). It only
  * creates; it never compares with what a database already holds.
  */
-import type { Datamodel, DmmfField, DmmfModel } from "../schema/readDatamodel.js";
+import type { Datamodel, DmmfField, DmmfIndex, DmmfModel } from "../schema/readDatamodel.js";
 import type { UnsupportedField } from "../schema/unsupportedFields.js";
 import { columnDefinition, columnType, unsupportedColumnDefinition } from "./mysqlColumns.js";
 import { joinTableStatements } from "./mysqlJoinTables.js";
 import { constraintName, quote, tableName, tableOptions } from "./mysqlNames.js";
 import type { MysqlStatement } from "./mysqlStatement.js";
-
-/** `get_datamodel` also lists every index (`@@index` and `map:` names included); readDatamodel's type omits it. */
-interface DmmfIndex {
-  model: string;
-  type: "id" | "unique" | "normal" | "fulltext";
-  name?: string | null;
-  dbName?: string | null;
-  fields: { name: string; sortOrder?: "asc" | "desc" | null; length?: number | null }[];
-}
-
-type DatamodelWithIndexes = Datamodel & { indexes?: DmmfIndex[] };
 
 export interface MysqlSchemaOptions {
   /**
@@ -40,10 +29,7 @@ export interface MysqlSchemaOptions {
 }
 
 /** One statement per entry, without the trailing semicolon: tables first, then foreign keys. */
-export function mysqlSchemaSql(
-  datamodel: DatamodelWithIndexes,
-  options: MysqlSchemaOptions = {},
-): MysqlStatement[] {
+export function mysqlSchemaSql(datamodel: Datamodel, options: MysqlSchemaOptions = {}): MysqlStatement[] {
   const views = options.views ?? new Set<string>();
   const tableModels = datamodel.models.filter((model) => !views.has(model.name));
   const models = new Map(tableModels.map((model) => [model.name, model]));

@@ -3,13 +3,14 @@ import {
   AtriumError,
   type DatabaseProvider,
   type FieldMeta,
+  type IndexMeta,
   type ModelMeta,
   type SchemaMeta,
 } from "@atrium/core";
 import { buildFieldMeta, buildUnsupportedFieldMeta } from "./buildFieldMeta.js";
 import { buildRelationMeta, keyIsRequired } from "./buildRelationMeta.js";
 import { humanize, kebabCase, pluralize } from "./labels.js";
-import type { Datamodel, DmmfModel } from "./readDatamodel.js";
+import type { Datamodel, DmmfIndex, DmmfModel } from "./readDatamodel.js";
 import { chooseSearchFields } from "./titleField.js";
 import { chooseTitle, mergeSearchFields, partSearchFields } from "./titleParts.js";
 import { uniqueModelKeys } from "./uniqueModelKeys.js";
@@ -33,6 +34,9 @@ export function buildSchemaMeta(input: BuildSchemaMetaInput): SchemaMeta {
       buildModelMeta(model, modelsByName, enumValues, input.unsupportedFields?.get(model.name) ?? []),
     ),
   );
+  if (datamodel.indexes) {
+    for (const model of models) model.indexes = indexesOf(model.name, datamodel.indexes);
+  }
   // Derived labels search the related records' fields, so they wait until every model has its own.
   const ownSearch = new Map(models.map((model) => [model.name, model]));
   const withDerivedSearch = models.map((model) =>
@@ -101,6 +105,19 @@ function buildModelMeta(
   if (model.schema) meta.dbSchema = model.schema;
   if (model.documentation) meta.help = model.documentation;
   return meta;
+}
+
+function indexesOf(modelName: string, indexes: DmmfIndex[]): IndexMeta[] {
+  return indexes
+    .filter((index) => index.model === modelName)
+    .map((index) => {
+      const meta: IndexMeta = { fields: index.fields.map((field) => field.name), kind: index.type };
+      // Prisma names the B-tree default too when it is written out (`type: BTree`).
+      if (index.algorithm && index.algorithm !== "BTree") meta.algorithm = index.algorithm;
+      const operatorClass = index.fields[0]?.operatorClass;
+      if (operatorClass) meta.operatorClass = operatorClass;
+      return meta;
+    });
 }
 
 function insertUnsupported(fields: FieldMeta[], unsupported: UnsupportedField[]): void {

@@ -430,6 +430,40 @@ describe("loadSchemaMeta", () => {
     expect(performance.now() - started).toBeLessThan(3000);
   });
 
+  it("lists each model's indexes: the key, uniques, @@index with its method and operator class", () => {
+    const schema = loadSchemaMeta(`generator client {
+  provider        = "prisma-client"
+  previewFeatures = ["postgresqlExtensions"]
+}
+datasource db {
+  provider   = "postgresql"
+  extensions = [pg_trgm]
+}
+model Order {
+  id     Int    @id
+  number String @unique
+  region String
+  city   String
+  total  Int
+  notes  String
+  @@unique([region, city])
+  @@index([total, id])
+  @@index([number(ops: raw("text_pattern_ops"))])
+  @@index([notes(ops: raw("gin_trgm_ops"))], type: Gin)
+  @@index([city], type: BTree)
+}
+`);
+    expect(model(schema, "Order").indexes).toEqual([
+      { fields: ["id"], kind: "id" },
+      { fields: ["number"], kind: "unique" },
+      { fields: ["total", "id"], kind: "normal" },
+      { fields: ["number"], kind: "normal", operatorClass: "text_pattern_ops" },
+      { fields: ["notes"], kind: "normal", algorithm: "Gin", operatorClass: "gin_trgm_ops" },
+      { fields: ["city"], kind: "normal" },
+      { fields: ["region", "city"], kind: "unique" },
+    ]);
+  });
+
   it("reads a schema split over several files", () => {
     const schema = loadSchemaMetaFromFiles([
       ["main.prisma", sqlite],

@@ -52,9 +52,28 @@ export interface DmmfEnum {
   documentation?: string;
 }
 
+/** One index as `get_datamodel` lists it (`@@index`, `@unique`/`@@unique`, the primary key, `@@fulltext`). */
+export interface DmmfIndex {
+  model: string;
+  type: "id" | "unique" | "normal" | "fulltext";
+  name?: string | null;
+  dbName?: string | null;
+  /** `type:` on PostgreSQL (`Hash`, `Gin`, `Gist`, `SpGist`, `Brin`); absent for a B-tree. */
+  algorithm?: string | null;
+  fields: {
+    name: string;
+    sortOrder?: "asc" | "desc" | null;
+    length?: number | null;
+    /** `ops:` on PostgreSQL, e.g. `text_pattern_ops` or `gin_trgm_ops`. */
+    operatorClass?: string | null;
+  }[];
+}
+
 export interface Datamodel {
   models: DmmfModel[];
   enums: DmmfEnum[];
+  /** Every index of every model; absent in datamodels written by hand (tests). */
+  indexes?: DmmfIndex[];
 }
 
 export interface ReadDatamodelResult {

@@ -47,6 +47,22 @@ describe("buildSchemaView", () => {
     expect(findModelByKey(view.schema, "author")?.writeOnlyFields).toBeUndefined();
   });
 
+  it("keeps each index only up to its first hidden field, so no hidden name reaches the metadata", () => {
+    const indexed: ModelMeta = {
+      ...book,
+      indexes: [
+        { fields: ["id"], kind: "id" },
+        { fields: ["title", "pages"], kind: "normal" },
+        { fields: ["pages", "title", "authorId"], kind: "normal" },
+      ],
+    };
+    const view = buildSchemaView({ ...schema, models: [indexed] }, superuser, writeOnlyTitle);
+    expect(findModelByKey(view.schema, "book")?.indexes).toEqual([
+      { fields: ["id"], kind: "id" },
+      { fields: ["pages"], kind: "normal" },
+    ]);
+  });
+
   it("reads nothing of a write-only field: rows, filters and sorts refuse or omit it", () => {
     const access = createAccess(superuser, buildSchemaView(schema, superuser, writeOnlyTitle));
     const row = access.serialize(book, { id: 1, title: "secret text", pages: 3, authorId: 2 });

@@ -21,7 +21,13 @@ import {
   withLinkedFields,
   writeOnlyFields,
 } from "@atrium/auth";
-import { type FieldMeta, findModelByName, type ModelMeta, type SchemaMeta } from "@atrium/core";
+import {
+  type FieldMeta,
+  findModelByName,
+  type IndexMeta,
+  type ModelMeta,
+  type SchemaMeta,
+} from "@atrium/core";
 
 export interface SchemaView {
   /** What this principal may read (and filter, sort, search); each model lists its `writeOnlyFields` apart. */
@@ -105,6 +111,7 @@ function filterModel(
     fields: model.fields.filter((field) => !hidden.has(field.name)),
     searchFields,
   };
+  if (model.indexes) filtered.indexes = visibleIndexes(model.indexes, hidden);
   const parts = model.titleParts?.filter((name) => !hidden.has(name)) ?? [];
   if (parts.length > 0) filtered.titleParts = parts;
   else delete filtered.titleParts;
@@ -115,6 +122,18 @@ function filterModel(
   // The title field of parts is the first part's key (what a relation column sorts by): the first one left.
   if (hidden.has(model.titleField)) filtered.titleField = partKey(model, parts[0] ?? "") ?? model.titleField;
   return filtered;
+}
+
+/**
+ * Each index up to its first hidden field: what the UI needs (which visible field leads an index, to offer
+ * only the sorts a big list accepts) without the names of hidden fields.
+ */
+function visibleIndexes(indexes: IndexMeta[], hidden: ReadonlySet<string>): IndexMeta[] {
+  return indexes.flatMap((index) => {
+    const end = index.fields.findIndex((name) => hidden.has(name));
+    if (end === 0) return [];
+    return [end < 0 ? index : { ...index, fields: index.fields.slice(0, end) }];
+  });
 }
 
 function partKey(model: ModelMeta, part: string): string | undefined {

@@ -28,7 +28,9 @@ export function metaRoutes(options: ResolvedOptions): Hono {
               }
             : model,
         );
-      body = JSON.stringify({ provider: options.schema.provider, models, enums: options.schema.enums });
+      const { provider, relationMode, enums } = options.schema;
+      // The provider and relation mode tell the UI which indexes the database adds by itself (indexedSort.ts).
+      body = JSON.stringify({ provider, ...(relationMode ? { relationMode } : {}), models, enums });
       if (!access.principal) bodies.set(access.view, body);
     }
     c.header("Content-Type", "application/json; charset=UTF-8");

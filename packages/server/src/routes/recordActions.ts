@@ -7,6 +7,7 @@ import {
   type ListCursor,
   type ModelMeta,
   parseListQuery,
+  type SearchMatch,
   type StoredRow,
   type WireRow,
 } from "@atrium/core";
@@ -27,6 +28,13 @@ export interface ListAnswer {
   nextCursor: string | null;
   /** The `cursor` of the page before this one; null on the first page. */
   prevCursor: string | null;
+  /**
+   * True when the list is too big to sort without an index (`unindexedSortLimit`): only sorts led by a field
+   * that leads an index are accepted; others answer 400 `sort_needs_index`.
+   */
+  sortNeedsIndex: boolean;
+  /** How `q` matches on this list now: anywhere in a search field, or at its start. */
+  searchMatch: SearchMatch;
 }
 
 /**
@@ -80,6 +88,8 @@ export function recordActions(options: ResolvedOptions, c: Context): RecordActio
         perPage: query.perPage,
         nextCursor: cursorText(result.next),
         prevCursor: cursorText(result.prev),
+        sortNeedsIndex: result.sortNeedsIndex === true,
+        searchMatch: result.searchMatch ?? "contains",
       };
     },
 

@@ -19,6 +19,11 @@ export interface DataTableProps {
   loadingRows?: number;
   /** Row checkboxes for bulk actions. @default true */
   selectable?: boolean;
+  /**
+   * Whether a column's sort (its sort path) is offered: a big list accepts only sorts an index serves, so the
+   * others are plain headers. @default every sortable column
+   */
+  sortOffered?: (path: string) => boolean;
 }
 
 function SortHeader({
@@ -69,6 +74,7 @@ export function DataTable({
   onSelect,
   loadingRows = 8,
   selectable = true,
+  sortOffered = () => true,
 }: DataTableProps) {
   const ids = rows?.map((row) => row.$id) ?? [];
   const allSelected = ids.length > 0 && ids.every((id) => selected.has(id));
@@ -94,7 +100,8 @@ export function DataTable({
               </th>
             )}
             {columns.map((field) => {
-              const path = sortPath(field, models);
+              const sortable = sortPath(field, models);
+              const path = sortable && sortOffered(sortable) ? sortable : undefined;
               const entry = path ? sort.find((candidate) => candidate.field === path) : undefined;
               return (
                 <th
@@ -111,7 +118,15 @@ export function DataTable({
                         : undefined
                   }
                 >
-                  {path ? <SortHeader field={field} path={path} sort={sort} onSort={onSort} /> : field.label}
+                  {path ? (
+                    <SortHeader field={field} path={path} sort={sort} onSort={onSort} />
+                  ) : sortable ? (
+                    <span title="This list is too big to sort by this column: it has no index">
+                      {field.label}
+                    </span>
+                  ) : (
+                    field.label
+                  )}
                 </th>
               );
             })}

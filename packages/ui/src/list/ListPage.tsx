@@ -1,4 +1,11 @@
-import { permissionsOf, toggleSort, useModel, useRecordList } from "@atrium/client";
+import {
+  type AdminMeta,
+  isApiError,
+  permissionsOf,
+  toggleSort,
+  useModel,
+  useRecordList,
+} from "@atrium/client";
 import type { ModelMeta } from "@atrium/core";
 import { Filter, Plus, Trash2, X } from "lucide-react";
 import { useCallback, useEffect, useId, useMemo, useState } from "react";
@@ -17,6 +24,7 @@ import { FilterPanel } from "./FilterPanel.js";
 import { Pagination } from "./Pagination.js";
 import { SearchBox } from "./SearchBox.js";
 import { searchedFields } from "./searchedFields.js";
+import { sortOffered } from "./sortOffered.js";
 import { useListState } from "./useListState.js";
 
 export function ListPage() {
@@ -25,10 +33,11 @@ export function ListPage() {
   if (isError) return <ErrorState error={error} title="Could not load the schema" />;
   if (isUnknown) return <UnknownModelPage modelKey={modelKey} />;
   if (!model || !meta) return <Skeleton width="30%" height={22} />;
-  return <ModelList key={model.key} model={model} models={meta.models} />;
+  return <ModelList key={model.key} model={model} meta={meta} />;
 }
 
-function ModelList({ model, models }: { model: ModelMeta; models: ModelMeta[] }) {
+function ModelList({ model, meta }: { model: ModelMeta; meta: AdminMeta }) {
+  const models = meta.models;
   const [state, setState] = useListState();
   const list = useRecordList(model.key, state);
   const columns = useMemo(() => listColumns(model), [model]);
@@ -94,6 +103,7 @@ function ModelList({ model, models }: { model: ModelMeta; models: ModelMeta[] })
             onSearch={onSearch}
             label={`Search ${model.labelPlural.toLowerCase()}`}
             searches={searchedFields(model)}
+            match={data?.searchMatch}
           />
         )}
         <button
@@ -139,6 +149,15 @@ function ModelList({ model, models }: { model: ModelMeta; models: ModelMeta[] })
               title={`Could not load ${model.labelPlural.toLowerCase()}`}
               onRetry={() => list.refetch()}
             >
+              {isApiError(list.error) && list.error.code === "sort_needs_index" && (
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => setState({ ...state, sort: [], page: 1 })}
+                >
+                  Back to the default order
+                </button>
+              )}
               {filtered && (
                 <button
                   type="button"
@@ -189,6 +208,7 @@ function ModelList({ model, models }: { model: ModelMeta; models: ModelMeta[] })
                   selected={selected}
                   onSelect={onSelect}
                   selectable={can.delete}
+                  sortOffered={sortOffered(meta, model, data?.sortNeedsIndex)}
                   loadingRows={Math.min(state.perPage, 10)}
                 />
               </div>

@@ -1,3 +1,4 @@
+import type { SearchMatch } from "@atrium/core";
 import { Search } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 
@@ -8,18 +9,27 @@ function isTyping(target: EventTarget | null): boolean {
   );
 }
 
+/** "Search title or ISBN…", or "Search: title or ISBN starts with…" for a prefix match. */
+export function placeholder(label: string, searches: string | undefined, match: SearchMatch): string {
+  if (match === "prefix") return `${searches ? `Search: ${searches}` : label} starts with…  /`;
+  return searches ? `Search ${searches}…  /` : `${label}…  /`;
+}
+
 /** Debounced: the list reloads when the user pauses, not on every key. */
 export function SearchBox({
   value,
   onSearch,
   label,
   searches,
+  match = "contains",
 }: {
   value: string;
   onSearch: (q: string) => void;
   label: string;
   /** What the search looks in ("title, ISBN or author"), shown in the empty box. */
   searches?: string;
+  /** How the text matches: `prefix` says "starts with", so a word in the middle is not expected to be found. */
+  match?: SearchMatch;
 }) {
   const [text, setText] = useState(value);
   const lastSent = useRef(value);
@@ -59,7 +69,7 @@ export function SearchBox({
         className="input"
         type="search"
         aria-label={label}
-        placeholder={searches ? `Search ${searches}…  /` : `${label}…  /`}
+        placeholder={placeholder(label, searches, match)}
         value={text}
         onChange={(event) => setText(event.target.value)}
       />

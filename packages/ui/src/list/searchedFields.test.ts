@@ -1,5 +1,6 @@
 import { model, relation, scalar } from "@atrium/core/testing";
 import { describe, expect, it } from "vitest";
+import { placeholder } from "./SearchBox.js";
 import { searchedFields } from "./searchedFields.js";
 
 const book = (searchFields: string[]) => ({
@@ -23,5 +24,15 @@ describe("searchedFields", () => {
 
   it("says nothing for a model without search", () => {
     expect(searchedFields(book([]))).toBe("");
+  });
+});
+
+describe("the search box's placeholder", () => {
+  it("says which fields it searches, and 'starts with' for a prefix match", () => {
+    expect(placeholder("Search books", "title or ISBN", "contains")).toBe("Search title or ISBN…  /");
+    expect(placeholder("Search books", "title or ISBN", "prefix")).toBe(
+      "Search: title or ISBN starts with…  /",
+    );
+    expect(placeholder("Search books", undefined, "prefix")).toBe("Search books starts with…  /");
   });
 });
