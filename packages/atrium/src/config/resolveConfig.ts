@@ -19,6 +19,8 @@ export interface ResolvedConfig {
   statementTimeoutMs: number;
   /** As written; checked against the schema by startServer (checkFieldsConfig), which needs the schema loaded. */
   fields?: Record<string, FieldAccess>;
+  /** As written; checked against the schema by startServer (checkModelsConfig). */
+  models?: unknown;
   /** Components are absolute module paths. */
   pages: PageConfig[];
   widgets: WidgetConfig[];
@@ -38,6 +40,7 @@ const knownKeys = new Set([
   "host",
   "statementTimeoutMs",
   "fields",
+  "models",
   "pages",
   "widgets",
   "slots",
@@ -105,6 +108,7 @@ export function resolveConfig(
     outDir: resolve(baseDir, config.outDir ?? ".atrium/build"),
   };
   if (config.fields !== undefined) resolved.fields = config.fields as Record<string, FieldAccess>;
+  if (config.models !== undefined) resolved.models = config.models;
   return resolved;
 }
 
