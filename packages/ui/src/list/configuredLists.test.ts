@@ -13,7 +13,11 @@ const order = model(
     scalar("notes", "String", { isRequired: false }),
     scalar("metadata", "Json", { isRequired: false }),
     scalar("customerId", "Int", { isForeignKey: true }),
-    relation("customer", "Customer", { fromFields: ["customerId"], toFields: ["id"] }),
+    relation("customer", "Customer", {
+      name: "CustomerToOrder",
+      fromFields: ["customerId"],
+      toFields: ["id"],
+    }),
   ],
   { titleField: "number" },
 );
