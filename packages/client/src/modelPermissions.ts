@@ -14,9 +14,14 @@ export function permissionsOf(model: ModelMeta | undefined): ModelPermissions {
   return { view: !given || given.view === true, add: on("add"), change: on("change"), delete: on("delete") };
 }
 
+const actionWords = { add: "added", change: "changed", delete: "deleted" } as const;
+
 /** The sentence shown instead of a form the user cannot use, e.g. "You can view but not change books." */
 export function readOnlyMessage(model: ModelMeta, action: "add" | "change" | "delete" = "change"): string {
   const plural = model.labelPlural.toLowerCase();
+  // Turned off for everyone by the config: no administrator can grant it, so none is suggested.
+  if (!modelActionEnabled(model, action))
+    return `${model.labelPlural} cannot be ${actionWords[action]} in this admin.`;
   return permissionsOf(model).view
     ? `You can view but not ${action} ${plural}. Ask an administrator for the permission if you need it.`
     : `You do not have access to ${plural}. Ask an administrator for the permission if you need it.`;
