@@ -10,6 +10,34 @@ export default defineConfig({
     // Staff passwords are set in the admin's forms and never shown; Customer.apiToken stays hidden by its name.
     "Staff.passwordHash": "writeOnly",
   },
+  models: {
+    Customer: {
+      form: {
+        fieldsets: [
+          { title: "Contact", fields: ["firstName", "lastName", "email", "phone"] },
+          {
+            title: "Marketing",
+            description: "What the customer agreed to receive.",
+            collapsed: true,
+            fields: ["marketingOptIn"],
+          },
+        ],
+        placeholder: { phone: "e.g. 555-0100" },
+      },
+    },
+    Order: {
+      list: {
+        columns: ["number", "placedAt", "customer", "status", "total"],
+        // Newest first: the orders staff work on are the recent ones.
+        ordering: "-placedAt",
+      },
+      form: {
+        // The sum of the items, kept by the shop's checkout; the admin shows it but never changes it.
+        readOnly: ["total"],
+        help: { total: "Sum of the items, in USD, as the checkout computed it. Read-only here." },
+      },
+    },
+  },
   routes: [sales],
   pages: [
     {

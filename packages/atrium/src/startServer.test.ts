@@ -105,3 +105,64 @@ describe("startServer with the config's fields", () => {
     }
   });
 });
+
+describe("startServer with the config's models", () => {
+  const own = { ...base, databaseUrl: `file:${join(folder, "models.db")}` };
+
+  it("refuses to start with every problem of fields and models listed", async () => {
+    const start = startServer({
+      ...own,
+      fields: { "Boook.title": "hidden" },
+      models: { Book: { list: { columns: ["title", "titel"] } } },
+    });
+    await expect(start).rejects.toThrow(
+      "The config has 2 problems:\n  atrium.E001 unknown model 'Boook' in fields; did you mean 'Book'?\n  atrium.E105 models.Book.list.columns[1]: 'titel' is not a field of Book; did you mean 'title'?",
+    );
+  });
+
+  it("serves the options in the metadata and enforces them; prints atrium.W101 and starts anyway", async () => {
+    const users = await openUserDatabase(demoSchemaPath, own.databaseUrl);
+    await createUser(users.store, {
+      email: "owner@example.com",
+      password: "a-long-password",
+      isSuperuser: true,
+    });
+    await users.close();
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    let printed = "";
+    const running = await startServer({
+      ...own,
+      fields: { "Staff.passwordHash": "writeOnly" },
+      models: { Book: { pluralLabel: "Titles", actions: { delete: false } }, Customer: { hidden: true } },
+    }).finally(() => {
+      printed = String(warn.mock.calls[0]?.[0]);
+      warn.mockRestore();
+    });
+    try {
+      expect(printed).toContain("atrium.W101 models.Customer.hidden: CustomerProfile.customer");
+      const origin = running.url;
+      const login = await fetch(`${origin}/api/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin },
+        body: JSON.stringify({ email: "owner@example.com", password: "a-long-password" }),
+      });
+      const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+      const meta = (await (await fetch(`${origin}/api/meta`, { headers: { cookie } })).json()) as {
+        models: { key: string; labelPlural: string; permissions: Record<string, boolean> }[];
+      };
+      expect(meta.models.some((model) => model.key === "customer")).toBe(false);
+      expect(meta.models.find((model) => model.key === "book")).toMatchObject({
+        labelPlural: "Titles",
+        permissions: { view: true, add: true, change: true, delete: false },
+      });
+      expect((await fetch(`${origin}/api/records/customer`, { headers: { cookie } })).status).toBe(404);
+      const refused = await fetch(`${origin}/api/records/book/1`, {
+        method: "DELETE",
+        headers: { cookie, origin },
+      });
+      expect(refused.status).toBe(403);
+    } finally {
+      await running.close();
+    }
+  });
+});

@@ -17,7 +17,9 @@ import { createAtriumApp, type RouteSet } from "@atrium/server";
 import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { MiddlewareHandler } from "hono";
-import { checkFieldsConfig, formatChecks, formatWarnings } from "./config/checkFieldsConfig.js";
+import { checkFieldsConfig } from "./config/checkFieldsConfig.js";
+import { checkModelsConfig } from "./config/checkModelsConfig.js";
+import { formatChecks, formatWarnings } from "./config/configCheck.js";
 import { ConfigError } from "./config/resolveConfig.js";
 import { openWhenDatabaseAnswers } from "./databaseGate.js";
 
@@ -38,6 +40,12 @@ export interface StartOptions {
    * @default {}
    */
   fields?: Record<string, FieldAccess>;
+  /**
+   * Per-model admin options of the config file (`models`); checked against the schema, every problem stops the
+   * start (docs/checks.md).
+   * @default {}
+   */
+  models?: unknown;
   /** The project's API routes, under `/api/x/<name>/`. @default [] */
   routes?: readonly RouteSet[];
   /** Longest a statement may run on PostgreSQL and MariaDB, in ms; 0: no limit. @default 5000 */
@@ -62,10 +70,15 @@ export interface Atrium {
 
 /** Composition root: schema -> metadata, Prisma client -> data source, both -> HTTP app. */
 export async function createAtrium(options: Omit<StartOptions, "port" | "host">): Promise<Atrium> {
-  const { schema } = await loadSchemaMetaCached(options.schemaPath);
-  const fieldRules = checkFieldsConfig(options.fields, schema);
-  if (fieldRules.checks.length > 0) throw new ConfigError(formatChecks(fieldRules.checks));
-  if (fieldRules.warnings.length > 0) console.warn(formatWarnings(fieldRules.warnings));
+  const { schema: schemaAsWritten } = await loadSchemaMetaCached(options.schemaPath);
+  const fieldRules = checkFieldsConfig(options.fields, schemaAsWritten);
+  const modelOptions = checkModelsConfig(options.models, schemaAsWritten);
+  const problems = [...fieldRules.checks, ...modelOptions.checks];
+  if (problems.length > 0) throw new ConfigError(formatChecks(problems));
+  const warnings = [...fieldRules.warnings, ...modelOptions.warnings];
+  if (warnings.length > 0) console.warn(formatWarnings(warnings));
+  // Labels, title fields, search fields and read-only flags as configured, for every route and the data source.
+  const schema = modelOptions.schema;
   const client = await createClientForSchema(options.schemaPath, options.databaseUrl, {
     statementTimeoutMs: options.statementTimeoutMs ?? 5000,
     // Says why this start took longer than the next ones will; the bench reads the figure too.

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import {
   emptyListState,
+  listDefaults,
   listStateFromSearchParams,
   toApiParams,
   toggleSort,
@@ -95,5 +96,30 @@ describe("column sorting", () => {
     ]);
     // A plain click replaces a multi-column sort.
     expect(toggleSort(state, "views", false).sort).toEqual([{ field: "views", direction: "asc" }]);
+  });
+});
+
+describe("a model's list defaults (models.<Model>.list in the config)", () => {
+  const order = {
+    admin: { list: { ordering: ["-placedAt", "customer.lastName"], perPage: 50, perPageChoices: [20, 50] } },
+  } as unknown as Parameters<typeof listDefaults>[0];
+
+  it("are the configured sort, page size and choices, else 25 rows of [10, 25, 50, 100] by id", () => {
+    expect(listDefaults(order)).toEqual({
+      perPage: 50,
+      perPageChoices: [20, 50],
+      sort: [
+        { field: "placedAt", direction: "desc" },
+        { field: "customer.lastName", direction: "asc" },
+      ],
+    });
+    expect(listDefaults(undefined)).toEqual({ perPage: 25, perPageChoices: [10, 25, 50, 100], sort: [] });
+  });
+
+  it("keep the default page size out of the URL, and read it back when the URL has none", () => {
+    const defaults = listDefaults(order);
+    expect(toSearchParams(emptyListState({ perPage: 50 }), defaults).toString()).toBe("");
+    expect(toSearchParams(emptyListState({ perPage: 25 }), defaults).toString()).toBe("perPage=25");
+    expect(listStateFromSearchParams(new URLSearchParams(""), defaults).perPage).toBe(50);
   });
 });

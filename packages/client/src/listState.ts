@@ -1,4 +1,4 @@
-import { type FilterOperator, filterOperators } from "@atrium/core";
+import { type FilterOperator, filterOperators, type ModelMeta } from "@atrium/core";
 
 export interface SortEntry {
   /** Field path, dotted through to-one relations (`author.name`). */
@@ -61,8 +61,28 @@ export function formatSort(sort: SortEntry[]): string {
   return sort.map((entry) => (entry.direction === "desc" ? `-${entry.field}` : entry.field)).join(",");
 }
 
+/** What a model's list shows when the URL does not say (the config's `models.<Model>.list`, else the defaults). */
+export interface ListDefaults {
+  perPage: number;
+  perPageChoices: readonly number[];
+  /** The sort the server applies when the request names none; empty: by id, newest first. */
+  sort: SortEntry[];
+}
+
+export function listDefaults(model: ModelMeta | undefined): ListDefaults {
+  const list = model?.admin?.list;
+  return {
+    perPage: list?.perPage ?? defaultPerPage,
+    perPageChoices: list?.perPageChoices ?? perPageChoices,
+    sort: parseSort(list?.ordering?.join(",") ?? null),
+  };
+}
+
 /** Reads list state from a URL; parameters it does not understand are ignored, never fatal. */
-export function listStateFromSearchParams(params: URLSearchParams): ListState {
+export function listStateFromSearchParams(
+  params: URLSearchParams,
+  defaults: Pick<ListDefaults, "perPage"> = { perPage: defaultPerPage },
+): ListState {
   const filters: FilterEntry[] = [];
   for (const [key, value] of params) {
     if (!key.startsWith("filter.")) continue;
@@ -75,7 +95,7 @@ export function listStateFromSearchParams(params: URLSearchParams): ListState {
   }
   const state: ListState = {
     page: positiveInt(params.get("page")) ?? 1,
-    perPage: Math.min(positiveInt(params.get("perPage")) ?? defaultPerPage, maxPerPage),
+    perPage: Math.min(positiveInt(params.get("perPage")) ?? defaults.perPage, maxPerPage),
     sort: parseSort(params.get("sort")),
     q: params.get("q")?.trim() ?? "",
     filters,
@@ -86,11 +106,14 @@ export function listStateFromSearchParams(params: URLSearchParams): ListState {
 }
 
 /** The URL form of a list state; defaults are left out so plain lists keep plain URLs. */
-export function toSearchParams(state: ListState): URLSearchParams {
+export function toSearchParams(
+  state: ListState,
+  defaults: Pick<ListDefaults, "perPage"> = { perPage: defaultPerPage },
+): URLSearchParams {
   const params = new URLSearchParams();
   if (state.page > 1) params.set("page", String(state.page));
   if (state.page > 1 && state.cursor) params.set("cursor", state.cursor);
-  if (state.perPage !== defaultPerPage) params.set("perPage", String(state.perPage));
+  if (state.perPage !== defaults.perPage) params.set("perPage", String(state.perPage));
   if (state.sort.length > 0) params.set("sort", formatSort(state.sort));
   if (state.q) params.set("q", state.q);
   for (const filter of state.filters) params.append(`filter.${filter.path}.${filter.op}`, filter.value);

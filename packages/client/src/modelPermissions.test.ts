@@ -20,4 +20,12 @@ describe("permissionsOf", () => {
     expect(readOnlyMessage(viewer)).toMatch(/^You can view but not change books\./);
     expect(readOnlyMessage(viewer, "add")).toMatch(/^You can view but not add books\./);
   });
+
+  it("withholds what the config turns off (models.<Model>.actions), with or without sign-in, and says so", () => {
+    const noDelete = { ...book, admin: { actions: { add: true, change: true, delete: false } } };
+    expect(permissionsOf(noDelete)).toEqual({ view: true, add: true, change: true, delete: false });
+    const granted = { ...noDelete, permissions: { view: true, add: true, change: true, delete: true } };
+    expect(permissionsOf(granted).delete).toBe(false);
+    expect(readOnlyMessage(granted, "delete")).toBe("Books cannot be deleted in this admin.");
+  });
 });

@@ -1,8 +1,5 @@
-import type { ModelMeta } from "@atrium/core";
+import { type ModelMeta, modelActionEnabled } from "@atrium/core";
 import type { ModelPermissions } from "./authTypes.js";
-
-/** What an app without sign-in allows: everything (the server enforces nothing either). */
-const everything: ModelPermissions = { view: true, add: true, change: true, delete: true };
 
 /**
  * What the signed-in user may do with a model, as `/api/meta` says. The UI only mirrors this to hide what
@@ -11,18 +8,20 @@ const everything: ModelPermissions = { view: true, add: true, change: true, dele
 export function permissionsOf(model: ModelMeta | undefined): ModelPermissions {
   if (!model) return { view: false, add: false, change: false, delete: false };
   const given = (model as ModelMeta & { permissions?: Partial<ModelPermissions> }).permissions;
-  if (!given) return everything;
-  return {
-    view: given.view === true,
-    add: given.add === true,
-    change: given.change === true,
-    delete: given.delete === true,
-  };
+  // What the config turns off (`models.<Model>.actions`) is off with or without sign-in.
+  const on = (action: "add" | "change" | "delete") =>
+    modelActionEnabled(model, action) && (!given || given[action] === true);
+  return { view: !given || given.view === true, add: on("add"), change: on("change"), delete: on("delete") };
 }
+
+const actionWords = { add: "added", change: "changed", delete: "deleted" } as const;
 
 /** The sentence shown instead of a form the user cannot use, e.g. "You can view but not change books." */
 export function readOnlyMessage(model: ModelMeta, action: "add" | "change" | "delete" = "change"): string {
   const plural = model.labelPlural.toLowerCase();
+  // Turned off for everyone by the config: no administrator can grant it, so none is suggested.
+  if (!modelActionEnabled(model, action))
+    return `${model.labelPlural} cannot be ${actionWords[action]} in this admin.`;
   return permissionsOf(model).view
     ? `You can view but not ${action} ${plural}. Ask an administrator for the permission if you need it.`
     : `You do not have access to ${plural}. Ask an administrator for the permission if you need it.`;

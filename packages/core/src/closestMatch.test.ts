@@ -11,6 +11,11 @@ describe("closestMatch", () => {
     expect(closestMatch("catgory", keys)).toBe("category");
   });
 
+  it("counts two swapped letters as one typo", () => {
+    expect(closestMatch("titel", ["title", "subtitle"])).toBe("title");
+    expect(closestMatch("nmae", ["name", "bio"])).toBe("name");
+  });
+
   it("suggests nothing for unrelated input", () => {
     expect(closestMatch("invoice", keys)).toBeUndefined();
     expect(closestMatch("", keys)).toBeUndefined();

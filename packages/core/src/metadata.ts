@@ -71,8 +71,10 @@ export interface FieldMeta {
   unsupportedType?: string;
   enumValues?: string[];
   relation?: RelationMeta;
-  /** From `///` documentation comments. */
+  /** From `///` documentation comments, or the config's `models.<Model>.form.help`. */
   help?: string;
+  /** Example text shown in an empty input (config `models.<Model>.form.placeholder`). */
+  placeholder?: string;
   /** True when this scalar is (part of) the foreign key of a relation field. */
   isForeignKey: boolean;
 }
@@ -128,6 +130,52 @@ export interface ModelMeta {
    */
   writeOnlyFields?: FieldMeta[];
   help?: string;
+  /**
+   * What the project's config (`models.<Model>`) says about the model's admin beyond labels, title, search
+   * fields, help, placeholders and read-only fields (those are applied to the metadata above). Absent when
+   * nothing is configured: every default applies.
+   */
+  admin?: ModelAdminMeta;
+}
+
+/** A titled section of a model's form (config `models.<Model>.form.fieldsets`). */
+export interface FieldsetMeta {
+  title: string;
+  description?: string;
+  /** Shown closed until opened (it opens by itself when one of its fields has an error). */
+  collapsed?: boolean;
+  /** Field names in the order shown. */
+  fields: string[];
+}
+
+/** The create, change and delete buttons and routes of a model; `false` turns one off for everyone. */
+export interface ModelActionsMeta {
+  add: boolean;
+  change: boolean;
+  delete: boolean;
+}
+
+/** A model's configured admin options, checked against the schema at start-up. */
+export interface ModelAdminMeta {
+  /** Left out of the admin: its routes answer 404 and it appears in no navigation, look-up or count. */
+  hidden?: boolean;
+  actions?: ModelActionsMeta;
+  list?: {
+    /** Field names of the list's columns, in order. */
+    columns?: string[];
+    /** Field names offered as filters, in order. */
+    filters?: string[];
+    /** Sort when the request names none, as `sort` tokens (`-placedAt`); the id fields follow. */
+    ordering?: string[];
+    /** Rows per page when the request names none. */
+    perPage?: number;
+    /** The page sizes the pager offers. */
+    perPageChoices?: number[];
+  };
+  form?: {
+    /** Sections of the create and edit forms; fields in none of them follow in a last, untitled section. */
+    fieldsets?: FieldsetMeta[];
+  };
 }
 
 /** One index of a model's table, as the schema declares it. */
@@ -174,6 +222,11 @@ export function findModelByName(schema: SchemaMeta, name: string): ModelMeta | u
 /** `model` as `view` (one principal's copy of the schema, hidden fields removed) describes it; itself without a view. */
 export function modelInView(model: ModelMeta, view: SchemaMeta | undefined): ModelMeta {
   return (view && findModelByName(view, model.name)) ?? model;
+}
+
+/** Whether the config leaves `action` on (every action is, unless `models.<Model>.actions` turns it off). */
+export function modelActionEnabled(model: ModelMeta, action: keyof ModelActionsMeta): boolean {
+  return model.admin?.actions?.[action] ?? true;
 }
 
 export function findField(model: ModelMeta, name: string): FieldMeta | undefined {

@@ -68,6 +68,26 @@ describe("parseListQuery: sort", () => {
     expect(parse("sort=author.name").sort[0]).toEqual({ path: ["author", "name"], direction: "asc" });
   });
 
+  it("uses the configured ordering when the URL names no sort, skipping what this view of the model lacks", () => {
+    const configured = {
+      ...book,
+      fields: book.fields.filter((field) => field.name !== "pages"),
+      admin: { list: { ordering: ["-pages", "author.name", "-title"], perPage: 10 } },
+    };
+    expect(parse("", configured)).toMatchObject({
+      perPage: 10,
+      sort: [
+        { path: ["author", "name"], direction: "asc" },
+        { path: ["title"], direction: "desc" },
+        { path: ["id"], direction: "asc" },
+      ],
+    });
+    expect(parse("sort=id&perPage=5", configured)).toMatchObject({
+      perPage: 5,
+      sort: [{ path: ["id"], direction: "asc" }],
+    });
+  });
+
   it("refuses unknown, unsortable and to-many sort paths with a 400 on `sort`", () => {
     expect(fieldsOf("sort=x")).toEqual({ sort: "Unknown field 'x' on Book" });
     expect(fieldsOf("sort=author.nope")).toEqual({ sort: "Unknown field 'nope' on Author" });

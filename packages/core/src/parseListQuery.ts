@@ -4,8 +4,9 @@
  * parameter, never silently ignored (an ignored filter shows the user wrong rows as if they were right).
  *
  * Sorting: the user's sort, then the model's id fields ascending (those not already sorted on), so rows with
- * equal sort values keep a stable order across pages. Without `sort` the list is by id fields descending:
- * newest first for autoincrement, time-ordered and most other keys.
+ * equal sort values keep a stable order across pages. Without `sort` the list is by the model's configured
+ * `ordering` (then its id fields ascending), else by id fields descending: newest first for autoincrement,
+ * time-ordered and most other keys.
  */
 import { allowedOperators, isSortable } from "./allowedOperators.js";
 import { AtriumError } from "./errors.js";
@@ -27,7 +28,7 @@ import { decodeFilterValue } from "./wireCodec.js";
 export interface ParseListQueryOptions {
   /** Largest page size a client may ask for; bigger requests are clamped. @default 200 */
   maxPerPage?: number;
-  /** Page size when `perPage` is not given. @default 25 */
+  /** Page size when `perPage` is not given. @default the model's configured `list.perPage`, else 25 */
   defaultPerPage?: number;
   /**
    * Why `q` is refused when the model has no search fields, e.g. because they are all hidden from the user.
@@ -74,10 +75,28 @@ function walkPath(
   throw badRequest("Expected a field name");
 }
 
+/**
+ * The configured default sort (`models.<Model>.list.ordering`), without the entries this principal's view does
+ * not have (a field hidden from them): a default must never turn a plain list request into a 400.
+ */
+function defaultSortTokens(schema: SchemaMeta, model: ModelMeta): string[] {
+  return (model.admin?.list?.ordering ?? []).filter((token) => {
+    try {
+      const { field } = walkPath(schema, model, token.replace(/^-/, "").split("."), true);
+      return isSortable(field);
+    } catch {
+      return false;
+    }
+  });
+}
+
 function parseSort(schema: SchemaMeta, model: ModelMeta, text: string | null): SortSpec[] {
   const sort: SortSpec[] = [];
   const seen = new Set<string>();
-  const tokens = text === null || text.trim() === "" ? [] : text.split(",").map((item) => item.trim());
+  const tokens =
+    text === null || text.trim() === ""
+      ? defaultSortTokens(schema, model)
+      : text.split(",").map((item) => item.trim());
   for (const token of tokens) {
     if (token === "" || token === "-") throw badRequest("Expected a field name between the commas");
     const direction = token.startsWith("-") ? "desc" : "asc";
@@ -160,7 +179,7 @@ export function parseListQuery(
   const perPageText = params.get("perPage");
   const requested =
     perPageText === null
-      ? (options.defaultPerPage ?? 25)
+      ? (options.defaultPerPage ?? model.admin?.list?.perPage ?? 25)
       : (errors.capture("perPage", () => parsePositive(perPageText, "perPage")) ?? 1);
   const perPage = Math.min(requested, maxPerPage);
   // Offsets past 32 bits are refused rather than passed on to fail in the driver.

@@ -101,9 +101,22 @@ export function writeContext(options: ResolvedOptions, c: Context): WriteContext
   return {
     actor: options.actorOf(c) ?? null,
     viewSchema: access.view.schema,
-    ...(access.principal ? { mayDelete: (modelKey: string) => access.can(modelKey, "delete") } : {}),
+    ...(access.principal || someDeleteTurnedOff(options.schema)
+      ? { mayDelete: (modelKey: string) => access.mayCascadeInto(modelKey) }
+      : {}),
     ...(options.audit ? { audit: options.audit } : {}),
   };
+}
+
+// Without sign-in nothing is checked, except what the config turns off for everyone.
+const deleteTurnedOff = new WeakMap<SchemaMeta, boolean>();
+function someDeleteTurnedOff(schema: SchemaMeta): boolean {
+  let found = deleteTurnedOff.get(schema);
+  if (found === undefined) {
+    found = schema.models.some((model) => model.admin?.actions?.delete === false);
+    deleteTurnedOff.set(schema, found);
+  }
+  return found;
 }
 
 const defaultLogger: ErrorLogger = (message, error) => console.error(message, error);

@@ -5,7 +5,8 @@ import type { SchemaMeta } from "@atrium/core";
 import { loadSchemaMeta, loadSchemaMetaFromFile } from "@atrium/prisma";
 import { beforeAll, describe, expect, it } from "vitest";
 import demoConfig from "../../../../atrium.config.js";
-import { checkFieldsConfig, formatChecks, formatWarnings } from "./checkFieldsConfig.js";
+import { checkFieldsConfig } from "./checkFieldsConfig.js";
+import { formatChecks, formatWarnings } from "./configCheck.js";
 
 const repository = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
 const demoSchemaPath = resolve(repository, "prisma/schema.prisma");

@@ -1,6 +1,6 @@
 /**
  * Start-up checks of the `fields` config key against the schema, in the style of Django's system checks: each
- * problem has a stable code (documented in docs/getting-started.md) and a hint. Errors (`E`) stop the server,
+ * problem has a stable code (documented in docs/checks.md) and a hint. Errors (`E`) stop the server,
  * because a typo in a hiding rule would otherwise silently show the field it meant to hide; warnings (`W`) are
  * printed and the server starts.
  */
@@ -17,23 +17,8 @@ import {
 } from "@atrium/auth";
 import type { SchemaMeta } from "@atrium/core";
 import { closestMatch } from "@atrium/core";
+import type { ConfigCheck } from "./configCheck.js";
 import { linkedFieldWarnings } from "./linkedFieldWarnings.js";
-
-export type ConfigCheckCode =
-  | "atrium.E001"
-  | "atrium.E002"
-  | "atrium.E003"
-  | "atrium.E004"
-  | "atrium.E005"
-  | "atrium.E006"
-  | "atrium.E007"
-  | "atrium.W001"
-  | "atrium.W002";
-
-export interface ConfigCheck {
-  code: ConfigCheckCode;
-  message: string;
-}
 
 export interface FieldsConfigResult {
   /** Every error found, in the order of the config's keys; empty when the config is usable. */
@@ -194,20 +179,4 @@ function accessProblem(access: unknown): string | undefined {
     return `.${key} must be a list of role names, e.g. { ${key}: ["support"] }.`;
   }
   return undefined;
-}
-
-/** One line per problem, for the error that stops the server. */
-export function formatChecks(checks: readonly ConfigCheck[]): string {
-  const count = checks.length === 1 ? "1 problem" : `${checks.length} problems`;
-  return `The config has ${count}:\n${checkLines(checks)}`;
-}
-
-/** One line per warning, printed at start-up. */
-export function formatWarnings(warnings: readonly ConfigCheck[]): string {
-  const count = warnings.length === 1 ? "1 warning" : `${warnings.length} warnings`;
-  return `The config has ${count} (the server starts anyway):\n${checkLines(warnings)}`;
-}
-
-function checkLines(checks: readonly ConfigCheck[]): string {
-  return checks.map((check) => `  ${check.code} ${check.message}`).join("\n");
 }

@@ -1,6 +1,7 @@
 import type { FieldAccess } from "@atrium/auth";
 import type { SearchMode } from "@atrium/core";
 import type { RouteSet } from "@atrium/server";
+import type { ModelsConfig } from "./modelOptions.js";
 import type { FieldKey, ModelFieldRef, ModelName } from "./registeredSchema.js";
 
 /** A page of the project's own, rendered inside the admin shell at `/pages/<key>` and listed in the sidebar. */
@@ -102,6 +103,13 @@ export interface AtriumConfig {
    * @default {} (only secret-named fields are hidden)
    */
   fields?: Partial<Record<FieldKey, FieldAccess>>;
+  /**
+   * Per-model admin options keyed by model name: labels, title field, list columns, search, filters,
+   * ordering, page sizes, read-only fields, fieldsets, help, placeholders, hidden models and which of add,
+   * change and delete are offered. Checked against the schema at start-up (docs/checks.md).
+   * @default {} (every model with the defaults)
+   */
+  models?: ModelsConfig;
   /** The project's own pages. @default [] */
   pages?: PageConfig[];
   /** The project's own inputs and cells. @default [] */

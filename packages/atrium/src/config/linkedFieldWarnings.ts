@@ -6,7 +6,7 @@
  */
 import { type FieldAccess, type FieldVisibilityConfig, relationSecret, withLinkedFields } from "@atrium/auth";
 import { findModelByKey, type SchemaMeta } from "@atrium/core";
-import type { ConfigCheck } from "./checkFieldsConfig.js";
+import type { ConfigCheck } from "./configCheck.js";
 
 export function linkedFieldWarnings(schema: SchemaMeta, visibility: FieldVisibilityConfig): ConfigCheck[] {
   const warnings: ConfigCheck[] = [];

@@ -2,7 +2,11 @@
  * The user's schema as the type checker sees it. `atrium types` (run by `init`, `dev` and `build`) writes
  * `atrium-env.d.ts` into the project, which fills this interface in by declaration merging:
  *
- *   declare module "atrium" { interface AtriumRegister { schema: { models: { Book: "id" | "title" } } } }
+ *   declare module "atrium" {
+ *     interface AtriumRegister {
+ *       schema: { models: { Book: "id" | "title" | "author" }; relations: { Book: { author: "Author" } } }
+ *     }
+ *   }
  *
  * Until then every model and field name is a plain string, so a config type-checks before its first build.
  */
@@ -12,6 +16,11 @@ export interface AtriumRegister {}
 type RegisteredModels = AtriumRegister extends { schema: { models: infer Models } }
   ? Models
   : Record<string, string>;
+
+// A file written by an older `atrium types` has no relations: paths through them are then plain strings.
+type RegisteredRelations = AtriumRegister extends { schema: { relations: infer Relations } }
+  ? Relations
+  : Record<string, Record<string, string>>;
 
 /** A model of the user's schema, by its Prisma name. */
 export type ModelName = keyof RegisteredModels & string;
@@ -24,3 +33,20 @@ export type FieldKey = { [Model in ModelName]: `${Model}.${FieldName<Model>}` }[
 
 /** One model, or one field of it: `{ model: "Book", field: "title" }`, checked together. */
 export type ModelFieldRef = { [Model in ModelName]: { model: Model; field?: FieldName<Model> } }[ModelName];
+
+/** The to-one relations of a model, each with the model it points at. */
+type ToOneRelations<Model extends ModelName> = Model extends keyof RegisteredRelations
+  ? RegisteredRelations[Model]
+  : Record<never, string>;
+
+/**
+ * A field of the model, or a field reached through its to-one relations (`author.name`). The first step is
+ * checked by tsc; deeper paths (`book.author.name`) only by the start-up checks.
+ */
+export type FieldPath<Model extends ModelName> =
+  | FieldName<Model>
+  | {
+      [Relation in keyof ToOneRelations<Model> & string]:
+        | `${Relation}.${FieldName<ToOneRelations<Model>[Relation] & ModelName>}`
+        | `${Relation}.${string}.${string}`;
+    }[keyof ToOneRelations<Model> & string];

@@ -22,6 +22,8 @@ export interface ResolvedConfig {
   searchMode: SearchMode;
   /** As written; checked against the schema by startServer (checkFieldsConfig), which needs the schema loaded. */
   fields?: Record<string, FieldAccess>;
+  /** As written; checked against the schema by startServer (checkModelsConfig). */
+  models?: unknown;
   /** Components are absolute module paths. */
   pages: PageConfig[];
   widgets: WidgetConfig[];
@@ -43,6 +45,7 @@ const knownKeys = new Set([
   "unindexedSortLimit",
   "search",
   "fields",
+  "models",
   "pages",
   "widgets",
   "slots",
@@ -119,6 +122,7 @@ export function resolveConfig(
     outDir: resolve(baseDir, config.outDir ?? ".atrium/build"),
   };
   if (config.fields !== undefined) resolved.fields = config.fields as Record<string, FieldAccess>;
+  if (config.models !== undefined) resolved.models = config.models;
   return resolved;
 }
 

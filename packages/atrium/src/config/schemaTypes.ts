@@ -14,8 +14,17 @@ export function schemaTypesSource(schema: SchemaMeta, schemaFile: string): strin
       return `        ${JSON.stringify(model.name)}: ${fields};`;
     })
     .join("\n");
+  const relations = schema.models
+    .map((model) => {
+      const toOne = model.fields
+        .filter((field) => field.relation && !field.relation.toMany)
+        .map((field) => `${JSON.stringify(field.name)}: ${JSON.stringify(field.relation?.model)}`);
+      return toOne.length > 0 ? `        ${JSON.stringify(model.name)}: { ${toOne.join("; ")} };` : undefined;
+    })
+    .filter((line) => line !== undefined)
+    .join("\n");
   return `// Written by \`atrium types\` from ${schemaFile}; \`atrium dev\` and \`atrium build\` keep it current.
-// It types the model and field names in atrium.config.ts. Do not edit; commit it or ignore it, as you prefer.
+// It types the model, field and relation names in atrium.config.ts. Do not edit; commit it or ignore it, as you prefer.
 import "atrium";
 
 declare module "atrium" {
@@ -23,6 +32,9 @@ declare module "atrium" {
     schema: {
       models: {
 ${models}
+      };
+      relations: {
+${relations}
       };
     };
   }

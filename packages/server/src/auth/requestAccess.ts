@@ -9,6 +9,7 @@ import {
   type FieldMeta,
   findModelByKey,
   type ModelMeta,
+  modelActionEnabled,
   type SchemaMeta,
   type StoredRow,
   serializeRow,
@@ -22,8 +23,10 @@ export interface RequestAccess {
   principal: Principal | null;
   view: SchemaView;
   can(modelKey: string, action: ModelAction): boolean;
-  /** Throws 403 forbidden unless the action is allowed on the model. */
+  /** Throws 403 forbidden unless the action is allowed on the model (by the config, then by permissions). */
   require(model: ModelMeta, action: ModelAction): void;
+  /** Whether a delete may take records of this model with it (WriteContext.mayDelete). */
+  mayCascadeInto(modelKey: string): boolean;
   /** The principal's copy of a model (hidden fields removed, write-only ones listed in `writeOnlyFields`). */
   viewModel(model: ModelMeta): ModelMeta;
   /** The model writes are decoded against: the principal's copy plus the write-only fields they may set. */
@@ -71,8 +74,14 @@ export function accessOf(c: Context, schema: SchemaMeta): RequestAccess {
 
 export function createAccess(principal: Principal | null, view: SchemaView): RequestAccess {
   const enforced = principal !== null;
-  const can = (modelKey: string, action: ModelAction) =>
+  const permitted = (modelKey: string, action: ModelAction) =>
     !enforced || modelPermissions(principal, modelKey)[action];
+  // The config's word comes before anyone's permissions: a hidden model, or an action turned off, is off for all.
+  const configured = new Map(view.schema.models.map((model) => [model.key, model]));
+  const can = (modelKey: string, action: ModelAction) => {
+    const model = configured.get(modelKey);
+    return (!model || configAllows(model, action)) && permitted(modelKey, action);
+  };
   const viewModel = (model: ModelMeta) => findModelByKey(view.schema, model.key) ?? model;
   const writeModel = (model: ModelMeta) => findModelByKey(view.writeSchema, model.key) ?? model;
   const none: ReadonlySet<string> = new Set<string>();
@@ -89,12 +98,20 @@ export function createAccess(principal: Principal | null, view: SchemaView): Req
     view,
     can,
     require(model, action) {
+      const turnedOff = actionTurnedOff(configured.get(model.key) ?? model, action);
+      if (turnedOff) throw new AtriumError("forbidden", turnedOff);
       if (!can(model.key, action)) {
         throw new AtriumError(
           "forbidden",
           `You may not ${action} ${model.labelPlural.toLowerCase()}; ask an administrator for the permission 'model:${model.key}:${action}'`,
         );
       }
+    },
+    mayCascadeInto(modelKey) {
+      // A hidden model is only out of sight: deleting what holds its records takes them as the database says.
+      return configured.get(modelKey)?.admin?.hidden
+        ? permitted(modelKey, "delete")
+        : can(modelKey, "delete");
     },
     viewModel,
     writeModel,
@@ -135,4 +152,18 @@ export function createAccess(principal: Principal | null, view: SchemaView): Req
       });
     },
   };
+}
+
+/** A hidden model allows nothing; otherwise an action is allowed unless the config turns it off. */
+function configAllows(model: ModelMeta, action: ModelAction): boolean {
+  if (model.admin?.hidden) return false;
+  return action === "view" || modelActionEnabled(model, action);
+}
+
+const actionWords = { add: "added", change: "changed", delete: "deleted" } as const;
+
+/** The 403's message when the config, not a permission, turns `action` off; undefined otherwise. */
+function actionTurnedOff(model: ModelMeta, action: ModelAction): string | undefined {
+  if (action === "view" || modelActionEnabled(model, action)) return undefined;
+  return `${model.labelPlural} cannot be ${actionWords[action]} in this admin: its configuration turns that off (models.${model.name}.actions.${action})`;
 }

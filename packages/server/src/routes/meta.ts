@@ -1,4 +1,4 @@
-import { accessToSet, modelPermissions } from "@atrium/auth";
+import { accessToSet, type ModelAction, modelActions } from "@atrium/auth";
 import { findModelByKey, type ModelMeta } from "@atrium/core";
 import { Hono } from "hono";
 import type { ResolvedOptions } from "../appOptions.js";
@@ -48,7 +48,10 @@ export function metaRoutes(options: ResolvedOptions): Hono {
  * from them are not theirs to read.
  */
 function permissionsOf(access: RequestAccess, options: ResolvedOptions, model: ModelMeta) {
-  const permissions = modelPermissions(access.principal, model.key);
+  // The principal's permissions as far as the config allows them (an action it turns off is off for everyone).
+  const permissions = Object.fromEntries(
+    modelActions.map((action) => [action, access.can(model.key, action)]),
+  ) as Record<ModelAction, boolean>;
   const full = findModelByKey(options.schema, model.key) ?? model;
   const blockers = permissions.add ? access.hiddenRequired(full) : [];
   if (blockers.length === 0) return permissions;

@@ -7,6 +7,8 @@ import { ErrorBanner } from "../components/Banner.js";
 import { ConflictPanel } from "./ConflictPanel.js";
 import { type ConflictField, conflictDiff, currentFormValues } from "./conflictDiff.js";
 import { FormField } from "./FormField.js";
+import { FormSection } from "./FormSection.js";
+import { formSections } from "./formSections.js";
 import {
   type FormMode,
   type FormValues,
@@ -76,10 +78,11 @@ export function RecordForm({
   const [conflict, setConflict] = useState<Conflict>();
   const formRef = useRef<HTMLFormElement>(null);
   const idPrefix = useId();
-  const fields = formFields(model, mode);
   const writeOnlyFields = writeOnlyFormFields(model);
+  const writeOnly = new Set(writeOnlyFields.map((field) => field.name));
+  const sections = formSections(model, [...formFields(model, mode), ...writeOnlyFields]);
   // Every input in the order shown, for placing server errors and focusing the first invalid one.
-  const inputs = [...fields, ...writeOnlyFields];
+  const inputs = sections.flatMap((section) => section.fields);
   const guard = useUnsavedChangesGuard(formState.isDirty);
 
   const submit = handleSubmit(
@@ -177,27 +180,34 @@ export function RecordForm({
         />
       )}
       <div className="card form-card">
-        <div className="form-grid">
-          {fields.map((field) => (
-            <FormField
-              key={field.name}
-              model={model}
-              field={field}
-              control={control}
-              mode={mode}
-              idPrefix={idPrefix}
-            />
-          ))}
-          {writeOnlyFields.map((field) => (
-            <WriteOnlyField
-              key={field.name}
-              field={field}
-              control={control}
-              mode={mode}
-              idPrefix={idPrefix}
-            />
-          ))}
-        </div>
+        {sections.map((section, index) => (
+          <FormSection
+            key={section.fieldset?.title ?? `rest-${index}`}
+            hasError={section.fields.some((field) => formState.errors[field.name])}
+            {...(section.fieldset ? { fieldset: section.fieldset } : {})}
+          >
+            {section.fields.map((field) =>
+              writeOnly.has(field.name) ? (
+                <WriteOnlyField
+                  key={field.name}
+                  field={field}
+                  control={control}
+                  mode={mode}
+                  idPrefix={idPrefix}
+                />
+              ) : (
+                <FormField
+                  key={field.name}
+                  model={model}
+                  field={field}
+                  control={control}
+                  mode={mode}
+                  idPrefix={idPrefix}
+                />
+              ),
+            )}
+          </FormSection>
+        ))}
         <div className="form-actions">
           {button("save", "Save", true)}
           {button("continue", "Save and continue editing")}

@@ -17,13 +17,14 @@ export function isManyToMany(field: FieldMeta): boolean {
 }
 
 /**
- * Fields the form shows. Foreign-key scalars are edited through their relation field; on create,
- * read-only fields (generated ids, @updatedAt) are left out since nobody can set them.
+ * Fields the form shows. Foreign-key scalars are shown and edited through their relation field (a read-only one
+ * too: configured read-only, both are); on create, read-only fields (generated ids, @updatedAt, the config's
+ * `form.readOnly`) are left out since nobody can set them.
  */
 export function formFields(model: ModelMeta, mode: FormMode): FieldMeta[] {
   const editedThroughRelation = new Set<string>();
   for (const field of model.fields) {
-    if (field.kind === "relation" && field.relation && !field.relation.toMany && !field.isReadOnly) {
+    if (field.kind === "relation" && field.relation && !field.relation.toMany) {
       for (const name of field.relation.fromFields) editedThroughRelation.add(name);
     }
   }

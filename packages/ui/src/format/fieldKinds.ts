@@ -33,11 +33,14 @@ export function coveredForeignKeys(model: ModelMeta): Set<string> {
 }
 
 /**
- * Columns for a list: the title field first, then what fits in a row (no Bytes, Json or long text), in
- * schema order; the id and the first to-one relation are kept even on wide models. Six columns fit a laptop
- * screen beside the sidebar without sideways scrolling.
+ * Columns for a list: the configured ones (`models.<Model>.list.columns`) in their order, less those hidden from
+ * the user. Else the title field first, then what fits in a row (no Bytes, Json or long text), in schema order;
+ * the id and the first to-one relation are kept even on wide models. Six columns fit a laptop screen beside the
+ * sidebar without sideways scrolling.
  */
 export function listColumns(model: ModelMeta, max = 6): FieldMeta[] {
+  const configured = model.admin?.list?.columns;
+  if (configured) return fieldsNamed(model, configured);
   const covered = coveredForeignKeys(model);
   const title = model.fields.find((field) => field.name === model.titleField);
   const rest = model.fields.filter((field) => {
@@ -76,4 +79,9 @@ export function relatedModel(field: FieldMeta, models: ModelMeta[]): ModelMeta |
 
 export function recordPath(modelKey: string, id: string): string {
   return `/m/${encodeURIComponent(modelKey)}/${encodeURIComponent(id)}`;
+}
+
+/** The fields of `names` in that order, skipping names the model (as this user sees it) does not have. */
+export function fieldsNamed(model: ModelMeta, names: readonly string[]): FieldMeta[] {
+  return names.flatMap((name) => model.fields.find((field) => field.name === name) ?? []);
 }

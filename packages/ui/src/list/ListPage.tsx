@@ -1,6 +1,9 @@
 import {
   type AdminMeta,
   isApiError,
+  type ListDefaults,
+  type ListState,
+  listDefaults,
   permissionsOf,
   toggleSort,
   useModel,
@@ -36,11 +39,24 @@ export function ListPage() {
   return <ModelList key={model.key} model={model} meta={meta} />;
 }
 
+/**
+ * A header click; over a configured default ordering there is no "unsorted" step (it would look the same as the
+ * default), so turning a sort off sorts by the clicked column instead.
+ */
+function sortToggled(state: ListState, defaults: ListDefaults, field: string, additive: boolean): ListState {
+  const next = toggleSort(state.sort.length > 0 ? state : { ...state, sort: defaults.sort }, field, additive);
+  if (next.sort.length > 0 || defaults.sort.length === 0) return next;
+  return { ...next, sort: [{ field, direction: "asc" }] };
+}
+
 function ModelList({ model, meta }: { model: ModelMeta; meta: AdminMeta }) {
   const models = meta.models;
-  const [state, setState] = useListState();
+  const defaults = useMemo(() => listDefaults(model), [model]);
+  const [state, setState] = useListState(defaults);
   const list = useRecordList(model.key, state);
   const columns = useMemo(() => listColumns(model), [model]);
+  // Without a sort in the URL the server sorts by the model's configured ordering: the headers say so.
+  const sort = state.sort.length > 0 ? state.sort : defaults.sort;
   // Mirrors the server: what the user may not do is not offered.
   const can = permissionsOf(model);
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -203,8 +219,8 @@ function ModelList({ model, meta }: { model: ModelMeta; meta: AdminMeta }) {
                   models={models}
                   columns={columns}
                   rows={rows}
-                  sort={state.sort}
-                  onSort={(field, additive) => setState(toggleSort(state, field, additive))}
+                  sort={sort}
+                  onSort={(field, additive) => setState(sortToggled(state, defaults, field, additive))}
                   selected={selected}
                   onSelect={onSelect}
                   selectable={can.delete}
@@ -226,6 +242,7 @@ function ModelList({ model, meta }: { model: ModelMeta; meta: AdminMeta }) {
               prevCursor={list.isPlaceholderData ? undefined : data.prevCursor}
               onPage={(page, cursor) => setState({ ...state, page, cursor })}
               onPerPage={(perPage) => setState({ ...state, perPage, page: 1 })}
+              perPageChoices={defaults.perPageChoices}
             />
           )}
         </div>

@@ -1,4 +1,4 @@
-import { perPageChoices } from "@atrium/client";
+import { perPageChoices as defaultChoices } from "@atrium/client";
 import { ChevronLeft, ChevronRight } from "lucide-react";
 import { useId } from "react";
 import { formatCount } from "../format/formatCount.js";
@@ -15,6 +15,8 @@ export interface PaginationProps {
   /** `cursor` is set when the page is reached by Next or Previous with a cursor, not by its number. */
   onPage: (page: number, cursor?: string) => void;
   onPerPage: (perPage: number) => void;
+  /** The page sizes offered. @default [10, 25, 50, 100] (the model's `list.perPageChoices` when configured) */
+  perPageChoices?: readonly number[];
 }
 
 /** Page numbers are offered for the first pages only: a deep offset page costs the database more each page. */
@@ -30,6 +32,7 @@ export function Pagination({
   prevCursor,
   onPage,
   onPerPage,
+  perPageChoices = defaultChoices,
 }: PaginationProps) {
   const selectId = useId();
   const first = rowCount === 0 ? 0 : (page - 1) * perPage + 1;
@@ -42,9 +45,9 @@ export function Pagination({
   // Back to page 1 by its number (it is page 1 whatever changed since); other steps by cursor when there is one.
   const previous = () => onPage(page - 1, page - 1 > 1 ? (prevCursor ?? undefined) : undefined);
   const next = () => onPage(page + 1, nextCursor ?? undefined);
-  const choices = perPageChoices.includes(perPage as (typeof perPageChoices)[number])
+  const choices = perPageChoices.includes(perPage)
     ? perPageChoices
-    : [...perPageChoices, perPage];
+    : [...perPageChoices, perPage].sort((a, b) => a - b);
   return (
     <nav className="pagination" aria-label="Pagination">
       <div className="pagination-group">

@@ -1,5 +1,5 @@
 import type { FieldMeta, ModelMeta } from "@atrium/core";
-import { coveredForeignKeys } from "../format/fieldKinds.js";
+import { coveredForeignKeys, fieldsNamed } from "../format/fieldKinds.js";
 
 /** The filter control a field gets, chosen from its metadata alone. */
 export type FilterKind = "boolean" | "enum" | "number" | "date" | "text" | "relation";
@@ -28,8 +28,13 @@ export function filterKind(field: FieldMeta): FilterKind | undefined {
   }
 }
 
-/** Fields worth a filter: not ids, not foreign keys (their relation is filterable instead). */
+/**
+ * Fields worth a filter: the configured ones (`models.<Model>.list.filters`) in their order; else all but ids
+ * and foreign keys (their relation is filterable instead), in schema order.
+ */
 export function filterableFields(model: ModelMeta): FieldMeta[] {
+  const configured = model.admin?.list?.filters;
+  if (configured) return fieldsNamed(model, configured).filter((field) => filterKind(field) !== undefined);
   const covered = coveredForeignKeys(model);
   return model.fields.filter(
     (field) => !field.isId && !covered.has(field.name) && filterKind(field) !== undefined,

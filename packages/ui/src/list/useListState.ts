@@ -1,14 +1,17 @@
-import { type ListState, listStateFromSearchParams, toSearchParams } from "@atrium/client";
+import { type ListDefaults, type ListState, listStateFromSearchParams, toSearchParams } from "@atrium/client";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
 
 /**
- * List state read from and written to the URL. The router applies URL changes in a transition, so the
+ * List state read from and written to the URL, the model's default page size left out of it. The router applies URL changes in a transition, so the
  * next state is also held locally until the URL catches up: a clicked checkbox shows as checked at once.
  */
-export function useListState(): [ListState, (next: ListState, options?: { replace?: boolean }) => void] {
+export function useListState(
+  defaults: Pick<ListDefaults, "perPage">,
+): [ListState, (next: ListState, options?: { replace?: boolean }) => void] {
   const [params, setParams] = useSearchParams();
-  const fromUrl = useMemo(() => listStateFromSearchParams(params), [params]);
+  const { perPage } = defaults;
+  const fromUrl = useMemo(() => listStateFromSearchParams(params, { perPage }), [params, perPage]);
   const [pending, setPending] = useState<ListState | null>(null);
   useEffect(() => {
     if (params) setPending(null);
@@ -17,9 +20,9 @@ export function useListState(): [ListState, (next: ListState, options?: { replac
     (next: ListState, options: { replace?: boolean } = {}) => {
       setPending(next);
       // Typing in the search box replaces history instead of piling it up.
-      setParams(toSearchParams(next), { replace: options.replace });
+      setParams(toSearchParams(next, { perPage }), { replace: options.replace });
     },
-    [setParams],
+    [setParams, perPage],
   );
   return [pending ?? fromUrl, update];
 }

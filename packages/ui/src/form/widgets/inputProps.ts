@@ -2,10 +2,18 @@ import type { FieldWidgetProps } from "@atrium/client";
 
 /**
  * What every native input of a widget carries: the id its label points at, blur and disabled state, and the
- * invalid flag and help/error ids for assistive technology. Spread it, then add the input's own value handling.
+ * configured placeholder, the invalid flag and help/error ids for assistive technology. Spread it, then add the input's own value handling.
  */
-export function inputProps({ id, disabled, invalid, describedBy, onBlur }: FieldWidgetProps) {
-  return { id, disabled, onBlur, "aria-invalid": invalid || undefined, "aria-describedby": describedBy };
+export function inputProps({ id, field, disabled, invalid, describedBy, onBlur }: FieldWidgetProps) {
+  return {
+    id,
+    disabled,
+    onBlur,
+    // The config's example text (`form.placeholder`); a widget that needs its own sets it after the spread.
+    placeholder: field.placeholder,
+    "aria-invalid": invalid || undefined,
+    "aria-describedby": describedBy,
+  };
 }
 
 /** The value as an input's text, empty for anything that is not a string yet. */

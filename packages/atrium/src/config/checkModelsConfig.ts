@@ -1,0 +1,32 @@
+/**
+ * Start-up checks of the `models` config key (codes atrium.E101–E109 and W101, docs/checks.md) and the schema
+ * with the options applied. Errors stop the server: a misspelt column would otherwise silently vanish, and a
+ * misspelt read-only field would stay writable.
+ */
+import type { SchemaMeta } from "@atrium/core";
+import { applyModelOptions } from "./applyModelOptions.js";
+import { checkModelFields } from "./checkModelFields.js";
+import type { ConfigCheck } from "./configCheck.js";
+import { hiddenModelWarnings } from "./hiddenModelWarnings.js";
+import { readModelOptions } from "./readModelOptions.js";
+
+export interface ModelsConfigResult {
+  /** Every error found, in the order of the config; empty when the options are usable. */
+  checks: ConfigCheck[];
+  /** What works but is probably not meant; printed, never fatal. */
+  warnings: ConfigCheck[];
+  /** `schema` with the options applied; the schema as it was while there are errors. */
+  schema: SchemaMeta;
+}
+
+export function checkModelsConfig(models: unknown, schema: SchemaMeta): ModelsConfigResult {
+  const read = readModelOptions(models, schema);
+  const checks = [...read.checks];
+  for (const [model, input] of read.options) checks.push(...checkModelFields(schema, model, input));
+  if (checks.length > 0) return { checks, warnings: [], schema };
+  return {
+    checks,
+    warnings: hiddenModelWarnings(schema.models, read.options),
+    schema: applyModelOptions(schema, read.options),
+  };
+}

@@ -1,0 +1,78 @@
+import type { FieldName, FieldPath, ModelName } from "./registeredSchema.js";
+
+/** A sort entry: a field, descending with a leading `-` (`"-placedAt"`). */
+export type OrderingEntry<Model extends ModelName> = FieldPath<Model> | `-${FieldPath<Model>}`;
+
+/** The list page of a model (Django's `list_display`, `search_fields`, `list_filter`, `ordering`...). */
+export interface ListOptions<Model extends ModelName> {
+  /** The columns, in order: scalar fields, enums and to-one relations. @default the title field, then up to five that fit */
+  columns?: FieldName<Model>[];
+  /**
+   * Fields the search box looks in: text fields, also through to-one relations (`"author.name"`).
+   * @default the title field and well-known names (name, title, email, slug...)
+   */
+  search?: FieldPath<Model>[];
+  /** The filters the list offers, in order. @default every filterable field but ids and foreign keys, in schema order */
+  filters?: FieldName<Model>[];
+  /** Sort when the URL names none, e.g. `"-placedAt"` (newest first); the id fields always follow. @default the id fields, descending */
+  ordering?: OrderingEntry<Model> | OrderingEntry<Model>[];
+  /** Rows per page when the URL names none. @default 25 */
+  perPage?: number;
+  /** The page sizes the pager offers (each 1 to 200). @default [10, 25, 50, 100] */
+  perPageChoices?: number[];
+}
+
+/** A titled section of the create and edit forms (Django's `fieldsets`). */
+export interface Fieldset<Model extends ModelName> {
+  title: string;
+  /** A sentence under the title. */
+  description?: string;
+  /** Closed until the user opens it; it opens by itself when one of its fields has an error. @default false */
+  collapsed?: boolean;
+  /** The fields of the section, in order. */
+  fields: FieldName<Model>[];
+}
+
+/** The create and edit forms of a model. */
+export interface FormOptions<Model extends ModelName> {
+  /**
+   * Fields shown but never editable: the forms show them disabled and the server refuses writes to them
+   * (422). Not for required fields without a default while the model can be added.
+   * @default [] (only what the schema makes read-only: generated ids, `@updatedAt`)
+   */
+  readOnly?: FieldName<Model>[];
+  /** Sections; fields in none of them follow in a last, untitled section. @default one untitled section */
+  fieldsets?: Fieldset<Model>[];
+  /** Help text under an input, replacing the field's `///` comment. @default the `///` comment */
+  help?: Partial<Record<FieldName<Model>, string>>;
+  /** Example text in an empty input. @default none */
+  placeholder?: Partial<Record<FieldName<Model>, string>>;
+}
+
+/** Whether the admin offers adding, changing and deleting records; `false` removes the button and the route. */
+export interface ActionOptions {
+  /** @default true */
+  add?: boolean;
+  /** @default true */
+  change?: boolean;
+  /** @default true */
+  delete?: boolean;
+}
+
+/** One model's admin (Django's `ModelAdmin`); every option is optional and checked at start-up (docs/checks.md). */
+export interface ModelOptions<Model extends ModelName> {
+  /** The model's name in the admin, singular. @default the model name in words ("Order item") */
+  label?: string;
+  /** @default the label's plural ("Order items") */
+  pluralLabel?: string;
+  /** The field that labels a record in lists, look-ups and breadcrumbs. @default name, title, email... else the id */
+  titleField?: FieldName<Model>;
+  list?: ListOptions<Model>;
+  form?: FormOptions<Model>;
+  /** Left out of the admin entirely: no navigation, look-up, count or route (404). @default false */
+  hidden?: boolean;
+  actions?: ActionOptions;
+}
+
+/** `models` of the config: options keyed by model name. */
+export type ModelsConfig = { [Model in ModelName]?: ModelOptions<Model> };
