@@ -3,6 +3,7 @@ import { AtriumError, type DatabaseProvider, type DataSource, type SchemaMeta } 
 import { readSets } from "./auditWrites.js";
 import { findModel, referenceSelect, shapeReference, shapeRow } from "./buildSelect.js";
 import { buildWhere, searchWhere } from "./buildWhere.js";
+import { bulkWrites } from "./bulkWrites.js";
 import { countRows } from "./countRows.js";
 import { databaseFailure } from "./databaseFailure.js";
 import { buildDeletePreview } from "./deletePreview.js";
@@ -72,6 +73,7 @@ function bind(scope: SourceScope, close: () => Promise<void>): DataSource {
   return {
     provider,
     ...recordWrites(scope),
+    ...bulkWrites(scope),
 
     async list(model, query) {
       const where = buildWhere({ schema, model, filters: query.filters, search: query.search, provider });
