@@ -48,6 +48,16 @@ export interface GenerateOptions {
   batchSize?: number;
   /** @default defaultReferenceDate */
   referenceDate?: Date;
+  /**
+   * Called with the plan (parents generated first included) before anything is written; throws to refuse it,
+   * e.g. when the writer may not add records of one of its models.
+   */
+  beforeWrite?: (steps: GenerationStep[]) => void;
+  /**
+   * Whether the writer may set a field of a model (see RowBuilderInput.writable).
+   * @default every field
+   */
+  writable?: (model: ModelMeta, field: string) => boolean;
   /** Called after each batch is committed. */
   onProgress?: (progress: GenerateProgress) => void;
   /** Stops before the next batch; batches already written stay written. */
@@ -70,6 +80,7 @@ export interface GenerateResult {
 export async function generateRecords(options: GenerateOptions): Promise<GenerateResult> {
   const { schema, dataSource } = options;
   const steps = await planGeneration(schema, dataSource, options.targets);
+  options.beforeWrite?.(steps);
   const faker = await loadFaker();
   const batchSize = Math.max(1, options.batchSize ?? defaultBatchSize);
   // Row indexes continue when a model comes back in the plan (a one-to-one parent topped up), so its rows differ.
@@ -85,6 +96,7 @@ export async function generateRecords(options: GenerateOptions): Promise<Generat
       seed: options.seed,
       referenceDate: options.referenceDate ?? defaultReferenceDate,
       pools,
+      ...(options.writable ? { writable: (field: string) => options.writable?.(model, field) ?? true } : {}),
     });
     await addExistingValues(dataSource, model, builder);
     const result: GeneratedCount = { model, created: 0, skipped: 0 };

@@ -20,6 +20,8 @@ export interface PreviewOptions {
   count?: number;
   /** @default defaultReferenceDate */
   referenceDate?: Date;
+  /** See GenerateOptions.writable. @default every field */
+  writable?: (field: string) => boolean;
 }
 
 /** Each previewed row's scalar and enum values (typed JavaScript values, as a DataSource takes them). */
@@ -35,6 +37,7 @@ export async function previewRecords(options: PreviewOptions): Promise<Record<st
     referenceDate: options.referenceDate ?? defaultReferenceDate,
     pools: await readPools(options.schema, dataSource, model),
     allowMissingParents: true,
+    ...(options.writable ? { writable: options.writable } : {}),
   });
   await addExistingValues(dataSource, model, builder);
   const rows: Record<string, unknown>[] = [];

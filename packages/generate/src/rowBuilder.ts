@@ -30,6 +30,12 @@ export interface RowBuilderInput {
    * @default false
    */
   allowMissingParents?: boolean;
+  /**
+   * Whether the writer may set a field (a principal's hidden fields are not theirs to fill): others are left to
+   * their default, or empty. Required fields must be writable; the caller checks that first.
+   * @default every field
+   */
+  writable?: (field: string) => boolean;
 }
 
 export interface RowBuilder {
@@ -57,7 +63,12 @@ export function drawnFields(model: ModelMeta): FieldMeta[] {
 export function createRowBuilder(input: RowBuilderInput): RowBuilder {
   const { model, faker } = input;
   const tracker = new UniqueTracker(model, input.provider);
-  const fields = drawnFields(model);
+  const writable = input.writable ?? (() => true);
+  const fields = drawnFields(model).filter((field) => writable(field.name));
+  const toOne = input.pools.toOne.filter(
+    (pool) => pool.field.isRequired || (pool.field.relation?.fromFields ?? []).every(writable),
+  );
+  const many = input.pools.many.filter((pool) => writable(pool.field.name));
   const adjustable = new Set(fields.map((field) => field.name));
   const modelSeed = hashText(model.name);
   const context = { faker, model, provider: input.provider, referenceDate: input.referenceDate };
@@ -68,11 +79,11 @@ export function createRowBuilder(input: RowBuilderInput): RowBuilder {
       scalars[field.name] =
         !field.isRequired && faker.number.float() < emptyShare ? null : fieldValue(field, context);
     }
-    for (const pool of input.pools.toOne) {
+    for (const pool of toOne) {
       if (!pickParent(pool, scalars)) return null;
     }
     const setMany: WriteData["setMany"] = {};
-    for (const pool of input.pools.many) {
+    for (const pool of many) {
       const count = faker.number.int({ min: 0, max: Math.min(maxLinks, pool.ids.length) });
       if (count > 0) setMany[pool.field.name] = faker.helpers.arrayElements(pool.ids, count);
     }
