@@ -4,7 +4,13 @@
  * free ones). `--all` orders every model parents first, optional parents too where a cycle allows it: a cycle
  * is broken at its optional relations, which are then left empty or point at records that already exist.
  */
-import { AtriumError, type DataSource, type ModelMeta, type SchemaMeta } from "@atrium/core";
+import {
+  AtriumError,
+  type DatabaseProvider,
+  type DataSource,
+  type ModelMeta,
+  type SchemaMeta,
+} from "@atrium/core";
 import { keyedRelations, relatedOf } from "./relationPools.js";
 
 export interface GenerationStep {
@@ -13,7 +19,13 @@ export interface GenerationStep {
 }
 
 /** Why a model cannot be generated at all, or undefined when it can. */
-export function cannotGenerate(model: ModelMeta): string | undefined {
+export function cannotGenerate(model: ModelMeta, provider: DatabaseProvider): string | undefined {
+  const bigSerial = model.fields.find(
+    (field) => field.isId && field.type === "BigInt" && field.default?.kind === "autoincrement",
+  );
+  if (bigSerial && provider === "sqlite") {
+    return `${model.name}.${bigSerial.name} is a BigInt autoincrement id, which SQLite does not number (Prisma creates it as BIGINT PRIMARY KEY); make it an Int`;
+  }
   const unsupported = model.fields.find(
     (field) => field.type === "Unsupported" && field.isRequired && !field.hasDefault,
   );
@@ -60,7 +72,7 @@ export async function planGeneration(
   };
 
   const visit = async (model: ModelMeta, count: number, chain: string[]): Promise<void> => {
-    const reason = cannotGenerate(model);
+    const reason = cannotGenerate(model, schema.provider);
     if (reason) throw new AtriumError("bad_request", reason);
     if (chain.includes(model.name)) {
       throw new AtriumError(
@@ -97,7 +109,7 @@ export function orderForAll(schema: SchemaMeta): {
   skipped: { model: ModelMeta; reason: string }[];
 } {
   const skipped = schema.models
-    .map((model) => ({ model, reason: cannotGenerate(model) }))
+    .map((model) => ({ model, reason: cannotGenerate(model, schema.provider) }))
     .filter((entry): entry is { model: ModelMeta; reason: string } => entry.reason !== undefined);
   const blocked = new Set(skipped.map((entry) => entry.model.name));
   const done = new Set<string>();

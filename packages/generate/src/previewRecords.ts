@@ -27,7 +27,7 @@ export interface PreviewOptions {
 /** Each previewed row's scalar and enum values (typed JavaScript values, as a DataSource takes them). */
 export async function previewRecords(options: PreviewOptions): Promise<Record<string, unknown>[]> {
   const { model, dataSource } = options;
-  const reason = cannotGenerate(model);
+  const reason = cannotGenerate(model, dataSource.provider);
   if (reason) throw new AtriumError("bad_request", reason);
   const builder = createRowBuilder({
     model,

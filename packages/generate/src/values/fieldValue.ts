@@ -118,7 +118,7 @@ function dateValue(field: FieldMeta, context: ValueContext): Date {
   } else date = faker.date.past({ years: 3, refDate });
   const native = field.nativeType?.[0];
   if (native === "Date") return new Date(Math.floor(date.getTime() / dayMs) * dayMs);
-  if (native === "Time" || native === "Timetz") return new Date(date.getTime() % dayMs);
+  if (native === "Time" || native === "Timetz") return new Date(((date.getTime() % dayMs) + dayMs) % dayMs);
   // Precision 0 keeps whole seconds: a value with milliseconds would read back different from what was sent.
   if (field.nativeType?.[1]?.[0] === "0") return new Date(Math.floor(date.getTime() / 1000) * 1000);
   return date;

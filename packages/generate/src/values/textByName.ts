@@ -12,8 +12,9 @@ export function foldName(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, "");
 }
 
+/** English words (faker's lorem is Latin): labels and titles read like ones people type. */
 const words = (faker: Faker, min: number, max: number) =>
-  faker.lorem.words({ min, max }).replace(/^./, (first) => first.toUpperCase());
+  faker.word.words({ count: { min, max } }).replace(/^./, (first) => first.toUpperCase());
 
 const sentences = (faker: Faker, min: number, max: number) => faker.lorem.sentences({ min, max });
 
@@ -49,12 +50,12 @@ const rules: [RegExp, TextMaker][] = [
     /^(language|lang|locale)(code)?$/,
     (f) => f.helpers.arrayElement(["en", "fr", "de", "es", "it", "nl", "pt"]),
   ],
-  [/^bio|about|biography/, (f) => sentences(f, 1, 3)],
+  [/^bio|about|biography/, (f) => sentences(f, 2, 3)],
   [
     /description|^body$|content|^text$|summary|abstract|notes?$|comment|message|details|memo|reason/,
-    (f) => sentences(f, 1, 4),
+    (f) => sentences(f, 2, 4),
   ],
-  [/title|headline|subject|caption/, (f) => titleCase(f.lorem.words({ min: 2, max: 6 }))],
+  [/title|headline|subject|caption/, (f) => titleCase(f.word.words({ count: { min: 2, max: 6 } }))],
   [/uuid|guid/, (f) => f.string.uuid()],
   [/^ip(address|v4)?$/, (f) => f.internet.ipv4()],
   [/password|hash|secret|token|apikey/, (f) => f.string.alphanumeric(40)],
