@@ -78,6 +78,23 @@ describe("values chosen by field name, type and native type", () => {
     expect(values(rows, "settings")[0]).toMatchObject({ theme: expect.any(String) });
   });
 
+  it("reads codes, ISBNs and address lines from what the column says", () => {
+    const address = model("Address", [
+      autoId(),
+      scalar("country", "String", { hasDefault: true, default: { kind: "literal", value: "US" } }),
+      scalar("homeCountry", "String"),
+      scalar("isbn", "BigInt"),
+      scalar("line1", "String"),
+      scalar("bornOn", "DateTime"),
+    ]);
+    const built = rowsOf(address, 20);
+    for (const code of values(built, "country")) expect(code).toMatch(/^[A-Z]{2}$/);
+    expect(values(built, "homeCountry").some((name) => String(name).length > 3)).toBe(true);
+    for (const isbn of values(built, "isbn")) expect(String(isbn)).toMatch(/^97[89]\d{10}$/);
+    for (const line of values(built, "line1")) expect(line).toMatch(/^\d+ \S+/);
+    for (const born of values(built, "bornOn") as Date[]) expect(born.getUTCFullYear()).toBeLessThan(2008);
+  });
+
   it("leaves generated ids to the database", () => {
     for (const row of rows) expect(row.scalars).not.toHaveProperty("id");
   });

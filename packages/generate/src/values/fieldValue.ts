@@ -66,7 +66,11 @@ function stringValue(field: FieldMeta, context: ValueContext): string {
   if (native === "Bit" || native === "VarBit") {
     return faker.string.binary({ length: Math.max(1, Number(args[0]) || 8), prefix: "" });
   }
-  const maker = textMakerFor(field.name, context.model.name);
+  const max = maxTextLength(field, context.provider);
+  const literal = field.default?.kind === "literal" ? field.default.value : undefined;
+  const holdsCodes =
+    (max !== undefined && max <= 3) || (typeof literal === "string" && /^[A-Z]{2,3}$/.test(literal));
+  const maker = textMakerFor(field.name, context.model.name, holdsCodes);
   if (maker) return maker(faker);
   // A key that names nothing (a natural id without a default): a short code, unique enough to start from.
   if (field.isId || foldName(field.name).endsWith("id"))
@@ -112,7 +116,7 @@ function dateValue(field: FieldMeta, context: ValueContext): Date {
   const { faker, referenceDate: refDate } = context;
   const folded = foldName(field.name);
   let date: Date;
-  if (/birth|dob/.test(folded)) date = faker.date.birthdate({ mode: "age", min: 18, max: 80, refDate });
+  if (/birth|dob|born/.test(folded)) date = faker.date.birthdate({ mode: "age", min: 18, max: 80, refDate });
   else if (/expir|due|deadline|until|^ends?(at|on)?$|validto|nextrun|scheduled/.test(folded)) {
     date = faker.date.soon({ days: 365, refDate });
   } else date = faker.date.past({ years: 3, refDate });

@@ -14,8 +14,10 @@ export interface NumberRange {
 
 const rules: [RegExp, NumberRange][] = [
   [/cents$|incents|smallestunit/, { min: 100, max: 100_000, decimals: 0 }],
+  [/isbn|ean|gtin|barcode/, { min: 9_780_000_000_000, max: 9_799_999_999_999, decimals: 0 }],
+  [/discount/, { min: 0, max: 50, decimals: 2 }],
   [
-    /price|amount|total|cost|fee|salary|balance|revenue|budget|payment|tax|discount|subtotal/,
+    /price|amount|total|cost|fee|salary|balance|revenue|budget|payment|tax|subtotal/,
     {
       min: 1,
       max: 2_000,

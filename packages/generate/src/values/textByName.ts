@@ -38,11 +38,14 @@ const rules: [RegExp, TextMaker][] = [
   [/url|website|homepage|href|^link$|^target$/, (f) => f.internet.url()],
   [/phone|mobile|^tel$|telephone|^fax$/, (f) => f.phone.number()],
   [/currency/, (f) => f.finance.currencyCode()],
-  [/^(country)(code|iso)?$|^iso(code)?$/, (f) => f.location.countryCode()],
+  [/^country(code|iso)$|^iso(code)?$/, (f) => f.location.countryCode()],
   [/country/, (f) => f.location.country()],
+  [/isbn/, (f) => f.commerce.isbn(13)],
   [/colou?r/, (f) => f.color.human()],
   [/city|town/, (f) => f.location.city()],
-  [/street|address/, (f) => f.location.streetAddress()],
+  [/street|address(line)?1?$|^line1$/, (f) => f.location.streetAddress()],
+  [/address(line)?2$|^line2$/, (f) => f.location.secondaryAddress()],
+  [/^key$|settingkey|configkey/, (f) => `${f.word.noun()}.${f.word.noun()}`.toLowerCase()],
   [/zip|post(al)?code/, (f) => f.location.zipCode()],
   [/^(state|region|province|county)$/, (f) => f.location.state()],
   [/timezone|^tz$/, (f) => f.location.timeZone()],
@@ -89,9 +92,17 @@ const nameByModel: [RegExp, TextMaker][] = [
   [/category|genre|department|tag|group|label/, (f) => f.commerce.department()],
 ];
 
-/** The maker for a String field of this name on this model; undefined when the name says nothing. */
-export function textMakerFor(fieldName: string, modelName: string): TextMaker | undefined {
+/**
+ * The maker for a String field of this name on this model; undefined when the name says nothing. `holdsCodes`:
+ * the column is too short for names, or its default is a code (`@default("US")`), so a country is a code.
+ */
+export function textMakerFor(
+  fieldName: string,
+  modelName: string,
+  holdsCodes = false,
+): TextMaker | undefined {
   const folded = foldName(fieldName);
+  if (holdsCodes && /country/.test(folded)) return (f) => f.location.countryCode();
   if (folded === "name" || folded.endsWith("name")) {
     const byRule = rules.find(([pattern]) => pattern.test(folded));
     if (byRule) return byRule[1];
