@@ -1,6 +1,6 @@
 /**
  * `atrium generate` as a user runs it, on a SQLite project of its own: every model with `--all`, one model by
- * name, a misspelt model refused with a suggestion, and `--schema` alone still generating the Prisma client.
+ * its key, a misspelt model and a bad count refused with a message and exit code 2.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
