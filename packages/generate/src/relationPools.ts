@@ -66,7 +66,9 @@ export async function readPools(
     const parent = relatedOf(schema, field);
     const toFields = field.relation?.toFields ?? [];
     const rows = await dataSource.readValues(parent, toFields, maxPoolSize);
-    toOne.push({ field, parent, keys: rows.map((row) => toFields.map((name) => row[name])) });
+    // A record whose referenced values are empty (an optional unique e-mail) cannot be pointed at.
+    const keys = rows.map((row) => toFields.map((name) => row[name])).filter(isComplete);
+    toOne.push({ field, parent, keys });
   }
   const many: ManyPool[] = [];
   for (const field of linkedManyFields(model)) {
@@ -84,12 +86,16 @@ export function growSelfPools(model: ModelMeta, pools: Pools, created: Record<st
     const toFields = pool.field.relation?.toFields ?? [];
     for (const row of created) {
       const key = toFields.map((name) => row[name]);
-      if (key.every((value) => value !== null && value !== undefined)) pool.keys.push(key);
+      if (isComplete(key)) pool.keys.push(key);
     }
   }
   for (const pool of pools.many) {
     if (pool.related.name === model.name) pool.ids.push(...created.map((row) => idValues(model, row)));
   }
+}
+
+function isComplete(key: unknown[]): boolean {
+  return key.every((value) => value !== null && value !== undefined);
 }
 
 function idValues(model: ModelMeta, row: Record<string, unknown>): IdValues {

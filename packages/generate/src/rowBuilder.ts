@@ -71,6 +71,9 @@ export function createRowBuilder(input: RowBuilderInput): RowBuilder {
   const many = input.pools.many.filter((pool) => writable(pool.field.name));
   const adjustable = new Set(fields.map((field) => field.name));
   const modelSeed = hashText(model.name);
+  const requiredScalars = new Set(
+    model.fields.filter((field) => field.kind !== "relation" && field.isRequired).map((field) => field.name),
+  );
   const context = { faker, model, provider: input.provider, referenceDate: input.referenceDate };
 
   const draw = (): WriteData | null => {
@@ -101,8 +104,13 @@ export function createRowBuilder(input: RowBuilderInput): RowBuilder {
       fixed.every((value, i) => value === undefined || sameValue(value, key[i]));
     const candidates = fixed.some((value) => value !== undefined) ? pool.keys.filter(fits) : pool.keys;
     const choose = (key: unknown[] | null) => {
+      // Left empty, a relation clears its nullable key fields; a required one it shares with another relation
+      // (a tenant id) still needs a value, taken from a record that could have been picked.
+      const filler = key ?? (candidates.length > 0 ? faker.helpers.arrayElement(candidates) : null);
       from.forEach((name, i) => {
-        if (fixed[i] === undefined) scalars[name] = key ? key[i] : null;
+        if (fixed[i] !== undefined) return;
+        const required = requiredScalars.has(name);
+        scalars[name] = key ? key[i] : required && filler ? filler[i] : null;
       });
       return true;
     };

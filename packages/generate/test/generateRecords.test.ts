@@ -1,7 +1,8 @@
 /**
  * Generation over whole schemas on SQLite: every model of the shape schemas (composite ids, a model addressed by
  * a @unique only, self-relations, implicit and explicit many-to-many, one-to-one by unique and by shared key,
- * compound uniques, natural keys) and of the scalar zoo gets its rows, audited one create each; the same seed
+ * compound uniques, natural keys, keys shared by two relations, references to optional unique fields) and of the
+ * scalar zoo gets its rows, audited one create each; the same seed
  * writes the same rows; self-relations make trees.
  */
 import type { AuditRecord } from "@atrium/core";
@@ -17,6 +18,10 @@ afterAll(async () => {
 const cases: [string, string[]][] = [
   ["zoo/shapes", []],
   ["keys", []],
+  // Relations sharing a required key column (a tenant id), under relationMode = "prisma".
+  ["emulatedRelations", []],
+  // Relations referencing an optional unique field, which some parents leave empty.
+  ["uniqueReferences", []],
   // BigInt autoincrement ids, which SQLite does not number, and what needs them.
   ["zoo/scalars", ["LedgerEntry", "Attachment"]],
 ];
