@@ -2,8 +2,8 @@
  * Generation over whole schemas on SQLite: every model of the shape schemas (composite ids, a model addressed by
  * a @unique only, self-relations, implicit and explicit many-to-many, one-to-one by unique and by shared key,
  * compound uniques, natural keys, keys shared by two relations, references to optional unique fields) and of the
- * scalar zoo gets its rows, audited one create each; the same seed
- * writes the same rows; self-relations make trees.
+ * scalar zoo gets its rows, audited one create each; the same seed writes the same rows; self-relations make
+ * trees.
  */
 import type { AuditRecord } from "@atrium/core";
 import { afterAll, describe, expect, it } from "vitest";
