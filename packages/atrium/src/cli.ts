@@ -23,15 +23,16 @@ async function main(argv: string[]): Promise<number> {
     console.error(`Unknown command '${name}'.\n\n${usage}`);
     return 2;
   }
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: rest,
     options: { ...command.options, help: { type: "boolean", short: "h" } },
+    allowPositionals: command.positionals === true,
   });
   if (values.help) {
     console.log(command.help);
     return 0;
   }
-  return command.run(values as Record<string, string | boolean | undefined>);
+  return command.run(values as Record<string, string | boolean | undefined>, positionals);
 }
 
 main(process.argv.slice(2)).then(

@@ -58,13 +58,19 @@ const routes: RouteCase[] = [
     needsRecord: false,
     call: (s, m) => s.get(`/api/history?model=${m.key}`),
   },
-  // A create missing its required fields (422 when allowed), an update with a stale version and deletes with
+  // A create missing its required fields (422 when allowed), a generation's preview, an update with a stale version and deletes with
   // a stale version (409 when allowed): nothing changes whoever asks.
   {
     name: "create",
     action: "add",
     needsRecord: false,
     call: (s, m) => s.post(`/api/records/${m.key}`, { [m.fields[0]?.name ?? "x"]: { contains: "x" } }),
+  },
+  {
+    name: "generate preview",
+    action: "add",
+    needsRecord: false,
+    call: (s, m) => s.post(`/api/records/${m.key}/generate`, { count: 1, seed: 1, preview: true }),
   },
   {
     name: "update",

@@ -207,6 +207,18 @@ export interface DataSource {
    */
   relatedIds?(model: ModelMeta, id: IdValues, field: string): Promise<string[] | null>;
   /**
+   * Creates `rows` in order, all in one transaction (all or none), for bulk writers (generated records, later
+   * imports and fixtures); resolves each created record's scalar and enum values, those the database filled in
+   * (generated ids, defaults) included, without relation labels or counts. Audited as one `create` entry per
+   * record, like `create`.
+   */
+  createMany(model: ModelMeta, rows: WriteData[], context?: WriteContext): Promise<StoredRow[]>;
+  /**
+   * The values of scalar `fields` of up to `limit` records, in id order (the same records every time): the keys
+   * bulk writers pick related records from and the values their unique constraints must not repeat.
+   */
+  readValues(model: ModelMeta, fields: string[], limit: number): Promise<Record<string, unknown>[]>;
+  /**
    * Runs `work` in one transaction: the writes it makes through the data source it is given (audit entries
    * included) are all kept or, when it throws, none. Reads through it see those writes.
    */

@@ -36,6 +36,11 @@ export interface AtriumAppOptions {
    */
   maxBulkIds?: number;
   /**
+   * Most records one `POST /api/records/{key}/generate` may create (parents it generates first not counted).
+   * @default 10000
+   */
+  maxGenerateCount?: number;
+  /**
    * Called for unexpected errors before the client gets a generic 500.
    * @default console.error
    */
@@ -93,6 +98,7 @@ export const defaultOptions = {
   maxPerPage: 200,
   lookupLimit: 20,
   maxBulkIds: 1000,
+  maxGenerateCount: 10_000,
 } as const;
 
 /** What a write route passes to the data source: who writes, what they see and may delete, and the audit. */
@@ -129,6 +135,7 @@ export function resolveOptions(options: AtriumAppOptions): ResolvedOptions {
     maxPerPage: options.maxPerPage ?? defaultOptions.maxPerPage,
     lookupLimit: options.lookupLimit ?? defaultOptions.lookupLimit,
     maxBulkIds: options.maxBulkIds ?? defaultOptions.maxBulkIds,
+    maxGenerateCount: options.maxGenerateCount ?? defaultOptions.maxGenerateCount,
     routes: options.routes ?? [],
     logger: options.logger ?? defaultLogger,
     audit:
@@ -136,7 +143,13 @@ export function resolveOptions(options: AtriumAppOptions): ResolvedOptions {
       (options.history ? storeAuditSink(options.history, { redact: auditRedaction(options) }) : undefined),
     actorOf: options.actorOf ?? ((c) => signedInActor(options.schema, c)),
   };
-  for (const name of ["maxBodyBytes", "maxPerPage", "lookupLimit", "maxBulkIds"] as const) {
+  for (const name of [
+    "maxBodyBytes",
+    "maxPerPage",
+    "lookupLimit",
+    "maxBulkIds",
+    "maxGenerateCount",
+  ] as const) {
     const value = resolved[name];
     if (!Number.isSafeInteger(value) || value < 1) {
       throw new TypeError(

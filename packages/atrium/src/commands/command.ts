@@ -8,7 +8,9 @@ export interface Command {
   summary: string;
   help: string;
   options: NonNullable<ParseArgsConfig["options"]>;
-  run(values: OptionValues): Promise<number>;
+  /** Whether it takes arguments besides its options (`atrium generate Book`). @default false */
+  positionals?: boolean;
+  run(values: OptionValues, positionals?: string[]): Promise<number>;
 }
 
 /** Wrong command-line use: printed without a stack trace, exit code 2. */

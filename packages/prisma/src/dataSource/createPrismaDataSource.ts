@@ -9,6 +9,7 @@ import {
 import { readSets } from "./auditWrites.js";
 import { findModel, referenceSelect, shapeReference } from "./buildSelect.js";
 import { searchWhere } from "./buildWhere.js";
+import { bulkWrites } from "./bulkWrites.js";
 import { chooseSearchMatch } from "./chooseSearchMatch.js";
 import { countRows } from "./countRows.js";
 import { databaseFailure } from "./databaseFailure.js";
@@ -96,6 +97,7 @@ function bind(scope: SourceScope, close: () => Promise<void>): DataSource {
   return {
     provider,
     ...recordWrites(scope),
+    ...bulkWrites(scope),
 
     async list(model, query) {
       try {

@@ -6,6 +6,7 @@ import { methodNotAllowed } from "../middleware/methodNotAllowed.js";
 import { readJsonBody } from "../readJsonBody.js";
 import { resolveModel } from "../resolveModel.js";
 import { deleteMany } from "./deleteMany.js";
+import { generateRoute } from "./generateRecords.js";
 import { recordActions } from "./recordActions.js";
 
 /** CRUD over one model: `/api/records/{key}` and `/api/records/{key}/{id}`, where `{id}` is a record's `$id`. */
@@ -30,8 +31,10 @@ export function recordRoutes(options: ResolvedOptions): Hono {
 
   app.all("/:key", methodNotAllowed(["GET", "POST"]));
 
-  // Registered before `/:key/:id` so that a POST here is a bulk delete; the id routes take no POST anyway.
+  // Registered before `/:key/:id` so that a POST here is a bulk delete or a generation; the id routes take no
+  // POST anyway.
   app.post("/:key/delete-many", deleteMany(options));
+  app.post("/:key/generate", generateRoute(options));
 
   app.get("/:key/:id", async (c) => {
     const row = await recordActions(options, c).get(key(c), id(c));

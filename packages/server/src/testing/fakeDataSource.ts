@@ -15,6 +15,8 @@ export function fakeDataSource(methods: Partial<Methods> = {}): DataSource {
     list: methods.list ?? unexpected("list"),
     get: methods.get ?? unexpected("get"),
     create: methods.create ?? unexpected("create"),
+    createMany: methods.createMany ?? unexpected("createMany"),
+    readValues: methods.readValues ?? unexpected("readValues"),
     update: methods.update ?? unexpected("update"),
     delete: methods.delete ?? unexpected("delete"),
     deleteMany: methods.deleteMany ?? unexpected("deleteMany"),

@@ -1,0 +1,81 @@
+/**
+ * `atrium generate <Model>... | --all`: realistic records written into the project's database, as the system
+ * (audited when its history is on, which it always is for Atrium's own tables), with a progress line.
+ */
+import { closestMatch, type ModelMeta, type SchemaMeta } from "@atrium/core";
+import { type GenerateProgress, type GenerateResult, generateRecords, orderForAll } from "@atrium/generate";
+import {
+  applySqliteSettings,
+  createClientForSchema,
+  createPrismaDataSource,
+  createSystemStore,
+  ensureSystemTables,
+  loadSchemaMetaCached,
+  type SystemStoreClient,
+} from "@atrium/prisma";
+import { storeAuditSink } from "@atrium/server";
+import { UsageError } from "./command.js";
+
+export interface GenerateDataInput {
+  schemaPath: string;
+  databaseUrl: string;
+  /** Model names or URL keys, or "all" for every model that can be generated. */
+  models: string[] | "all";
+  count: number;
+  seed: number;
+  /** @default 500 */
+  batchSize?: number;
+  /** Receives each progress update and each notice. */
+  report: (event: GenerateProgress | { notice: string }) => void;
+}
+
+export async function generateData(input: GenerateDataInput): Promise<GenerateResult> {
+  const { schema } = await loadSchemaMetaCached(input.schemaPath);
+  const targets = resolveTargets(schema, input.models, input.report);
+  const client = await createClientForSchema(input.schemaPath, input.databaseUrl);
+  const dataSource = createPrismaDataSource({ client, schema });
+  try {
+    if (schema.provider === "sqlite") await applySqliteSettings(client as never);
+    // Every generated client has raw SQL and interactive transactions; GenericPrismaClient does not list them.
+    const systemClient = client as unknown as SystemStoreClient;
+    await ensureSystemTables(systemClient, schema.provider);
+    const audit = storeAuditSink(createSystemStore(systemClient, schema.provider));
+    return await generateRecords({
+      schema,
+      dataSource,
+      targets: targets.map((model) => ({ model, count: input.count })),
+      seed: input.seed,
+      context: { actor: null, audit },
+      ...(input.batchSize ? { batchSize: input.batchSize } : {}),
+      onProgress: input.report,
+    });
+  } finally {
+    await dataSource.close();
+  }
+}
+
+function resolveTargets(
+  schema: SchemaMeta,
+  names: string[] | "all",
+  report: GenerateDataInput["report"],
+): ModelMeta[] {
+  if (names === "all") {
+    const { models, skipped } = orderForAll(schema);
+    for (const { reason } of skipped) report({ notice: `skipped: ${reason}` });
+    return models;
+  }
+  return names.map((name) => {
+    const wanted = name.toLowerCase();
+    const model = schema.models.find(
+      (candidate) => candidate.name.toLowerCase() === wanted || candidate.key === wanted,
+    );
+    if (model) return model;
+    const suggestion = closestMatch(
+      name,
+      schema.models.map((candidate) => candidate.name),
+    );
+    throw new UsageError(
+      `the schema has no model '${name}'${suggestion ? `; did you mean '${suggestion}'?` : ""}`,
+    );
+  });
+}
