@@ -78,10 +78,12 @@ export const scaleCases = (schema: SchemaMeta): ScaleCase[] => [
     // search.mode "auto": past 100,000 rows SQLite searches the indexed (unique) number by prefix; PostgreSQL
     // keeps contains, as the index has no text_pattern_ops.
     raw: (driver, size) => {
-      const anywhere = driver.kind === "sqlite" && size > 100_000 ? "" : "%";
-      return rawList(driver, driver.kind === "sqlite" ? "o.number LIKE ?" : "o.number ILIKE ?", [
-        `${anywhere}${searchedNumber(size)}%`,
-      ]);
+      const text = searchedNumber(size);
+      if (driver.kind === "postgresql") return rawList(driver, "o.number ILIKE ?", [`%${text}%`]);
+      if (size <= 100_000) return rawList(driver, "o.number LIKE ?", [`%${text}%`]);
+      // A prefix as a key range (digits have no case), the least work SQLite's index on number needs.
+      const after = text.slice(0, -1) + String.fromCharCode(text.charCodeAt(text.length - 1) + 1);
+      return rawList(driver, "o.number >= ? AND o.number < ?", [text, after]);
     },
   },
   {
