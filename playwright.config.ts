@@ -29,7 +29,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
     // A fresh seeded database per run, so that every test starts from the same known content.
-    command: `rm -f .data/e2e.db && ATRIUM_DEMO_DB=.data/e2e.db npm run --silent demo -- --port ${port}`,
+    command: `rm -f .data/e2e.db* && ATRIUM_DEMO_DB=.data/e2e.db npm run --silent demo -- --port ${port}`,
     url: `http://127.0.0.1:${port}/healthz`,
     // Seeding, building the admin with the demo's page, and starting: a few minutes on a busy machine.
     timeout: 360_000,
