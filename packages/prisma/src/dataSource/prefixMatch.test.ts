@@ -44,10 +44,12 @@ describe("prefixMatches", () => {
   });
 
   it("narrows LIKE by key ranges of the case forms on SQLite, within one budget for all fields", () => {
-    expect(prefixMatches("title", "az", "sqlite", 4)).toEqual([
+    expect(prefixMatches("title", "az", "sqlite", 2)).toEqual([
       { AND: [{ title: { gte: "a", lt: "b" } }, { title: { startsWith: "az" } }] },
       { AND: [{ title: { gte: "A", lt: "B" } }, { title: { startsWith: "az" } }] },
     ]);
+    // Four forms in all: four fields leave none to narrow by, and the exact test alone remains.
+    expect(prefixMatches("title", "az", "sqlite", 4)).toEqual([{ title: { startsWith: "az" } }]);
     const [first] = prefixMatches("title", "dü", "sqlite", 1);
     expect(first).toEqual({
       AND: [
