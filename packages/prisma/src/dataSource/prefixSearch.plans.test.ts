@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseIsReachable } from "../testing/databaseIsReachable.js";
 import { createPrismaDataSource } from "./createPrismaDataSource.js";
 import { openTestDatabase, type QueryEvent, type TestDatabase } from "./testing/openTestDatabase.js";
+import { sqliteParamsOf } from "./testing/wholeTableReads.js";
 
 const providers = [
   { provider: "sqlite" as const, reachable: true },
@@ -47,10 +48,11 @@ function nameOf(n: number): string {
 async function planOf(provider: DatabaseProvider, url: string, statement: QueryEvent): Promise<string> {
   const params = JSON.parse(statement.params || "[]") as unknown[];
   if (provider === "sqlite") {
-    for (const at of limitParameters(statement.query)) params[at] = BigInt(String(params[at]));
     const db = new Database(url.replace(/^file:/, ""), { readonly: true });
     try {
-      const plan = db.prepare(`EXPLAIN QUERY PLAN ${statement.query}`).all(...params) as { detail: string }[];
+      const plan = db.prepare(`EXPLAIN QUERY PLAN ${statement.query}`).all(...sqliteParamsOf(statement)) as {
+        detail: string;
+      }[];
       return plan.map((line) => line.detail).join("\n");
     } finally {
       db.close();
@@ -64,17 +66,6 @@ async function planOf(provider: DatabaseProvider, url: string, statement: QueryE
   } finally {
     await client.end();
   }
-}
-
-/** Positions of the `?` parameters that are a LIMIT or an OFFSET (bound as integers by the SQLite adapter). */
-function limitParameters(sql: string): number[] {
-  const positions: number[] = [];
-  let at = 0;
-  for (const match of sql.matchAll(/(LIMIT |OFFSET )?\?/g)) {
-    if (match[1]) positions.push(at);
-    at += 1;
-  }
-  return positions;
 }
 
 for (const { provider, reachable } of providers) {

@@ -51,9 +51,33 @@ function aliasesOf(statement: QueryEvent): Map<string, string> {
   return aliases;
 }
 
-function paramsOf(statement: QueryEvent): unknown[] {
+function postgresParamsOf(statement: QueryEvent): unknown[] {
   const params = JSON.parse(statement.params || "[]") as unknown[];
   return params.map((value) => (typeof value === "boolean" ? Number(value) : value));
+}
+
+/**
+ * A statement's parameters as SQLite's adapter binds them: a LIMIT or an OFFSET as an integer, which the
+ * planner reads (a string bound there hides it, and a plan explained so can differ from the one that runs).
+ */
+export function sqliteParamsOf(statement: QueryEvent): unknown[] {
+  const params = JSON.parse(statement.params || "[]") as unknown[];
+  const limits = new Set(limitParameters(statement.query));
+  return params.map((value, at) => {
+    if (typeof value === "boolean") return Number(value);
+    return limits.has(at) && value !== null ? BigInt(String(value)) : value;
+  });
+}
+
+/** Positions of the `?` parameters that are a LIMIT or an OFFSET. */
+function limitParameters(sql: string): number[] {
+  const positions: number[] = [];
+  let at = 0;
+  for (const match of sql.matchAll(/(LIMIT |OFFSET )?\?/g)) {
+    if (match[1]) positions.push(at);
+    at += 1;
+  }
+  return positions;
 }
 
 function sqliteReads(input: WholeTableReadsInput): string[] {
@@ -65,7 +89,7 @@ function sqliteReads(input: WholeTableReadsInput): string[] {
       ),
     );
     return input.statements.flatMap((statement) => {
-      const plan = db.prepare(`EXPLAIN QUERY PLAN ${statement.query}`).all(...paramsOf(statement)) as {
+      const plan = db.prepare(`EXPLAIN QUERY PLAN ${statement.query}`).all(...sqliteParamsOf(statement)) as {
         detail: string;
       }[];
       const allowed = allowedTable(statement, input.pagedTable);
@@ -97,7 +121,7 @@ async function postgresReads(input: WholeTableReadsInput): Promise<string[]> {
     await client.query("SET enable_seqscan = off");
     const found: string[] = [];
     for (const statement of input.statements) {
-      const result = await client.query(`EXPLAIN (FORMAT JSON) ${statement.query}`, paramsOf(statement));
+      const result = await client.query(`EXPLAIN (FORMAT JSON) ${statement.query}`, postgresParamsOf(statement));
       const [{ Plan: plan }] = result.rows[0]["QUERY PLAN"] as [{ Plan: PlanNode }];
       const allowed = allowedTable(statement, input.pagedTable);
       for (const { node, table } of walk(plan)) {
