@@ -103,6 +103,84 @@ describe("POST /api/records/{key}/generate", () => {
     expect(await countOf("order")).toBe(0);
   });
 
+  /** Audit entries of tags, counted in the table (the history API answers at most 1,000 at once). */
+  const auditedTags = async () => {
+    const [row] = (await api.client.$queryRawUnsafe(
+      "SELECT COUNT(*) AS n FROM atrium_audit_entry WHERE model = 'tag'",
+    )) as { n: bigint | number }[];
+    return Number(row?.n ?? 0);
+  };
+
+  /** The answer's NDJSON lines, for a request that asks for progress. */
+  const linesOf = (text: string) =>
+    text
+      .split("\n")
+      .filter((line) => line !== "")
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+  const withProgress = (body: unknown, signal?: AbortSignal) => ({
+    method: "POST",
+    headers: { ...api.authHeaders, "Content-Type": "application/json", Accept: "application/x-ndjson" },
+    body: JSON.stringify(body),
+    signal,
+  });
+
+  it("streams a line per written batch, then the summary, when asked for NDJSON", async () => {
+    const before = await countOf("tag");
+    const response = await api.app.request("/api/records/tag/generate", withProgress({ count: 1200, seed: 9 }));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("application/x-ndjson");
+    const lines = linesOf(await response.text());
+    const progress = lines.filter((line) => line.type === "progress" && line.model === "tag");
+    // Batches of 500: 500, 1000, 1200 written, each line after its batch committed.
+    expect(progress.map((line) => line.created)).toEqual([500, 1000, 1200]);
+    expect(progress.every((line) => line.count === 1200)).toBe(true);
+    const done = lines.at(-1);
+    expect(done).toMatchObject({ type: "done", seed: 9 });
+    expect(await countOf("tag")).toBe(before + 1200);
+  });
+
+  it("streams a refusal found while planning as an error line in the API's error shape, writing nothing", async () => {
+    const liner = await api.userSession("streamed-liner@generate.test", { permissions: ["model:line:add"] });
+    const res = await liner.send("/api/records/line/generate", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/x-ndjson" },
+      body: JSON.stringify({ count: 3 }),
+    });
+    expect(res.status).toBe(200);
+    const [line] = linesOf(res.text);
+    expect(line).toMatchObject({ type: "error", status: 403, error: { code: "forbidden" } });
+    expect(await countOf("line")).toBe(0);
+  });
+
+  it("stops before its next batch when the caller goes away, leaving whole batches written and audited", async () => {
+    const before = await countOf("tag");
+    const auditedBefore = await auditedTags();
+    const caller = new AbortController();
+    const response = await api.app.request(
+      "/api/records/tag/generate",
+      withProgress({ count: 10_000, seed: 11 }, caller.signal),
+    );
+    const reader = response.body?.getReader();
+    if (!reader) throw new Error("The answer has no body");
+    const first = await reader.read();
+    expect(new TextDecoder().decode(first.value)).toContain('"type":"progress"');
+    caller.abort();
+    await reader.cancel().catch(() => {});
+    // The batch under way when the caller left is finished (its transaction commits); none starts after it.
+    let written = -1;
+    for (let tries = 0; tries < 50; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const now = await countOf("tag");
+      if (now === written) break;
+      written = now;
+    }
+    const created = written - before;
+    expect(created).toBeGreaterThanOrEqual(500);
+    expect(created).toBeLessThan(10_000);
+    expect(created % 500).toBe(0);
+    expect((await auditedTags()) - auditedBefore).toBe(created);
+  });
+
   it("is a write like any other: refused without a same-origin Origin (CSRF)", async () => {
     const res = await readResponse(
       await api.app.request("/api/records/tag/generate", {

@@ -1,15 +1,19 @@
 /**
  * `POST /api/records/{key}/generate` with `{ count, seed?, preview? }`: realistic records of the model (and of
  * the parents it needs, when they have none), written in batches as the signed-in user and audited like their
- * creates; with `preview: true`, the first five rows in the wire encoding and nothing written.
+ * creates; with `preview: true`, the first five rows in the wire encoding and nothing written. Asked for
+ * `application/x-ndjson`, it answers a line per written batch and stops when the caller goes away
+ * (generateProgress.ts).
  */
 import { AtriumError, encodeWireValue, type ModelMeta } from "@atrium/core";
-import { generateRecords, previewRecords } from "@atrium/generate";
+import { type GenerateOptions, type GenerateResult, generateRecords, previewRecords } from "@atrium/generate";
 import type { Handler } from "hono";
 import { type ResolvedOptions, writeContext } from "../appOptions.js";
 import { accessOf, type RequestAccess } from "../auth/requestAccess.js";
+import { errorHandler } from "../middleware/errorHandler.js";
 import { readJsonBody } from "../readJsonBody.js";
 import { resolveModel } from "../resolveModel.js";
+import { streamGeneration, wantsProgress } from "./generateProgress.js";
 
 /** Rows a preview shows. */
 const previewRows = 5;
@@ -46,32 +50,43 @@ export function generateRoute(options: ResolvedOptions): Handler {
       });
       return c.json({ data: rows.map((row) => wireRow(access.viewModel(model), row)), seed: request.seed });
     }
-    const result = await generateRecords({
-      schema,
-      dataSource,
-      targets: [{ model, count: request.count }],
-      seed: request.seed,
-      context: writeContext(options, c),
-      beforeWrite: (steps) => {
-        for (const step of steps) {
-          access.require(step.model, "add");
-          requireCreatable(access, step.model);
-        }
-      },
-      writable: (target, field) => writable(target)(field),
-    });
-    return c.json(
-      {
-        created: result.created,
+    const run = (hooks: Pick<GenerateOptions, "onProgress" | "signal">) =>
+      generateRecords({
+        schema,
+        dataSource,
+        targets: [{ model, count: request.count }],
         seed: request.seed,
-        models: result.steps.map((step) => ({
-          model: step.model.key,
-          created: step.created,
-          skipped: step.skipped,
-        })),
-      },
-      201,
-    );
+        context: writeContext(options, c),
+        beforeWrite: (steps) => {
+          for (const step of steps) {
+            access.require(step.model, "add");
+            requireCreatable(access, step.model);
+          }
+        },
+        writable: (target, field) => writable(target)(field),
+        ...hooks,
+      });
+    if (wantsProgress(c.req.header("accept"))) {
+      const onError = errorHandler(options.logger, (context) => accessOf(context, schema).principal);
+      return streamGeneration(
+        c,
+        async (hooks) => summary(await run(hooks), request.seed),
+        (error) => onError(error as Error, c),
+      );
+    }
+    return c.json(summary(await run({}), request.seed), 201);
+  };
+}
+
+function summary(result: GenerateResult, seed: number) {
+  return {
+    created: result.created,
+    seed,
+    models: result.steps.map((step) => ({
+      model: step.model.key,
+      created: step.created,
+      skipped: step.skipped,
+    })),
   };
 }
 
