@@ -1,5 +1,6 @@
 import { ApiError, parseApiError } from "./ApiError.js";
 import type { SessionInfo } from "./authTypes.js";
+import { type GenerateApi, generateApi } from "./generateApi.js";
 import type {
   AdminMeta,
   Counts,
@@ -69,6 +70,8 @@ export interface AdminApi {
   me(signal?: AbortSignal): Promise<SessionInfo>;
   /** Users and roles (superusers only). */
   admin: UsersAdminApi;
+  /** Realistic records for a model: a preview, and a run with progress that can be cancelled. */
+  generate: GenerateApi;
 }
 
 export function createAdminApi(options: AdminApiOptions = {}): AdminApi {
@@ -188,5 +191,25 @@ export function createAdminApi(options: AdminApiOptions = {}): AdminApi {
       return request<SessionInfo>("GET", "/api/auth/me", { signal });
     },
     admin: usersAdminApi(request),
+    generate: generateApi(async (path, init) => {
+      try {
+        const response = await doFetch(`${baseUrl}${path}`, {
+          method: "POST",
+          headers: { accept: init.accept, "content-type": "application/json" },
+          body: JSON.stringify(init.body),
+          signal: init.signal,
+          credentials: "same-origin",
+        });
+        if (response.status === 401) options.onUnauthorized?.();
+        return response;
+      } catch (cause) {
+        if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
+        throw new ApiError(
+          0,
+          "network_error",
+          "Could not reach the server; check your connection and retry.",
+        );
+      }
+    }),
   };
 }

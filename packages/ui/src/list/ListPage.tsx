@@ -19,6 +19,7 @@ import { useToast } from "../components/Toasts.js";
 import { DeleteDialog } from "../delete/DeleteDialog.js";
 import { listColumns } from "../format/fieldKinds.js";
 import { formatCount, plural } from "../format/formatCount.js";
+import { GenerateButton } from "../generate/GenerateDialog.js";
 import { SlotItems } from "../slots/SlotItems.js";
 import { AddBlockedNote } from "./AddBlockedNote.js";
 import { DataTable } from "./DataTable.js";
@@ -101,6 +102,7 @@ function ModelList({ model, meta }: { model: ModelMeta; meta: AdminMeta }) {
         actions={
           <>
             <SlotItems slot="list.toolbar" props={{ model, selectedIds: [...selected] }} />
+            {can.add && <GenerateButton model={model} meta={meta} />}
             {can.add ? (
               <Link to={`/m/${model.key}/new`} className="button button-primary">
                 <Plus size={15} aria-hidden="true" />
