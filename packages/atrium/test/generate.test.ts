@@ -126,7 +126,10 @@ describe("POST /api/records/{key}/generate", () => {
 
   it("streams a line per written batch, then the summary, when asked for NDJSON", async () => {
     const before = await countOf("tag");
-    const response = await api.app.request("/api/records/tag/generate", withProgress({ count: 1200, seed: 9 }));
+    const response = await api.app.request(
+      "/api/records/tag/generate",
+      withProgress({ count: 1200, seed: 9 }),
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("application/x-ndjson");
     const lines = linesOf(await response.text());

@@ -163,6 +163,11 @@ export interface AuthStore {
   pruneLoginAttempts(before: Date): Promise<number>;
 
   appendAudit(entry: NewAuditEntry): Promise<AuditEntry>;
+  /**
+   * Several entries in few statements, for bulk creates (generated records, imports). Optional: a store without
+   * it gets them one by one through appendAudit.
+   */
+  appendAuditMany?(entries: NewAuditEntry[]): Promise<void>;
   getAudit(id: string): Promise<AuditEntry | null>;
   /** Newest first. */
   listAudit(filter?: AuditFilter): Promise<AuditEntry[]>;

@@ -108,6 +108,11 @@ export interface AuditRecord {
 export interface AuditSink {
   /** Resolves the id of the entry, so that the entries a change caused can name it (`causeId`). */
   record(tx: unknown, entry: AuditRecord): Promise<string>;
+  /**
+   * Many entries at once, in the same transaction (bulk creates: generated records, imports): one statement per
+   * few hundred entries instead of one each. Optional; without it each entry goes through `record`.
+   */
+  recordMany?(tx: unknown, entries: AuditRecord[]): Promise<void>;
 }
 
 /** Who writes, how to record it, and which state of the record the write was made from. */

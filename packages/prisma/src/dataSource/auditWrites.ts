@@ -43,9 +43,31 @@ export async function recordStep(
   context: WriteContext | undefined,
   step: AuditStep,
 ): Promise<string | undefined> {
+  const entry = context?.audit ? auditEntryOf(context, step) : undefined;
+  return entry ? context?.audit?.record(tx, entry) : undefined;
+}
+
+/**
+ * Many steps of one bulk write in few statements when the sink can (AuditSink.recordMany), else one by one.
+ * Their ids are not returned: nothing a bulk create does is caused by it.
+ */
+export async function recordSteps(
+  tx: QueryClient,
+  context: WriteContext | undefined,
+  steps: AuditStep[],
+): Promise<void> {
+  const sink = context?.audit;
+  if (!sink) return;
+  const entries = steps.flatMap((step) => auditEntryOf(context, step) ?? []);
+  if (sink.recordMany) await sink.recordMany(tx, entries);
+  else for (const entry of entries) await sink.record(tx, entry);
+}
+
+/** The entry of one step: its changes (scalars, then the many-to-many sets it changed), or none without a row. */
+function auditEntryOf(context: WriteContext, step: AuditStep): AuditRecord | undefined {
   const { model, before, after } = step;
   const row = after ?? before;
-  if (!context?.audit || !row) return undefined;
+  if (!row) return undefined;
   const changes = recordChanges(model, before, after);
   // A delete keeps every set, empty ones too, as part of the snapshot a revert re-creates the record from.
   const snapshot = after === null;
@@ -55,14 +77,14 @@ export async function recordStep(
     const next = sets.new?.[name] ?? [];
     if (snapshot || old.join("\n") !== next.join("\n")) changes[name] = { old, new: next };
   }
-  return context.audit.record(tx, {
+  return {
     action: step.action,
     model: model.key,
     recordId: encodeRecordId(model, idValuesOf(model, row)),
     changes,
     actor: context.actor ?? null,
     ...(step.causeId ? { causeId: step.causeId } : {}),
-  });
+  };
 }
 
 /** The m-n fields an audited write reads sets of: those it replaces, or all of them (`null`) for a snapshot. */

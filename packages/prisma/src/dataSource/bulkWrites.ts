@@ -13,7 +13,7 @@ import {
   type WriteContext,
   type WriteData,
 } from "@atrium/core";
-import { recordStep } from "./auditWrites.js";
+import { recordSteps } from "./auditWrites.js";
 import { findModel, shapeRow } from "./buildSelect.js";
 import { buildWriteData } from "./buildWriteData.js";
 import { databaseFailure } from "./databaseFailure.js";
@@ -100,7 +100,7 @@ async function insertEach(
   return created;
 }
 
-/** One `create` entry per record, its many-to-many sets the ones the write connected. */
+/** One `create` entry per record, its many-to-many sets the ones the write connected; few statements for all. */
 async function recordCreates(
   scope: SourceScope,
   tx: QueryClient,
@@ -110,21 +110,16 @@ async function recordCreates(
   context: WriteContext,
 ): Promise<void> {
   const manyFields = model.fields.filter((field) => field.relation?.isManyToMany);
-  for (const [index, after] of created.entries()) {
+  const steps = created.map((after, index) => {
     const setMany = rows[index]?.setMany ?? {};
     const sets: Record<string, string[]> = {};
     for (const field of manyFields) {
       const ids = setMany[field.name];
       if (ids && ids.length > 0) sets[field.name] = encodedIds(scope, field, ids);
     }
-    await recordStep(tx, context, {
-      action: "create",
-      model,
-      before: null,
-      after,
-      sets: { old: null, new: sets },
-    });
-  }
+    return { action: "create" as const, model, before: null, after, sets: { old: null, new: sets } };
+  });
+  await recordSteps(tx, context, steps);
 }
 
 function encodedIds(scope: SourceScope, field: FieldMeta, ids: WriteData["setMany"][string]): string[] {

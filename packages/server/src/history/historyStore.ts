@@ -11,5 +11,9 @@ export interface HistoryStore {
   /** How many entries each of `causeIds` caused, of `models` only when given (AuthStore.countCausedAudit). */
   countCausedAudit(causeIds: readonly string[], models?: readonly string[]): Promise<Map<string, number>>;
   /** The store bound to the data source's open transaction, so an entry commits or rolls back with its change. */
-  withTransaction(tx: unknown): { appendAudit(entry: NewAuditEntry): Promise<AuditEntry> };
+  withTransaction(tx: unknown): {
+    appendAudit(entry: NewAuditEntry): Promise<AuditEntry>;
+    /** Several entries in few statements (createSystemStore has it; without it they are appended one by one). */
+    appendAuditMany?(entries: NewAuditEntry[]): Promise<void>;
+  };
 }

@@ -20,20 +20,26 @@ export const systemActor = "system";
 export function storeAuditSink(store: HistoryStore, options: StoreAuditSinkOptions = {}): AuditSink {
   const redact = options.redact ?? ((_model: string, field: string) => isSecretFieldName(field));
   const now = options.now ?? (() => new Date());
+  const stored = (entry: AuditRecord, at: Date) => ({
+    at,
+    actorId: entry.actor?.id ?? null,
+    actorEmail: entry.actor?.email ?? systemActor,
+    action: entry.action,
+    model: entry.model,
+    recordId: entry.recordId,
+    changes: redactChanges(entry, redact),
+    revertOf: entry.revertOf ?? null,
+    causeId: entry.causeId ?? null,
+  });
   return {
     async record(tx, entry) {
-      const appended = await store.withTransaction(tx).appendAudit({
-        at: now(),
-        actorId: entry.actor?.id ?? null,
-        actorEmail: entry.actor?.email ?? systemActor,
-        action: entry.action,
-        model: entry.model,
-        recordId: entry.recordId,
-        changes: redactChanges(entry, redact),
-        revertOf: entry.revertOf ?? null,
-        causeId: entry.causeId ?? null,
-      });
-      return appended.id;
+      return (await store.withTransaction(tx).appendAudit(stored(entry, now()))).id;
+    },
+    async recordMany(tx, entries) {
+      const bound = store.withTransaction(tx);
+      const at = now();
+      if (bound.appendAuditMany) return bound.appendAuditMany(entries.map((entry) => stored(entry, at)));
+      for (const entry of entries) await bound.appendAudit(stored(entry, at));
     },
   };
 }

@@ -121,7 +121,10 @@ async function postgresReads(input: WholeTableReadsInput): Promise<string[]> {
     await client.query("SET enable_seqscan = off");
     const found: string[] = [];
     for (const statement of input.statements) {
-      const result = await client.query(`EXPLAIN (FORMAT JSON) ${statement.query}`, postgresParamsOf(statement));
+      const result = await client.query(
+        `EXPLAIN (FORMAT JSON) ${statement.query}`,
+        postgresParamsOf(statement),
+      );
       const [{ Plan: plan }] = result.rows[0]["QUERY PLAN"] as [{ Plan: PlanNode }];
       const allowed = allowedTable(statement, input.pagedTable);
       for (const { node, table } of walk(plan)) {

@@ -98,6 +98,33 @@ export async function systemStoreSuite(provider: DatabaseProvider): Promise<void
       await db.client.organization.delete({ where: { id: kept.id } });
     });
 
+    it("appends many entries in one go, each whole and findable, and rolls them back with their transaction", async () => {
+      await db.clear();
+      // More than one INSERT's worth (200 rows each), as a batch of generated records writes.
+      const entries = Array.from({ length: 450 }, (_, at) => audit(`bulk-${at}`));
+      await expect(
+        db.client.$transaction(async (tx: unknown) => {
+          await db.store.withTransaction(tx).appendAuditMany?.(entries);
+          throw new Error("injected failure after the entries");
+        }),
+      ).rejects.toThrow("injected failure");
+      expect(await db.store.listAudit({ model: "organization" })).toEqual([]);
+
+      await db.client.$transaction(async (tx: unknown) => {
+        await db.store.withTransaction(tx).appendAuditMany?.(entries);
+      });
+      const listed = await db.store.listAudit({ model: "organization", limit: 1000 });
+      expect(listed).toHaveLength(450);
+      expect(new Set(listed.map((entry) => entry.id)).size).toBe(450);
+      const last = await db.store.listAudit({ model: "organization", recordId: "bulk-449" });
+      expect(last).toEqual([
+        expect.objectContaining({
+          actorEmail: "ann@example.com",
+          changes: { name: { old: null, new: "Acme" } },
+        }),
+      ]);
+    });
+
     it("rolls back the data change when writing its audit entry fails", async () => {
       await db.clear();
       await expect(
