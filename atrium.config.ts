@@ -1,4 +1,5 @@
 import { defineConfig } from "atrium";
+import { addNote, markShipped } from "./admin/orderActions.js";
 import { sales } from "./admin/routes.js";
 
 // The bookstore demo's admin: Atrium configured the way any project configures it.
@@ -36,6 +37,9 @@ export default defineConfig({
         readOnly: ["total"],
         help: { total: "Sum of the items, in USD, as the checkout computed it. Read-only here." },
       },
+      // Handlers run on the server only (admin/orderActions.ts); the browser gets their names and forms.
+      bulkActions: [markShipped],
+      recordActions: [addNote],
     },
   },
   routes: [sales],

@@ -10,4 +10,5 @@ export type {
   WidgetConfig,
 } from "./config/defineConfig.js";
 export { defineConfig } from "./config/defineConfig.js";
+export type { ActionOptions } from "./config/actionOptions.js";
 export type { AtriumRegister, FieldKey, FieldName, ModelName } from "./config/registeredSchema.js";

@@ -5,6 +5,9 @@
  */
 export { AtriumError } from "@atrium/core";
 export {
+  type ActionContext,
+  type ActionHandler,
+  type ActionResult,
   type AtriumContext,
   type AtriumEnv,
   type AtriumRouteContext,

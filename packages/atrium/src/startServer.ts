@@ -112,7 +112,15 @@ export async function createAtrium(options: Omit<StartOptions, "port" | "host">)
     fields: fieldRules.visibility,
   };
   const spa = options.webRoot ? await spaOptions(options.webRoot) : {};
-  const app = createAtriumApp({ schema, dataSource, history, auth, routes: options.routes ?? [], ...spa });
+  const app = createAtriumApp({
+    schema,
+    dataSource,
+    history,
+    auth,
+    routes: options.routes ?? [],
+    actions: modelOptions.actions,
+    ...spa,
+  });
   return {
     fetch: (request, env) => (gate.isOpen() ? app.fetch(request, env as never) : gate.closedResponse()),
     close: () => {

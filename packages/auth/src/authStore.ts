@@ -58,7 +58,9 @@ export type AuditAction =
   | "login"
   | "login_failed"
   | "logout"
-  | "revert";
+  | "revert"
+  /** A configured action (models.<Model>.bulkActions / recordActions) ran; its writes name it as their cause. */
+  | "action";
 
 export const auditActions: readonly AuditAction[] = [
   "create",
@@ -69,6 +71,7 @@ export const auditActions: readonly AuditAction[] = [
   "login_failed",
   "logout",
   "revert",
+  "action",
 ];
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };

@@ -57,7 +57,8 @@ export type HistoryAction =
   | "revert"
   | "login"
   | "login_failed"
-  | "logout";
+  | "logout"
+  | "action";
 
 /** One audit entry; `changes` holds wire-encoded old and new values per field. */
 export interface HistoryEntry {

@@ -76,11 +76,11 @@ export interface CountResult {
 
 /** What an audit entry records; the sink adds who and when. */
 export interface AuditRecord {
-  action: "create" | "update" | "delete" | "bulk_delete" | "revert";
+  action: "create" | "update" | "delete" | "bulk_delete" | "revert" | "action";
   /** URL key of the model. */
   model: string;
-  /** The record's `$id`. */
-  recordId: string;
+  /** The record's `$id`; null for an `action` run on a selection of several records. */
+  recordId: string | null;
   /**
    * Field name -> value before and after, wire-encoded (JSON-safe), see recordChanges. Creates and deletes hold
    * every scalar field (a full snapshot, so a deleted record can be re-created); updates only the fields that

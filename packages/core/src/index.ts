@@ -1,3 +1,4 @@
+export * from "./actionMeta.js";
 export * from "./allowedOperators.js";
 export * from "./closestMatch.js";
 export * from "./databaseUnavailability.js";

@@ -1,6 +1,7 @@
 import { isIdentityField, isSecretFieldName, isWriteOnlyField } from "@atrium/auth";
 import type { AuditSink, DataSource, SchemaMeta, WriteContext } from "@atrium/core";
 import type { Context, MiddlewareHandler } from "hono";
+import type { ModelActionsMap } from "./actions/actionTypes.js";
 import type { AuthOptions } from "./auth/authOptions.js";
 import { accessOf } from "./auth/requestAccess.js";
 import type { RouteSet } from "./custom/defineRoutes.js";
@@ -86,6 +87,12 @@ export interface AtriumAppOptions {
    * @default []
    */
   routes?: readonly RouteSet[];
+  /**
+   * Actions on a list's selection and on one record, keyed by model URL key (config `models.<Model>.bulkActions`
+   * and `recordActions`), run by `POST /api/records/{key}/actions/{name}`; `GET /api/meta` lists those a user may run.
+   * @default no actions
+   */
+  actions?: ModelActionsMap;
 }
 
 type OptionalOptions = "staticHandler" | "indexHtml" | "history" | "audit" | "auth";
@@ -137,6 +144,7 @@ export function resolveOptions(options: AtriumAppOptions): ResolvedOptions {
     maxBulkIds: options.maxBulkIds ?? defaultOptions.maxBulkIds,
     maxGenerateCount: options.maxGenerateCount ?? defaultOptions.maxGenerateCount,
     routes: options.routes ?? [],
+    actions: options.actions ?? new Map(),
     logger: options.logger ?? defaultLogger,
     audit:
       options.audit ??

@@ -1,3 +1,12 @@
+export type {
+  ActionContext,
+  ActionHandler,
+  ActionPermission,
+  ActionResult,
+  ModelActionsMap,
+  ServerAction,
+} from "./actions/actionTypes.js";
+export { actionPermissions } from "./actions/actionTypes.js";
 export type { AtriumAppOptions, ErrorLogger } from "./appOptions.js";
 export { defaultOptions } from "./appOptions.js";
 export { authGuard } from "./auth/authGuard.js";

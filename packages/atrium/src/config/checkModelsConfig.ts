@@ -4,10 +4,12 @@
  * misspelt read-only field would stay writable.
  */
 import type { SchemaMeta } from "@atrium/core";
+import type { ServerAction } from "@atrium/server";
 import { applyModelOptions } from "./applyModelOptions.js";
 import { checkModelFields } from "./checkModelFields.js";
 import type { ConfigCheck } from "./configCheck.js";
 import { hiddenModelWarnings } from "./hiddenModelWarnings.js";
+import { readActionOptions } from "./readActionOptions.js";
 import { readModelOptions } from "./readModelOptions.js";
 
 export interface ModelsConfigResult {
@@ -17,16 +19,30 @@ export interface ModelsConfigResult {
   warnings: ConfigCheck[];
   /** `schema` with the options applied; the schema as it was while there are errors. */
   schema: SchemaMeta;
+  /** The actions of `bulkActions` and `recordActions`, keyed by model URL key, for createAtriumApp. */
+  actions: Map<string, ServerAction[]>;
 }
 
 export function checkModelsConfig(models: unknown, schema: SchemaMeta): ModelsConfigResult {
   const read = readModelOptions(models, schema);
   const checks = [...read.checks];
   for (const [model, input] of read.options) checks.push(...checkModelFields(schema, model, input));
-  if (checks.length > 0) return { checks, warnings: [], schema };
+  const configured = applyModelOptions(schema, read.options);
+  const actions = new Map<string, ServerAction[]>();
+  const actionWarnings = [];
+  for (const model of configured.models) {
+    const raw = (models as Record<string, unknown> | undefined)?.[model.name];
+    if (typeof raw !== "object" || raw === null) continue;
+    const found = readActionOptions(model, `models.${model.name}`, raw as Record<string, unknown>);
+    checks.push(...found.checks);
+    actionWarnings.push(...found.warnings);
+    if (found.actions.length > 0) actions.set(model.key, found.actions);
+  }
+  if (checks.length > 0) return { checks, warnings: [], schema, actions: new Map() };
   return {
     checks,
-    warnings: hiddenModelWarnings(schema.models, read.options),
-    schema: applyModelOptions(schema, read.options),
+    warnings: [...hiddenModelWarnings(schema.models, read.options), ...actionWarnings],
+    schema: configured,
+    actions,
   };
 }

@@ -1,3 +1,4 @@
+import type { ActionOptions as RunActionOptions } from "./actionOptions.js";
 import type { FieldName, FieldPath, ModelName } from "./registeredSchema.js";
 
 /** A sort entry: a field, descending with a leading `-` (`"-placedAt"`). */
@@ -72,6 +73,10 @@ export interface ModelOptions<Model extends ModelName> {
   /** Left out of the admin entirely: no navigation, look-up, count or route (404). @default false */
   hidden?: boolean;
   actions?: ActionOptions;
+  /** Actions on a list's selection ("Mark as shipped"), beside the bulk delete. @default [] */
+  bulkActions?: RunActionOptions[];
+  /** Actions on one record, in its page's actions menu ("Add note"), beside the built-in "Duplicate". @default [] */
+  recordActions?: RunActionOptions[];
 }
 
 /** `models` of the config: options keyed by model name. */

@@ -32,7 +32,18 @@ export interface ModelOptionsInput {
   };
 }
 
-const modelKeys = ["label", "pluralLabel", "titleField", "list", "form", "hidden", "actions"];
+const modelKeys = [
+  "label",
+  "pluralLabel",
+  "titleField",
+  "list",
+  "form",
+  "hidden",
+  "actions",
+  // Read by readActionOptions.ts.
+  "bulkActions",
+  "recordActions",
+];
 const listKeys = ["columns", "search", "filters", "ordering", "perPage", "perPageChoices"];
 const formKeys = ["readOnly", "fieldsets", "help", "placeholder"];
 const actionKeys = ["add", "change", "delete"];

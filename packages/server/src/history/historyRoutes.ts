@@ -128,7 +128,9 @@ async function withCausedCounts(
   access: RequestAccess,
   entries: AuditEntry[],
 ) {
-  const causes = entries.filter((entry) => isDelete(entry) || entry.action === "revert").map((e) => e.id);
+  const causes = entries
+    .filter((entry) => isDelete(entry) || entry.action === "revert" || entry.action === "action")
+    .map((e) => e.id);
   const viewable = access.principal
     ? options.schema.models.filter((model) => access.can(model.key, "view")).map((model) => model.key)
     : undefined;

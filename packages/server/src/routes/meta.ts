@@ -1,6 +1,7 @@
 import { accessToSet, type ModelAction, modelActions } from "@atrium/auth";
 import { findModelByKey, type ModelMeta } from "@atrium/core";
 import { Hono } from "hono";
+import { mayRun } from "../actions/runAction.js";
 import type { ResolvedOptions } from "../appOptions.js";
 import { accessOf, type RequestAccess } from "../auth/requestAccess.js";
 import type { SchemaView } from "../auth/schemaView.js";
@@ -25,8 +26,9 @@ export function metaRoutes(options: ResolvedOptions): Hono {
                 ...model,
                 writeOnlyFields: model.writeOnlyFields ?? [],
                 permissions: permissionsOf(access, options, model),
+                ...actionsOf(access, options, model),
               }
-            : model,
+            : { ...model, ...actionsOf(access, options, model) },
         );
       const { provider, relationMode, enums } = options.schema;
       // The provider and relation mode tell the UI which indexes the database adds by itself (indexedSort.ts).
@@ -62,4 +64,15 @@ function permissionsOf(access: RequestAccess, options: ResolvedOptions, model: M
     access: accessToSet(full, field),
   }));
   return { ...permissions, add: false, addBlockedBy };
+}
+
+/** The actions this user may run, without their handlers: `bulkActions` for lists, `recordActions` for records. */
+function actionsOf(access: RequestAccess, options: ResolvedOptions, model: ModelMeta) {
+  const runnable = (options.actions.get(model.key) ?? []).filter((action) => mayRun(access, model, action));
+  if (runnable.length === 0) return {};
+  const meta = (kind: "bulk" | "record") =>
+    runnable
+      .filter((action) => action.kind === kind)
+      .map(({ handler: _handler, permission: _permission, ...shown }) => shown);
+  return { bulkActions: meta("bulk"), recordActions: meta("record") };
 }

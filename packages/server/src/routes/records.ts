@@ -1,5 +1,6 @@
 import { AtriumError, decodeRecordId } from "@atrium/core";
 import { type Context, Hono } from "hono";
+import { runActionRoute } from "../actions/runAction.js";
 import type { ResolvedOptions } from "../appOptions.js";
 import { accessOf } from "../auth/requestAccess.js";
 import { methodNotAllowed } from "../middleware/methodNotAllowed.js";
@@ -35,6 +36,8 @@ export function recordRoutes(options: ResolvedOptions): Hono {
   // POST anyway.
   app.post("/:key/delete-many", deleteMany(options));
   app.post("/:key/generate", generateRoute(options));
+  app.post("/:key/actions/:name", runActionRoute(options, options.actions));
+  app.all("/:key/actions/:name", methodNotAllowed(["POST"]));
 
   app.get("/:key/:id", async (c) => {
     const row = await recordActions(options, c).get(key(c), id(c));

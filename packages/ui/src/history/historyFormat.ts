@@ -10,6 +10,7 @@ const actionLabels: Record<HistoryAction, string> = {
   login: "Signed in",
   login_failed: "Failed sign-in",
   logout: "Signed out",
+  action: "Action",
 };
 
 /** Actions the global history can be filtered by, with their labels, in the order a person thinks of them. */
