@@ -26,7 +26,12 @@ export const addNote: ActionOptions = {
   label: "Add note",
   confirm: "Add a note to {records}?",
   params: [
-    { name: "note", type: "string", required: true, help: "Appended to the order's notes, with today's date." },
+    {
+      name: "note",
+      type: "string",
+      required: true,
+      help: "Appended to the order's notes, with today's date.",
+    },
     { name: "urgent", type: "boolean", help: "Marks the note URGENT." },
   ],
   async handler({ ids, records, params, db }) {

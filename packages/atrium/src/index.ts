@@ -2,6 +2,8 @@
  * `atrium`: what a project imports in its `atrium.config.ts`. The client API for custom pages is
  * `atrium/client`; mounting Atrium in a server of your own is `atrium/server`.
  */
+
+export type { ActionOptions } from "./config/actionOptions.js";
 export type {
   AtriumConfig,
   PageConfig,
@@ -10,5 +12,4 @@ export type {
   WidgetConfig,
 } from "./config/defineConfig.js";
 export { defineConfig } from "./config/defineConfig.js";
-export type { ActionOptions } from "./config/actionOptions.js";
 export type { AtriumRegister, FieldKey, FieldName, ModelName } from "./config/registeredSchema.js";

@@ -63,6 +63,16 @@ export interface AdminApi {
    * history never kept (secrets), which come back empty.
    */
   revert(entryId: string): Promise<RevertResult>;
+  /**
+   * Runs a configured action (`bulkActions`/`recordActions` of the model's metadata) on `ids`; with `onProgress`
+   * the server streams how far it is. A refusal is an ApiError (422 with `fields["params.<name>"]`, 403...).
+   */
+  runAction(
+    modelKey: string,
+    name: string,
+    body: { ids: string[]; params?: Record<string, unknown> },
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<{ message: string; count: number }>;
   /** Signs in; 401 for wrong credentials (one message for every cause), 429 while throttled. */
   login(email: string, password: string): Promise<SessionInfo>;
   logout(): Promise<void>;
@@ -176,6 +186,52 @@ export function createAdminApi(options: AdminApiOptions = {}): AdminApi {
     },
     async historyEntry(entryId, signal) {
       return (await request<{ data: HistoryEntry }>("GET", `/api/history/${seg(entryId)}`, { signal })).data;
+    },
+    async runAction(modelKey, name, body, onProgress) {
+      const path = `/api/records/${seg(modelKey)}/actions/${seg(name)}`;
+      if (!onProgress)
+        return (await request<{ data: { message: string; count: number } }>("POST", path, { body })).data;
+      let response: Response;
+      try {
+        response = await doFetch(`${baseUrl}${path}`, {
+          method: "POST",
+          headers: { accept: "application/x-ndjson", "content-type": "application/json" },
+          body: JSON.stringify(body),
+          credentials: "same-origin",
+        });
+      } catch {
+        throw new ApiError(
+          0,
+          "network_error",
+          "Could not reach the server; check your connection and retry.",
+        );
+      }
+      if (!response.ok || !response.body) throw parseApiError(response.status, await response.text());
+      // One JSON document per line: progress lines, then the answer or the error.
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffered = "";
+      for (;;) {
+        const { done, value } = await reader.read();
+        buffered += value ?? "";
+        const lines = buffered.split("\n");
+        buffered = done ? "" : (lines.pop() ?? "");
+        for (const line of lines.filter((text) => text.trim() !== "")) {
+          const item = JSON.parse(line) as {
+            progress?: { done: number; total: number };
+            data?: { message: string; count: number };
+            error?: unknown;
+          };
+          if (item.progress) onProgress(item.progress.done, item.progress.total);
+          if (item.data) return item.data;
+          if (item.error) throw parseApiError(422, line);
+        }
+        if (done)
+          throw new ApiError(
+            0,
+            "bad_response",
+            "The action's answer ended early; reload to see what it did.",
+          );
+      }
     },
     async revert(entryId) {
       const path = `/api/history/${seg(entryId)}/revert`;

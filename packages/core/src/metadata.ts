@@ -1,3 +1,4 @@
+import type { ActionMeta } from "./actionMeta.js";
 /**
  * Model metadata: what Atrium knows about a schema, independent of Prisma.
  * Built once at start-up (by @atrium/prisma from the DMMF datamodel) and served as `GET /api/meta`.
@@ -136,6 +137,10 @@ export interface ModelMeta {
    * nothing is configured: every default applies.
    */
   admin?: ModelAdminMeta;
+  /** The configured actions on a selection this user may run (`GET /api/meta` only). */
+  bulkActions?: ActionMeta[];
+  /** The configured actions on one record this user may run (`GET /api/meta` only). */
+  recordActions?: ActionMeta[];
 }
 
 /** A titled section of a model's form (config `models.<Model>.form.fieldsets`). */

@@ -1,4 +1,11 @@
-import { permissionsOf, type RecordRef, useCreateRecord, useModel, useRecord } from "@atrium/client";
+import {
+  permissionsOf,
+  type RecordRef,
+  type Row,
+  useCreateRecord,
+  useModel,
+  useRecord,
+} from "@atrium/client";
 import type { FieldMeta, ModelMeta } from "@atrium/core";
 import { useState } from "react";
 import { useNavigate, useParams, useSearchParams } from "react-router";
@@ -21,8 +28,11 @@ export function CreatePage() {
   const prefillId = prefillField ? (params.get(prefillField.name) ?? undefined) : undefined;
   const related = prefillField && meta ? relatedModel(prefillField, meta.models) : undefined;
   const prefillRecord = useRecord(related?.key, prefillId);
+  // `?duplicate=<$id>` (the record page's "Duplicate") starts from that record's values.
+  const duplicateId = params.get("duplicate") ?? undefined;
+  const original = useRecord(duplicateId ? model?.key : undefined, duplicateId);
   if (isUnknown) return <UnknownModelPage modelKey={modelKey} />;
-  if (!model || (prefillId && related && prefillRecord.isPending))
+  if (!model || (prefillId && related && prefillRecord.isPending) || (duplicateId && original.isPending))
     return <Skeleton width="30%" height={22} />;
   if (!permissionsOf(model).add) {
     return (
@@ -38,7 +48,9 @@ export function CreatePage() {
     prefillField && prefillRecord.data
       ? { field: prefillField, ref: { $id: prefillRecord.data.$id, $label: prefillRecord.data.$label } }
       : undefined;
-  return <CreateRecord key={model.key} model={model} prefill={prefill} />;
+  return (
+    <CreateRecord key={model.key} model={model} prefill={prefill} original={original.data ?? undefined} />
+  );
 }
 
 function isToOne(field: FieldMeta): boolean {
@@ -48,16 +60,19 @@ function isToOne(field: FieldMeta): boolean {
 function CreateRecord({
   model,
   prefill,
+  original,
 }: {
   model: ModelMeta;
   prefill?: { field: FieldMeta; ref: RecordRef };
+  /** The record being duplicated. */
+  original?: Row;
 }) {
   const create = useCreateRecord(model.key);
   const navigate = useNavigate();
   const toast = useToast();
   // Taken once per visit: "Save and add another" starts over from these.
   const [defaults] = useState(() => {
-    const values = toFormValues(model, "create");
+    const values = original ? duplicateValues(model, original) : toFormValues(model, "create");
     if (prefill) values[prefill.field.name] = prefill.ref;
     return values;
   });
@@ -85,4 +100,19 @@ function CreateRecord({
       />
     </>
   );
+}
+
+/**
+ * A copy's starting values: the original's, but empty where a value must be unique (the save would only fail)
+ * and without many-to-many links, which the copy's user chooses again.
+ */
+function duplicateValues(model: ModelMeta, original: Row) {
+  const values = toFormValues(model, "create", original);
+  const blank = toFormValues(model, "create");
+  for (const field of formFields(model, "create")) {
+    if (field.isUnique || field.isId || (field.kind === "relation" && field.relation?.toMany)) {
+      values[field.name] = blank[field.name] ?? null;
+    }
+  }
+  return values;
 }

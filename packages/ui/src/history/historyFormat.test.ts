@@ -138,3 +138,25 @@ describe("causeText and causedText", () => {
     expect(causedText(entry({ action: "revert", caused: 6 }))).toBe("Also restored 6 other records");
   });
 });
+
+describe("action entries", () => {
+  const ran = entry({
+    action: "action",
+    recordId: null,
+    changes: {
+      $action: { old: null, new: "markShipped" },
+      $label: { old: null, new: "Mark as shipped" },
+      $count: { old: null, new: 3 },
+      $records: { old: null, new: ["1", "2", "3"] },
+      $params: { old: null, new: { carrier: "DHL" } },
+    },
+  });
+
+  it("are named by the action and how many records it ran on", () => {
+    expect(entryRecordName(ran, model)).toBe("Mark as shipped on 3 customers");
+  });
+
+  it("show their parameters as the changes", () => {
+    expect(entryChanges(ran, model)).toEqual([{ name: "carrier", label: "carrier", old: null, new: "DHL" }]);
+  });
+});

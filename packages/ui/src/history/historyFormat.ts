@@ -98,6 +98,11 @@ export interface EntryChange {
  * Creates show only the new values and deletes only the old ones: the other side is always empty.
  */
 export function entryChanges(entry: HistoryEntry, model: ModelMeta | undefined): EntryChange[] {
+  // An action's details are not fields: its parameters are what there is to show.
+  if (entry.action === "action") {
+    const params = (entry.changes.$params?.new ?? {}) as Record<string, unknown>;
+    return Object.entries(params).map(([name, value]) => ({ name, label: name, old: null, new: value }));
+  }
   const names = Object.keys(entry.changes);
   // Write-only fields show that they changed (never a value), after the fields the detail view shows.
   const fields = model ? [...model.fields, ...(model.writeOnlyFields ?? [])] : [];
@@ -130,6 +135,7 @@ export function truncatedJson(value: unknown, max = 80): { text: string; truncat
  * can be rebuilt even after the record is gone; other entries fall back to "Model #id".
  */
 export function entryRecordName(entry: HistoryEntry, model: ModelMeta | undefined): string {
+  if (entry.action === "action") return actionSummary(entry, model);
   // Sign-in events are about a person, not a record.
   if (entry.recordId === null) return entry.actor.email;
   const id = entry.recordId;
@@ -164,4 +170,16 @@ export function deletedRecords(entries: HistoryEntry[]): Set<string> {
   return new Set(
     [...latest].filter(([, action]) => action === "delete" || action === "bulk_delete").map(([key]) => key),
   );
+}
+
+/** "Mark as shipped on 3 orders": which action ran on how many records. */
+export function actionSummary(entry: HistoryEntry, model: ModelMeta | undefined): string {
+  const label = String(entry.changes.$label?.new ?? entry.changes.$action?.new ?? "Action");
+  const count = Number(entry.changes.$count?.new ?? 0);
+  const records = model
+    ? (count === 1 ? model.label : model.labelPlural).toLowerCase()
+    : count === 1
+      ? "record"
+      : "records";
+  return `${label} on ${count} ${records}`;
 }

@@ -9,10 +9,12 @@ import {
   useModel,
   useRecordList,
 } from "@atrium/client";
-import type { ModelMeta } from "@atrium/core";
+import type { ActionMeta, ModelMeta } from "@atrium/core";
 import { Filter, Plus, Trash2, X } from "lucide-react";
 import { useCallback, useEffect, useId, useMemo, useState } from "react";
 import { Link, useParams } from "react-router";
+import { ActionDialog } from "../actions/ActionDialog.js";
+import { download, exportSelection } from "../actions/exportSelection.js";
 import { UnknownModelPage } from "../auth/UnknownModelPage.js";
 import { EmptyState, ErrorState, PageHeader, Skeleton } from "../components/StateViews.js";
 import { useToast } from "../components/Toasts.js";
@@ -63,6 +65,7 @@ function ModelList({ model, meta }: { model: ModelMeta; meta: AdminMeta }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [filtersOpen, setFiltersOpen] = useState(state.filters.length > 0);
   const [deleting, setDeleting] = useState(false);
+  const [running, setRunning] = useState<ActionMeta | null>(null);
   const filterPanelId = useId();
   const toast = useToast();
   const stateKey = JSON.stringify(state);
@@ -139,6 +142,35 @@ function ModelList({ model, meta }: { model: ModelMeta; meta: AdminMeta }) {
         {selected.size > 0 && (
           <section className="selection-bar" aria-label="Selection">
             <span>{plural(selected.size, "selected", "selected")}</span>
+            {(model.bulkActions ?? []).map((action) => (
+              <button
+                key={action.name}
+                type="button"
+                className="button button-small"
+                onClick={() => setRunning(action)}
+              >
+                {action.label}
+              </button>
+            ))}
+            {(["csv", "json"] as const).map((format) => (
+              <button
+                key={format}
+                type="button"
+                className="button button-small"
+                onClick={() =>
+                  download(
+                    exportSelection(
+                      model,
+                      columns,
+                      (rows ?? []).filter((row) => selected.has(row.$id)),
+                      format,
+                    ),
+                  )
+                }
+              >
+                Export {format.toUpperCase()}
+              </button>
+            ))}
             <button
               type="button"
               className="button button-small button-danger"
@@ -259,6 +291,18 @@ function ModelList({ model, meta }: { model: ModelMeta; meta: AdminMeta }) {
           />
         )}
       </div>
+      <ActionDialog
+        model={model}
+        action={running}
+        ids={[...selected]}
+        onClose={() => setRunning(null)}
+        onDone={(message) => {
+          setRunning(null);
+          setSelected(new Set());
+          toast(message);
+          void list.refetch();
+        }}
+      />
       <DeleteDialog
         model={model}
         ids={deleting ? [...selected] : []}

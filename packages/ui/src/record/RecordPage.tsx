@@ -1,8 +1,9 @@
 import { permissionsOf, useModel, useRecord } from "@atrium/client";
-import type { ModelMeta } from "@atrium/core";
+import type { ActionMeta, ModelMeta } from "@atrium/core";
 import { Pencil, Trash2 } from "lucide-react";
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
+import { ActionDialog } from "../actions/ActionDialog.js";
 import { UnknownModelPage } from "../auth/UnknownModelPage.js";
 import { ErrorState, PageHeader, Skeleton } from "../components/StateViews.js";
 import { useToast } from "../components/Toasts.js";
@@ -26,6 +27,7 @@ export function RecordPage() {
 function RecordDetail({ model, models, id }: { model: ModelMeta; models: ModelMeta[]; id: string }) {
   const record = useRecord(model.key, id);
   const [deleting, setDeleting] = useState(false);
+  const [running, setRunning] = useState<ActionMeta | null>(null);
   const navigate = useNavigate();
   const toast = useToast();
   if (record.isError) {
@@ -53,6 +55,17 @@ function RecordDetail({ model, models, id }: { model: ModelMeta; models: ModelMe
         actions={
           <>
             {row && <SlotItems slot="record.actions" props={{ model, recordId: row.$id, record: row }} />}
+            {row &&
+              (model.recordActions ?? []).map((action) => (
+                <button key={action.name} type="button" className="button" onClick={() => setRunning(action)}>
+                  {action.label}
+                </button>
+              ))}
+            {row && can.add && (
+              <Link to={`/m/${model.key}/new?duplicate=${encodeURIComponent(row.$id)}`} className="button">
+                Duplicate
+              </Link>
+            )}
             {can.change && (
               <Link to={editPath} className="button button-primary">
                 <Pencil size={14} aria-hidden="true" />
@@ -104,6 +117,17 @@ function RecordDetail({ model, models, id }: { model: ModelMeta; models: ModelMe
             />
           ) : null;
         })}
+      <ActionDialog
+        model={model}
+        action={running}
+        ids={row ? [row.$id] : []}
+        onClose={() => setRunning(null)}
+        onDone={(message) => {
+          setRunning(null);
+          toast(message);
+          void record.refetch();
+        }}
+      />
       <DeleteDialog
         model={model}
         ids={deleting && row ? [row.$id] : []}
