@@ -76,6 +76,15 @@ function decodeParams(schema: SchemaMeta, action: ServerAction, params: unknown)
   try {
     const data = decodeWrite(schema, paramModel, params ?? {}, "create");
     const typed: Record<string, unknown> = { ...data.scalars };
+    // A form's empty text box is "" on the wire; for a required parameter that is the missing answer it looks like.
+    const empty = action.params.find(
+      (field) => field.isRequired && (typed[field.name] === "" || typed[field.name] == null),
+    );
+    if (empty) {
+      throw new AtriumError("validation_failed", `Check the parameters of '${action.label}': Required`, {
+        fields: { [`params.${empty.name}`]: "Required" },
+      });
+    }
     for (const field of action.params) {
       // An unticked box is sent as nothing by some clients; the handler gets false, never undefined.
       if (field.type === "Boolean" && typed[field.name] === undefined) typed[field.name] = false;
