@@ -81,8 +81,9 @@ function decodeParams(schema: SchemaMeta, action: ServerAction, params: unknown)
       (field) => field.isRequired && (typed[field.name] === "" || typed[field.name] == null),
     );
     if (empty) {
-      throw new AtriumError("validation_failed", `Check the parameters of '${action.label}': Required`, {
-        fields: { [`params.${empty.name}`]: "Required" },
+      // Named as decodeWrite names fields: the catch below places it at `params.<name>`.
+      throw new AtriumError("validation_failed", "This field is required", {
+        fields: { [empty.name]: "This field is required" },
       });
     }
     for (const field of action.params) {
