@@ -76,6 +76,16 @@ function decodeParams(schema: SchemaMeta, action: ServerAction, params: unknown)
   try {
     const data = decodeWrite(schema, paramModel, params ?? {}, "create");
     const typed: Record<string, unknown> = { ...data.scalars };
+    // A form's empty text box is "" on the wire; for a required parameter that is the missing answer it looks like.
+    const empty = action.params.find(
+      (field) => field.isRequired && (typed[field.name] === "" || typed[field.name] == null),
+    );
+    if (empty) {
+      // Named as decodeWrite names fields: the catch below places it at `params.<name>`.
+      throw new AtriumError("validation_failed", "This field is required", {
+        fields: { [empty.name]: "This field is required" },
+      });
+    }
     for (const field of action.params) {
       // An unticked box is sent as nothing by some clients; the handler gets false, never undefined.
       if (field.type === "Boolean" && typed[field.name] === undefined) typed[field.name] = false;

@@ -144,6 +144,12 @@ describe("POST /api/records/{key}/actions/{name}", () => {
 
   it("places parameter problems beside their inputs (422 params.<name>)", async () => {
     const { post, rows } = await app();
+    for (const suffix of ["", null]) {
+      const blank = await post("admin@x.test", "retitle", { ids: ["1"], params: { suffix } });
+      expect(blank.status).toBe(422);
+      const fields = ((await blank.json()) as { error: { fields: Record<string, string> } }).error.fields;
+      expect(fields).toEqual({ "params.suffix": "This field is required" });
+    }
     const res = await post("admin@x.test", "retitle", { ids: ["1"], params: {} });
     expect(res.status).toBe(422);
     const body = (await res.json()) as { error: { fields: Record<string, string> } };
