@@ -23,7 +23,9 @@ test("a bulk action asks, runs on the selection, says what it did and leaves an 
   expect((await api.get("order", second.$id)).status).toBe("SHIPPED");
 
   await page.goto("/history");
-  await expect(page.locator(".history-entry").filter({ hasText: "Action" }).first()).toBeVisible();
+  await expect(
+    page.locator(".history-entry").filter({ hasText: "Mark as shipped on 2 orders" }).first(),
+  ).toBeVisible();
 });
 
 test("a record action's form refuses an empty required parameter beside it, then adds the note", async ({

@@ -50,7 +50,11 @@ export function HistoryEntryList({ entries, models, showRecord = false }: Histor
             <li key={entry.id} className="history-entry">
               <div className="history-entry-head">
                 <span className={`badge badge-${actionTone(entry.action)}`}>{actionLabel(entry.action)}</span>
-                {showRecord && entry.recordId !== null && (
+                {showRecord && entry.action === "action" && (
+                  // What ran, on how many records: a selection has no one record to link to.
+                  <span className="history-record">{name}</span>
+                )}
+                {showRecord && entry.action !== "action" && entry.recordId !== null && (
                   <span className="history-record">
                     {model && !name.startsWith(`${model.label} `) && (
                       <span className="faint">{model.label} </span>
