@@ -8,6 +8,7 @@ import { csrfGuard } from "./auth/csrfGuard.js";
 import { accessOf } from "./auth/requestAccess.js";
 import { securityHeaders } from "./auth/securityHeaders.js";
 import { customRoutes, customRoutesPrefix } from "./custom/customRoutes.js";
+import { exchangeRoutes } from "./exchange/exchangeRoutes.js";
 import { historyRoutes } from "./history/historyRoutes.js";
 import { bodyLimit } from "./middleware/bodyLimit.js";
 import { errorHandler } from "./middleware/errorHandler.js";
@@ -56,6 +57,9 @@ export function createAtriumApp(input: AtriumAppOptions): Hono {
   if (options.history) app.route("/api", historyRoutes(options, options.history));
   app.route("/api/records", recordRoutes(options));
   app.route("/api/lookup", lookupRoutes(options));
+  // Beside the records, not under them: `GET /api/records/{key}/export` would shadow a record whose `$id` is
+  // "export".
+  app.route("/api", exchangeRoutes(options));
   app.route("/api/counts", countRoutes(options));
   if (options.routes.length > 0)
     app.route(`/api${customRoutesPrefix}`, customRoutes(options, options.routes));
