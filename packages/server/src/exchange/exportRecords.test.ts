@@ -31,7 +31,7 @@ function pagedBooks(perPage: number) {
 }
 
 describe("GET /api/export/{key}", () => {
-  it("streams every page as CSV, counting only the first and reading the others by cursor", async () => {
+  it("streams every page as CSV: the list's checks on one row, then bulk pages by cursor", async () => {
     const { dataSource, queries } = pagedBooks(2);
     const { app } = testApp(dataSource);
     const res = await app.request("/api/export/book?format=csv&q=d&sort=title&page=3&filter.pages.gte=1");
@@ -45,9 +45,10 @@ describe("GET /api/export/{key}", () => {
         "\r\n",
       ),
     );
-    expect(queries.map((query) => [query.page, query.bulk ?? false, query.cursor?.values])).toEqual([
+    expect(queries.map((query) => [query.perPage, query.bulk ?? false, query.cursor?.values])).toEqual([
       [1, false, undefined],
-      [1, true, [2]],
+      [1000, true, undefined],
+      [1000, true, [2]],
     ]);
     // The list's search, sort and filters, not its page.
     expect(queries[0]).toMatchObject({ search: "d", filters: [{ path: ["pages"], op: "gte", value: 1 }] });
@@ -135,7 +136,7 @@ describe("GET /api/export/{key}", () => {
     const dataSource = fakeDataSource({
       list: async () => {
         calls += 1;
-        if (calls > 1) throw new Error("connection lost");
+        if (calls > 2) throw new Error("connection lost");
         return {
           rows: [books[0] as StoredRow],
           total: 3,

@@ -4,9 +4,9 @@
  *
  * The list is read as the list route reads it, through the same access: the principal's view of the model
  * (hidden and write-only fields absent, filters and sorts on them refused), the same query parser and the same
- * refusal of a sort the list is too big for. The first page is read before anything is answered, so a bad
- * filter is a 400 and not a broken download; it is also the only page counted. The pages after it are read by
- * keyset (ListQuery.bulk: no count, labels or relation counts), so a deep page costs what the first costs.
+ * refusal of a sort the list is too big for, made once on a one-row page, the export's only count. The first
+ * page is read before anything is answered, so a bad filter is a 400 and not a broken download. Pages are read
+ * by keyset (ListQuery.bulk: no count, labels or relation counts), so a deep page costs what the first costs.
  */
 import {
   AtriumError,
@@ -128,7 +128,10 @@ async function* listPages(
     ...(unsearchable ? { unsearchable } : {}),
   });
   const source = access.dataModel(model);
-  let result = await dataSource.list(source, query);
+  // The list's own checks (a sort the list is too big for is refused) on a one-row page: its count is the
+  // export's only one, and no labels or relation counts are read for the rows the export writes.
+  await dataSource.list(source, { ...query, perPage: 1 });
+  let result = await dataSource.list(source, { ...query, bulk: true });
   yield result.rows;
   while (result.next) {
     result = await dataSource.list(source, { ...query, cursor: result.next, bulk: true });
