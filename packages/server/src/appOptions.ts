@@ -1,4 +1,9 @@
-import { isIdentityField, isSecretFieldName, isWriteOnlyField } from "@atrium/auth";
+import {
+  type FieldVisibilityConfig,
+  isIdentityField,
+  isSecretFieldName,
+  isWriteOnlyField,
+} from "@atrium/auth";
 import type { AuditSink, DataSource, SchemaMeta, WriteContext } from "@atrium/core";
 import type { Context, MiddlewareHandler } from "hono";
 import type { ModelActionsMap } from "./actions/actionTypes.js";
@@ -199,8 +204,15 @@ export function resolveOptions(options: AtriumAppOptions): ResolvedOptions {
  * values are the entry's record id anyway, and a delete could not be reverted without them.
  */
 function auditRedaction(options: AtriumAppOptions): (model: string, field: string) => boolean {
-  const fields = options.auth?.fields ?? {};
-  const identity = new Map(options.schema.models.map((model) => [model.key, model]));
+  return auditRedactionFor(options.schema, options.auth?.fields ?? {});
+}
+
+/** auditRedaction for a schema and field rules, for writers outside the app (`atrium import`). */
+export function auditRedactionFor(
+  schema: SchemaMeta,
+  fields: FieldVisibilityConfig,
+): (model: string, field: string) => boolean {
+  const identity = new Map(schema.models.map((model) => [model.key, model]));
   return (modelKey, field) => {
     const model = identity.get(modelKey);
     if (model && isIdentityField(model, field)) return false;

@@ -27,7 +27,7 @@ export const maxListedErrors = 1000;
 
 export interface ImportRequest {
   format: ImportFormat;
-  /** @default suggested from the column names (suggestMapping) */
+  /** The user's choices, by column; the columns it does not name keep what their names suggest (suggestMapping). */
   mapping?: ColumnMapping[] | undefined;
   /** `"$id"`, a unique field, or `"none"`. @default "$id" when the id fields have columns, else "none" */
   match?: string | undefined;
@@ -82,7 +82,7 @@ export async function runImport(
   const first = await reader.records.next();
   const columns = reader.columns();
   const writeModel = access.writeModel(model);
-  const mapping = request.mapping ?? suggestMapping(access.view.schema, writeModel, columns);
+  const mapping = withChoices(suggestMapping(access.view.schema, writeModel, columns), request.mapping ?? []);
   // JSON objects need not all have every key: a mapped key the first one lacks is no mistake.
   const known =
     request.format === "csv" ? columns : [...new Set([...columns, ...mapping.map((m) => m.column)])];
@@ -150,6 +150,19 @@ export async function runImport(
     { timeoutMs: scope.limits.commitTimeoutMs },
   );
   return { dryRun: false, ...written };
+}
+
+/** The suggestion with the user's choices in place; a field the user gave another column is no longer suggested. */
+function withChoices(suggested: ColumnMapping[], chosen: ColumnMapping[]): ColumnMapping[] {
+  const byColumn = new Map(chosen.map((entry) => [entry.column, entry]));
+  const claimed = new Set(chosen.map((entry) => entry.field));
+  const merged = suggested.map((entry) => {
+    const choice = byColumn.get(entry.column);
+    if (choice) return choice;
+    return claimed.has(entry.field) ? { column: entry.column, field: null } : entry;
+  });
+  const known = new Set(suggested.map((entry) => entry.column));
+  return [...merged, ...chosen.filter((entry) => !known.has(entry.column))];
 }
 
 function dataOf(row: CheckedRow): WriteData {
