@@ -155,16 +155,14 @@ function ModelList({ model, meta }: { model: ModelMeta; meta: AdminMeta }) {
                 {action.label}
               </button>
             ))}
-            {can.delete && (
-              <button
-                type="button"
-                className="button button-small button-danger"
-                onClick={() => setDeleting(true)}
-              >
-                <Trash2 size={13} aria-hidden="true" />
-                Delete selected
-              </button>
-            )}
+            <button
+              type="button"
+              className="button button-small button-danger"
+              onClick={() => setDeleting(true)}
+            >
+              <Trash2 size={13} aria-hidden="true" />
+              Delete selected
+            </button>
             <button
               type="button"
               className="button button-small button-ghost icon-button"
@@ -243,8 +241,7 @@ function ModelList({ model, meta }: { model: ModelMeta; meta: AdminMeta }) {
                   onSort={(field, additive) => setState(sortToggled(state, defaults, field, additive))}
                   selected={selected}
                   onSelect={onSelect}
-                  // Whoever may view may select: to export the selection, if nothing else.
-                  selectable
+                  selectable={can.delete}
                   sortOffered={sortOffered(meta, model, data?.sortNeedsIndex)}
                   loadingRows={Math.min(state.perPage, 10)}
                 />
