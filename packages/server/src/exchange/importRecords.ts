@@ -155,7 +155,8 @@ async function* jsonArrayElements(texts: AsyncIterable<string>): AsyncGenerator<
   let element: string[] = [];
   let from = -1;
   for await (const text of texts) {
-    from = -1;
+    // An element cut by the chunk's edge goes on from this chunk's first character.
+    from = element.length > 0 || depth > 0 || inString ? 0 : -1;
     for (let index = 0; index < text.length; index++) {
       const char = text[index];
       if (ended) {
