@@ -1,7 +1,7 @@
 import { type ExchangeFormat, type ListState, toSearchParams, useAdmin } from "@atrium/client";
 import type { ModelMeta } from "@atrium/core";
 import { Download } from "lucide-react";
-import { useRef } from "react";
+import { useEffect, useRef } from "react";
 
 const formats: ExchangeFormat[] = ["csv", "json", "ndjson"];
 
@@ -25,6 +25,24 @@ export function ExportMenu({ model, state, selectedIds }: ExportMenuProps) {
   for (const id of selectedIds) selection.append("ids", id);
   const filtered = state.q !== "" || state.filters.length > 0;
   const close = () => menu.current?.removeAttribute("open");
+  // Closed by a click elsewhere or Escape, as menus are.
+  useEffect(() => {
+    const away = (event: Event) => {
+      if (
+        event instanceof KeyboardEvent
+          ? event.key === "Escape"
+          : !menu.current?.contains(event.target as Node)
+      ) {
+        menu.current?.removeAttribute("open");
+      }
+    };
+    document.addEventListener("pointerdown", away);
+    document.addEventListener("keydown", away);
+    return () => {
+      document.removeEventListener("pointerdown", away);
+      document.removeEventListener("keydown", away);
+    };
+  }, []);
   const links = (params: URLSearchParams, what: string) =>
     formats.map((format) => (
       <a
