@@ -4,7 +4,9 @@
  * itself by copying a row Prisma wrote (its formats for dates and decimals); then `GET /api/export/item` through
  * the whole app in process, its body read as a download reads it. What the export holds on to is the heap after a
  * full collection (`--expose-gc`) at each tenth of the rows: flat when memory does not grow with the export. The
- * floor: the raw driver iterating the same rows into NDJSON text. Prints a Markdown table for docs/benchmarks.md.
+ * floor: the raw driver iterating the same rows into NDJSON text. Then an import of `--import-rows` of them
+ * (their CSV without ids, so every row creates a record): the dry run, and the commit (checked, then written in
+ * one transaction, without an audit sink here). Prints a Markdown table for docs/benchmarks.md.
  */
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -23,12 +25,14 @@ const { values } = parseArgs({
   options: {
     rows: { type: "string", default: "100000" },
     formats: { type: "string", default: "csv,ndjson,json" },
+    "import-rows": { type: "string", default: "10000" },
   },
 });
 const rowCount = Number(values.rows);
 if (!Number.isSafeInteger(rowCount) || rowCount < 1)
   throw new Error("--rows must be a whole number of 1 or more");
 const formats = (values.formats ?? "").split(",").filter(Boolean);
+const importRows = Math.min(rowCount, Number(values["import-rows"]));
 
 const schemaText = `datasource db {
   provider = "sqlite"
@@ -102,7 +106,7 @@ try {
 
   const schema = await loadSchemaMetaFromFile(schemaPath);
   const dataSource = createPrismaDataSource({ client, schema });
-  const app = createAtriumApp({ schema, dataSource });
+  const app = createAtriumApp({ schema, dataSource, maxImportRows: importRows, maxImportBytes: 2 ** 31 - 1 });
   const lines: string[] = [
     "| what | rows | MB written | seconds | rows/s | heap after GC at each tenth (MiB) | heap peak | RSS peak |",
     "| --- | --- | --- | --- | --- | --- | --- | --- |",
@@ -142,6 +146,26 @@ try {
     lines.push(
       `| GET /api/export/item?format=${format} | ${written.toLocaleString("en")} | ${(bytes / 1e6).toFixed(0)} | ${seconds.toFixed(1)} | ${Math.round(written / seconds).toLocaleString("en")} | ${retained.map((value) => Math.round(value / 2 ** 20)).join(", ")} | ${mib(peak)} | ${mib(peakRss)} |`,
     );
+  }
+
+  // An import of the first rows as new records: their CSV export without the id column, checked, then written.
+  if (importRows > 0) {
+    const exported = await app.request(`/api/export/item?format=csv&sort=id&filter.id.lte=${importRows}`);
+    const file = (await exported.text()).replace(/^id,/, "").replace(/\r\n\d+,/g, "\r\n");
+    for (const dryRun of [true, false]) {
+      const started = performance.now();
+      const answer = await app.request(`/api/import/item?format=csv${dryRun ? "&dryRun=1" : ""}`, {
+        method: "POST",
+        body: file,
+      });
+      const seconds = (performance.now() - started) / 1000;
+      const body = (await answer.json()) as { summary?: { create: number }; created?: number };
+      const rows = body.summary?.create ?? body.created ?? 0;
+      if (answer.status !== 200 || rows !== importRows) throw new Error(`import answered ${answer.status}`);
+      lines.push(
+        `| POST /api/import/item?format=csv${dryRun ? "&dryRun=1" : " (commit: checked, then written)"} | ${rows.toLocaleString("en")} | ${(file.length / 1e6).toFixed(0)} read | ${seconds.toFixed(1)} | ${Math.round(rows / seconds).toLocaleString("en")} | | | |`,
+      );
+    }
   }
 
   // The floor: the same rows straight from the driver into NDJSON text, nothing kept.
