@@ -130,6 +130,8 @@ export async function createAtrium(options: Omit<StartOptions, "port" | "host">)
   };
 }
 
+const KEEP_ALIVE_MS = 65_000;
+
 /** `createAtrium`, listening on the options' port and host. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const atrium = await createAtrium(options);
@@ -139,6 +141,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     );
     listening.once("error", reject);
   });
+  // Node closes an idle kept-alive connection after 5 s. A client (or a load balancer, which typically keeps
+  // connections 60 s) that reuses it at that moment gets ECONNRESET on a request the server never saw. Keep
+  // connections longer than the usual balancer's idle timeout, so the client always closes first.
+  if ("keepAliveTimeout" in server) {
+    server.keepAliveTimeout = KEEP_ALIVE_MS;
+    server.headersTimeout = KEEP_ALIVE_MS + 1000;
+  }
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : options.port;
   return {

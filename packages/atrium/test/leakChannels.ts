@@ -1,6 +1,6 @@
 /**
  * Every channel that returns or filters data, called by one signed-in role on one record: list, record, look-up,
- * counts, meta, delete preview, history (the record's, the model's, one entry), revert, update, create and the
+ * counts, meta, delete preview, export, history (the record's, the model's, one entry), revert, update, create and the
  * conflicts of update, delete and bulk delete. The leak tests run each class of leak over all of them, so a
  * channel that forgets the principal's view fails whichever class it breaks.
  */
@@ -61,6 +61,7 @@ export async function callEveryChannel(
   await call("counts", 200, session.get("/api/counts"));
   await call("meta", 200, session.get("/api/meta"));
   await call("delete preview", 200, session.get(`${path}/delete-preview`));
+  await call("export", 200, session.get(`/api/export/${model}?format=json`));
 
   expect((await api.patch(path, subject.change)).status).toBe(200);
   const [entry] = (await api.get(`${path}/history`)).body.data;

@@ -1,5 +1,6 @@
 import { ApiError, parseApiError } from "./ApiError.js";
 import type { SessionInfo } from "./authTypes.js";
+import { type ExchangeApi, exchangeApi } from "./exchangeApi.js";
 import { type GenerateApi, generateApi } from "./generateApi.js";
 import type {
   AdminMeta,
@@ -82,6 +83,8 @@ export interface AdminApi {
   admin: UsersAdminApi;
   /** Realistic records for a model: a preview, and a run with progress that can be cancelled. */
   generate: GenerateApi;
+  /** Export downloads and imports with their dry run. */
+  exchange: ExchangeApi;
 }
 
 export function createAdminApi(options: AdminApiOptions = {}): AdminApi {
@@ -247,6 +250,26 @@ export function createAdminApi(options: AdminApiOptions = {}): AdminApi {
       return request<SessionInfo>("GET", "/api/auth/me", { signal });
     },
     admin: usersAdminApi(request),
+    exchange: exchangeApi(baseUrl, async (path, init) => {
+      try {
+        const response = await doFetch(`${baseUrl}${path}`, {
+          method: "POST",
+          headers: { accept: init.accept, "content-type": init.contentType },
+          body: init.body,
+          signal: init.signal,
+          credentials: "same-origin",
+        });
+        if (response.status === 401) options.onUnauthorized?.();
+        return response;
+      } catch (cause) {
+        if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
+        throw new ApiError(
+          0,
+          "network_error",
+          "Could not reach the server; check your connection and retry.",
+        );
+      }
+    }),
     generate: generateApi(async (path, init) => {
       try {
         const response = await doFetch(`${baseUrl}${path}`, {

@@ -84,7 +84,7 @@ export function generateApi(send: Send): GenerateApi {
 }
 
 /** The answer's lines as they arrive, each parsed. */
-async function* ndjsonLines(response: Response): AsyncGenerator<Record<string, unknown>> {
+export async function* ndjsonLines(response: Response): AsyncGenerator<Record<string, unknown>> {
   const reader = response.body?.getReader();
   if (!reader) return;
   const decoder = new TextDecoder();

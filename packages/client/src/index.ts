@@ -106,6 +106,7 @@ export { type AdminQueries, adminKeys, createQueries } from "./queries.js";
 
 /** Why a model cannot be added here (a required field the user may not see). */
 export { type AddBlocked, type AddBlocker, addBlocked, addBlockersOf } from "./addBlocked.js";
+export type * from "./exchangeApi.js";
 export type * from "./generateApi.js";
 /** Shapes of the users and roles API (superusers only). */
 export type * from "./usersAdminApi.js";

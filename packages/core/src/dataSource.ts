@@ -179,6 +179,15 @@ export interface PreviewOptions {
   viewSchema?: SchemaMeta;
 }
 
+export interface TransactionOptions {
+  /**
+   * Longest the transaction may stay open, in ms, for work known to be long (an import of many rows); past it
+   * the transaction is rolled back and the work fails.
+   * @default the implementation's own limit for one write (15 s for Prisma)
+   */
+  timeoutMs?: number;
+}
+
 export interface DataSource {
   readonly provider: DatabaseProvider;
   list(model: ModelMeta, query: ListQuery): Promise<ListResult>;
@@ -227,7 +236,7 @@ export interface DataSource {
    * Runs `work` in one transaction: the writes it makes through the data source it is given (audit entries
    * included) are all kept or, when it throws, none. Reads through it see those writes.
    */
-  transaction<T>(work: (source: DataSource) => Promise<T>): Promise<T>;
+  transaction<T>(work: (source: DataSource) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** Row count for overviews; may be an estimate on big tables. */
   count(model: ModelMeta): Promise<CountResult>;
   close(): Promise<void>;

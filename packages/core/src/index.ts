@@ -5,6 +5,8 @@ export * from "./databaseUnavailability.js";
 export * from "./dataSource.js";
 export * from "./decodeWrite.js";
 export * from "./errors.js";
+export * from "./exchangeCells.js";
+export * from "./importMapping.js";
 export * from "./indexedSort.js";
 export * from "./listCursor.js";
 export * from "./listQuery.js";

@@ -66,6 +66,13 @@ export interface ListQuery {
   filters: FilterSpec[];
   /** Keyset paging instead of an offset (see listCursor.ts). */
   cursor?: ListCursor;
+  /**
+   * A page for a bulk reader (exports, an import's look-ups), not for people: only the rows' own columns, no
+   * count (`total` null), no to-one labels and no to-many counts, and no check of the sort against the list's
+   * size, which the reader made once on its first page. A million-row export then costs its pages, not a count
+   * and the relations' reads per page.
+   */
+  bulk?: boolean;
 }
 
 /** Typed values of a record's id fields, keyed by field name. */

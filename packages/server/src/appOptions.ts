@@ -1,4 +1,9 @@
-import { isIdentityField, isSecretFieldName, isWriteOnlyField } from "@atrium/auth";
+import {
+  type FieldVisibilityConfig,
+  isIdentityField,
+  isSecretFieldName,
+  isWriteOnlyField,
+} from "@atrium/auth";
 import type { AuditSink, DataSource, SchemaMeta, WriteContext } from "@atrium/core";
 import type { Context, MiddlewareHandler } from "hono";
 import type { ModelActionsMap } from "./actions/actionTypes.js";
@@ -41,6 +46,22 @@ export interface AtriumAppOptions {
    * @default 10000
    */
   maxGenerateCount?: number;
+  /**
+   * Largest file `POST /api/records/{key}/import` accepts, in bytes (imports are not held to `maxBodyBytes`);
+   * bigger files get 413 payload_too_large.
+   * @default 52428800 (50 MiB)
+   */
+  maxImportBytes?: number;
+  /**
+   * Most rows one import may hold; more get 413 payload_too_large before anything is written.
+   * @default 100000
+   */
+  maxImportRows?: number;
+  /**
+   * Longest an import's commit may keep its one transaction open, in ms; past it, nothing is written.
+   * @default 600000 (10 minutes)
+   */
+  importTimeoutMs?: number;
   /**
    * Called for unexpected errors before the client gets a generic 500.
    * @default console.error
@@ -106,6 +127,9 @@ export const defaultOptions = {
   lookupLimit: 20,
   maxBulkIds: 1000,
   maxGenerateCount: 10_000,
+  maxImportBytes: 50 * 1024 * 1024,
+  maxImportRows: 100_000,
+  importTimeoutMs: 600_000,
 } as const;
 
 /** What a write route passes to the data source: who writes, what they see and may delete, and the audit. */
@@ -143,6 +167,9 @@ export function resolveOptions(options: AtriumAppOptions): ResolvedOptions {
     lookupLimit: options.lookupLimit ?? defaultOptions.lookupLimit,
     maxBulkIds: options.maxBulkIds ?? defaultOptions.maxBulkIds,
     maxGenerateCount: options.maxGenerateCount ?? defaultOptions.maxGenerateCount,
+    maxImportBytes: options.maxImportBytes ?? defaultOptions.maxImportBytes,
+    maxImportRows: options.maxImportRows ?? defaultOptions.maxImportRows,
+    importTimeoutMs: options.importTimeoutMs ?? defaultOptions.importTimeoutMs,
     routes: options.routes ?? [],
     actions: options.actions ?? new Map(),
     logger: options.logger ?? defaultLogger,
@@ -157,6 +184,9 @@ export function resolveOptions(options: AtriumAppOptions): ResolvedOptions {
     "lookupLimit",
     "maxBulkIds",
     "maxGenerateCount",
+    "maxImportBytes",
+    "maxImportRows",
+    "importTimeoutMs",
   ] as const) {
     const value = resolved[name];
     if (!Number.isSafeInteger(value) || value < 1) {
@@ -174,8 +204,15 @@ export function resolveOptions(options: AtriumAppOptions): ResolvedOptions {
  * values are the entry's record id anyway, and a delete could not be reverted without them.
  */
 function auditRedaction(options: AtriumAppOptions): (model: string, field: string) => boolean {
-  const fields = options.auth?.fields ?? {};
-  const identity = new Map(options.schema.models.map((model) => [model.key, model]));
+  return auditRedactionFor(options.schema, options.auth?.fields ?? {});
+}
+
+/** auditRedaction for a schema and field rules, for writers outside the app (`atrium import`). */
+export function auditRedactionFor(
+  schema: SchemaMeta,
+  fields: FieldVisibilityConfig,
+): (model: string, field: string) => boolean {
+  const identity = new Map(schema.models.map((model) => [model.key, model]));
   return (modelKey, field) => {
     const model = identity.get(modelKey);
     if (model && isIdentityField(model, field)) return false;

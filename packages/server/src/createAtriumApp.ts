@@ -8,6 +8,8 @@ import { csrfGuard } from "./auth/csrfGuard.js";
 import { accessOf } from "./auth/requestAccess.js";
 import { securityHeaders } from "./auth/securityHeaders.js";
 import { customRoutes, customRoutesPrefix } from "./custom/customRoutes.js";
+import { exchangeRoutes } from "./exchange/exchangeRoutes.js";
+import { isImportRequest } from "./exchange/importRoute.js";
 import { historyRoutes } from "./history/historyRoutes.js";
 import { bodyLimit } from "./middleware/bodyLimit.js";
 import { errorHandler } from "./middleware/errorHandler.js";
@@ -42,7 +44,9 @@ export function createAtriumApp(input: AtriumAppOptions): Hono {
 
   app.route("/healthz", healthRoutes());
 
-  app.use("/api/*", bodyLimit(options.maxBodyBytes));
+  const limitBody = bodyLimit(options.maxBodyBytes);
+  // An import's file is held to its own limit (maxImportBytes) while it is spooled.
+  app.use("/api/*", (c, next) => (isImportRequest(c) ? next() : limitBody(c, next)));
   app.use("/api/*", async (c, next) => {
     await next();
     // Admin data changes under the user's feet; a heuristically cached list would show deleted rows.
@@ -56,6 +60,9 @@ export function createAtriumApp(input: AtriumAppOptions): Hono {
   if (options.history) app.route("/api", historyRoutes(options, options.history));
   app.route("/api/records", recordRoutes(options));
   app.route("/api/lookup", lookupRoutes(options));
+  // Beside the records, not under them: `GET /api/records/{key}/export` would shadow a record whose `$id` is
+  // "export".
+  app.route("/api", exchangeRoutes(options));
   app.route("/api/counts", countRoutes(options));
   if (options.routes.length > 0)
     app.route(`/api${customRoutesPrefix}`, customRoutes(options, options.routes));

@@ -8,11 +8,11 @@ export type {
 } from "./actions/actionTypes.js";
 export { actionPermissions } from "./actions/actionTypes.js";
 export type { AtriumAppOptions, ErrorLogger } from "./appOptions.js";
-export { defaultOptions } from "./appOptions.js";
+export { auditRedactionFor, defaultOptions } from "./appOptions.js";
 export { authGuard } from "./auth/authGuard.js";
 export type { AuthOptions } from "./auth/authOptions.js";
 export { publicPaths } from "./auth/authOptions.js";
-export { accessOf, type RequestAccess } from "./auth/requestAccess.js";
+export { accessOf, createAccess, type RequestAccess } from "./auth/requestAccess.js";
 export { buildSchemaView, type SchemaView } from "./auth/schemaView.js";
 export {
   contentSecurityPolicy,
@@ -32,6 +32,17 @@ export type {
   RouteSet,
 } from "./custom/defineRoutes.js";
 export { defineRoutes, routeSetPermissions } from "./custom/defineRoutes.js";
+export type { ExchangeLimits, ExchangeScope } from "./exchange/exchangeScope.js";
+export { type ExportFile, exportRecords } from "./exchange/exportRecords.js";
+export type { RowError } from "./exchange/importDraft.js";
+export { type ImportFormat, importFormats } from "./exchange/importRecords.js";
+export {
+  type CommitAnswer,
+  type DryRunAnswer,
+  type ImportProgress,
+  type ImportRequest,
+  runImport,
+} from "./exchange/runImport.js";
 export { maxHistoryLimit } from "./history/historyFilter.js";
 export { entryJson, historyRoutes } from "./history/historyRoutes.js";
 export type { HistoryStore } from "./history/historyStore.js";

@@ -2,7 +2,9 @@ import { buildCommand } from "./buildCommand.js";
 import type { Command } from "./command.js";
 import { createUserCommand } from "./createUserCommand.js";
 import { devCommand } from "./devCommand.js";
+import { exportCommand } from "./exportCommand.js";
 import { generateCommand } from "./generateCommand.js";
+import { importCommand } from "./importCommand.js";
 import { initCommand } from "./initCommand.js";
 import { pushCommand } from "./pushCommand.js";
 import { serveCommand } from "./serveCommand.js";
@@ -20,4 +22,6 @@ export const commands: Command[] = [
   pushCommand,
   typesCommand,
   generateCommand,
+  exportCommand,
+  importCommand,
 ];

@@ -204,6 +204,27 @@ describe.each(providers)("keyset pages on %s", (provider) => {
     for (const owner of owners) expect(Object.keys(owner).sort()).toEqual(["id", "name"]);
   });
 
+  it.skipIf(!reachable[provider])(
+    "reads bulk pages (exports) in one statement each: the same rows, no count, labels or relation reads",
+    async () => {
+      const item = db.model("Item");
+      const expected = (await db.dataSource.list(item, { ...query("-rank"), perPage: 100 })).rows;
+      const walked: StoredRow[] = [];
+      let cursor: ListCursor | undefined;
+      do {
+        statements.length = 0;
+        const page = await db.dataSource.list(item, { ...query("-rank", cursor), bulk: true });
+        expect(statements).toHaveLength(1);
+        expect(page.total).toBeNull();
+        walked.push(...page.rows);
+        cursor = page.next ?? undefined;
+      } while (cursor);
+      expect(walked.map(keyOf)).toEqual(expected.map(keyOf));
+      expect(walked[0]).not.toHaveProperty("owner");
+      expect(walked.find((row) => row.ownerId === 2)).toMatchObject({ ownerId: 2 });
+    },
+  );
+
   it.skipIf(!reachable[provider])("refuses a cursor made for another sort", () => {
     const item = db.model("Item");
     const byRank = query("rank");

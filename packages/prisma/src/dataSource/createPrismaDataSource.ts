@@ -162,15 +162,17 @@ function bind(scope: SourceScope, close: () => Promise<void>): DataSource {
       }
     },
 
-    async transaction(work) {
+    async transaction(work, options) {
       // Writes inside join this transaction and lock what they read first, as on their own. `work` is the
       // caller's, with effects of its own maybe: never rerun after a deadlock.
-      return scope.transaction((tx) =>
-        work(
-          bind(transactionScope(scope, tx), async () => {
-            throw new Error("Close the data source, not the one a transaction handed to its work");
-          }),
-        ),
+      return scope.transaction(
+        (tx) =>
+          work(
+            bind(transactionScope(scope, tx), async () => {
+              throw new Error("Close the data source, not the one a transaction handed to its work");
+            }),
+          ),
+        options?.timeoutMs ? { timeoutMs: options.timeoutMs } : {},
       );
     },
 

@@ -12,6 +12,7 @@ import {
   type ListResult,
   listNeedsIndexedSort,
   type ModelMeta,
+  type SearchMatch,
   sortIsIndexed,
   sortNeedsIndexMessage,
 } from "@atrium/core";
@@ -20,6 +21,7 @@ import { buildWhere } from "./buildWhere.js";
 import { chooseSearchMatch } from "./chooseSearchMatch.js";
 import { countRows } from "./countRows.js";
 import { readPage } from "./keysetPage.js";
+import type { Args } from "./prismaClient.js";
 import { addRelationCounts } from "./relationCounts.js";
 import { attachReferences } from "./relationLabels.js";
 import type { SourceScope } from "./sourceScope.js";
@@ -50,6 +52,7 @@ export async function listRecords(
       provider,
       budgetMs: scope.countBudgetMs,
     });
+  if (query.bulk) return bulkPage(scope, model, query, where, searchMatch);
   const page = async () => {
     const read = await readPage({
       client: scope.client,
@@ -86,6 +89,33 @@ export async function listRecords(
     sortNeedsIndex: big === true,
     // What the search box says: how `q` matches on this model now (its table's size, for `auto`).
     searchMatch: searchMatch ?? (await chooseSearchMatch(scope, model, big)),
+  };
+}
+
+/** ListQuery.bulk: the page's own columns, and the cursor to the next; nothing counted, labelled or joined. */
+async function bulkPage(
+  scope: SourceScope,
+  model: ModelMeta,
+  query: ListQuery,
+  where: Args,
+  searchMatch: SearchMatch | undefined,
+): Promise<ListResult> {
+  const read = await readPage({
+    client: scope.client,
+    schema: scope.schema,
+    model,
+    provider: scope.provider,
+    query,
+    where,
+    select: scope.columnsOf(model),
+  });
+  return {
+    rows: read.rows.map((row) => shapeRow(scope.schema, model, row)),
+    total: null,
+    totalIsEstimate: false,
+    next: read.next,
+    prev: read.prev,
+    ...(searchMatch ? { searchMatch } : {}),
   };
 }
 

@@ -32,7 +32,10 @@ export interface SourceScope {
    * `rerun`: the work is the data source's own and may run again when the database chose it as the victim of a
    * deadlock (mapPrismaError.ts isWriteConflict), rather than failing a write that nothing was wrong with.
    */
-  transaction<T>(work: (tx: QueryClient) => Promise<T>, options?: { rerun?: boolean }): Promise<T>;
+  transaction<T>(
+    work: (tx: QueryClient) => Promise<T>,
+    options?: { rerun?: boolean; timeoutMs?: number },
+  ): Promise<T>;
   /** The select of a list or detail row of `model` (cached); to-many counts are read apart (relationCounts.ts). */
   selectOf(model: ModelMeta): Args;
   /** A row's own columns only; relationLabels.ts adds the to-one labels of a page of them. */
@@ -83,14 +86,20 @@ export function rootScope(settings: ScopeSettings, client: TransactionalClient):
     ...settings,
     client,
     inTransaction: false,
-    async transaction<T>(work: (tx: QueryClient) => Promise<T>, options?: { rerun?: boolean }): Promise<T> {
+    async transaction<T>(
+      work: (tx: QueryClient) => Promise<T>,
+      options?: { rerun?: boolean; timeoutMs?: number },
+    ): Promise<T> {
       const begin = client.$transaction as unknown as (
         run: (tx: QueryClient) => Promise<T>,
         options: { maxWait: number; timeout: number },
       ) => Promise<T>;
       for (let attempt = 0; ; attempt++) {
         try {
-          return await begin.call(client, work, transactionTimes);
+          const times = options?.timeoutMs
+            ? { ...transactionTimes, timeout: Math.max(transactionTimes.timeout, options.timeoutMs) }
+            : transactionTimes;
+          return await begin.call(client, work, times);
         } catch (error) {
           // The database rolled the victim back whole: running it again starts from the committed state.
           if (!options?.rerun || attempt >= deadlockReruns || !isWriteConflict(error)) {

@@ -37,6 +37,12 @@ function open(url: string, sortNeedsIndex: boolean, asked: string[] = []) {
     url,
     api: apiDouble({
       meta: async () => meta,
+      // The page's Export links are built from the list's state; nothing is downloaded here.
+      exchange: {
+        exportUrl: (key, format) => `/api/export/${key}?format=${format}`,
+        dryRun: async () => Promise.reject(new Error("no import in this test")),
+        commit: async () => Promise.reject(new Error("no import in this test")),
+      },
       list: async (_key, params) => {
         asked.push(params.get("sort") ?? "");
         if (params.get("sort") === "-total") throw new ApiError(400, "sort_needs_index", refusal);

@@ -14,11 +14,12 @@ import { Filter, Plus, Trash2, X } from "lucide-react";
 import { useCallback, useEffect, useId, useMemo, useState } from "react";
 import { Link, useParams } from "react-router";
 import { ActionDialog } from "../actions/ActionDialog.js";
-import { download, exportSelection } from "../actions/exportSelection.js";
 import { UnknownModelPage } from "../auth/UnknownModelPage.js";
 import { EmptyState, ErrorState, PageHeader, Skeleton } from "../components/StateViews.js";
 import { useToast } from "../components/Toasts.js";
 import { DeleteDialog } from "../delete/DeleteDialog.js";
+import { ExportMenu } from "../exchange/ExportMenu.js";
+import { ImportButton } from "../exchange/ImportDialog.js";
 import { listColumns } from "../format/fieldKinds.js";
 import { formatCount, plural } from "../format/formatCount.js";
 import { GenerateButton } from "../generate/GenerateDialog.js";
@@ -105,6 +106,8 @@ function ModelList({ model, meta }: { model: ModelMeta; meta: AdminMeta }) {
         actions={
           <>
             <SlotItems slot="list.toolbar" props={{ model, selectedIds: [...selected] }} />
+            <ExportMenu model={model} state={state} selectedIds={[...selected]} />
+            {(can.add || can.change) && <ImportButton model={model} meta={meta} />}
             {can.add && <GenerateButton model={model} meta={meta} />}
             {can.add ? (
               <Link to={`/m/${model.key}/new`} className="button button-primary">
@@ -150,25 +153,6 @@ function ModelList({ model, meta }: { model: ModelMeta; meta: AdminMeta }) {
                 onClick={() => setRunning(action)}
               >
                 {action.label}
-              </button>
-            ))}
-            {(["csv", "json"] as const).map((format) => (
-              <button
-                key={format}
-                type="button"
-                className="button button-small"
-                onClick={() =>
-                  download(
-                    exportSelection(
-                      model,
-                      columns,
-                      (rows ?? []).filter((row) => selected.has(row.$id)),
-                      format,
-                    ),
-                  )
-                }
-              >
-                Export {format.toUpperCase()}
               </button>
             ))}
             <button

@@ -1,0 +1,11 @@
+import { databaseIsReachable } from "@atrium/prisma/testing";
+import { describe } from "vitest";
+import { describeExchange } from "./exchangeCases.js";
+
+const reachable = await databaseIsReachable("mysql");
+if (!reachable)
+  console.warn("MariaDB is not reachable on 127.0.0.1:3306: its export and import tests are skipped");
+
+describe.skipIf(!reachable)("on MariaDB", () => {
+  describeExchange("mysql");
+});

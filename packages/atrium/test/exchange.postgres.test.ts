@@ -1,0 +1,11 @@
+import { databaseIsReachable } from "@atrium/prisma/testing";
+import { describe } from "vitest";
+import { describeExchange } from "./exchangeCases.js";
+
+const reachable = await databaseIsReachable("postgresql");
+if (!reachable)
+  console.warn("PostgreSQL is not reachable on 127.0.0.1:5432: its export and import tests are skipped");
+
+describe.skipIf(!reachable)("on PostgreSQL", () => {
+  describeExchange("postgresql");
+});

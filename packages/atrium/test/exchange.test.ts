@@ -1,0 +1,3 @@
+import { describeExchange } from "./exchangeCases.js";
+
+describeExchange("sqlite");
