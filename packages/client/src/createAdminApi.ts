@@ -2,6 +2,7 @@ import { ApiError, parseApiError } from "./ApiError.js";
 import type { SessionInfo } from "./authTypes.js";
 import { type ExchangeApi, exchangeApi } from "./exchangeApi.js";
 import { type GenerateApi, generateApi } from "./generateApi.js";
+import { ndjsonType, type RawPost, readProgress } from "./progressLines.js";
 import type {
   AdminMeta,
   Counts,
@@ -129,6 +130,25 @@ export function createAdminApi(options: AdminApiOptions = {}): AdminApi {
     }
   }
 
+  /** A POST whose answer the caller reads (progress streams, uploads); network failures as ApiError. */
+  const rawPost: RawPost = async (path, init) => {
+    let response: Response;
+    try {
+      response = await doFetch(`${baseUrl}${path}`, {
+        method: "POST",
+        headers: { accept: init.accept, "content-type": init.contentType },
+        body: init.body,
+        signal: init.signal,
+        credentials: "same-origin",
+      });
+    } catch (cause) {
+      if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
+      throw new ApiError(0, "network_error", "Could not reach the server; check your connection and retry.");
+    }
+    if (response.status === 401) options.onUnauthorized?.();
+    return response;
+  };
+
   return {
     route(name, method, path, init = {}) {
       const below = path.startsWith("/") ? path : `/${path}`;
@@ -194,47 +214,16 @@ export function createAdminApi(options: AdminApiOptions = {}): AdminApi {
       const path = `/api/records/${seg(modelKey)}/actions/${seg(name)}`;
       if (!onProgress)
         return (await request<{ data: { message: string; count: number } }>("POST", path, { body })).data;
-      let response: Response;
-      try {
-        response = await doFetch(`${baseUrl}${path}`, {
-          method: "POST",
-          headers: { accept: "application/x-ndjson", "content-type": "application/json" },
-          body: JSON.stringify(body),
-          credentials: "same-origin",
-        });
-      } catch {
-        throw new ApiError(
-          0,
-          "network_error",
-          "Could not reach the server; check your connection and retry.",
-        );
-      }
-      if (!response.ok || !response.body) throw parseApiError(response.status, await response.text());
-      // One JSON document per line: progress lines, then the answer or the error.
-      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buffered = "";
-      for (;;) {
-        const { done, value } = await reader.read();
-        buffered += value ?? "";
-        const lines = buffered.split("\n");
-        buffered = done ? "" : (lines.pop() ?? "");
-        for (const line of lines.filter((text) => text.trim() !== "")) {
-          const item = JSON.parse(line) as {
-            progress?: { done: number; total: number };
-            data?: { message: string; count: number };
-            error?: unknown;
-          };
-          if (item.progress) onProgress(item.progress.done, item.progress.total);
-          if (item.data) return item.data;
-          if (item.error) throw parseApiError(422, line);
-        }
-        if (done)
-          throw new ApiError(
-            0,
-            "bad_response",
-            "The action's answer ended early; reload to see what it did.",
-          );
-      }
+      const response = await rawPost(path, {
+        body: JSON.stringify(body),
+        contentType: "application/json",
+        accept: ndjsonType,
+      });
+      return readProgress<{ done: number; total: number }, { message: string; count: number }>(
+        response,
+        (line) => onProgress(line.done, line.total),
+        "The action's answer ended early; reload to see what it did.",
+      );
     },
     async revert(entryId) {
       const path = `/api/history/${seg(entryId)}/revert`;
@@ -250,45 +239,7 @@ export function createAdminApi(options: AdminApiOptions = {}): AdminApi {
       return request<SessionInfo>("GET", "/api/auth/me", { signal });
     },
     admin: usersAdminApi(request),
-    exchange: exchangeApi(baseUrl, async (path, init) => {
-      try {
-        const response = await doFetch(`${baseUrl}${path}`, {
-          method: "POST",
-          headers: { accept: init.accept, "content-type": init.contentType },
-          body: init.body,
-          signal: init.signal,
-          credentials: "same-origin",
-        });
-        if (response.status === 401) options.onUnauthorized?.();
-        return response;
-      } catch (cause) {
-        if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
-        throw new ApiError(
-          0,
-          "network_error",
-          "Could not reach the server; check your connection and retry.",
-        );
-      }
-    }),
-    generate: generateApi(async (path, init) => {
-      try {
-        const response = await doFetch(`${baseUrl}${path}`, {
-          method: "POST",
-          headers: { accept: init.accept, "content-type": "application/json" },
-          body: JSON.stringify(init.body),
-          signal: init.signal,
-          credentials: "same-origin",
-        });
-        if (response.status === 401) options.onUnauthorized?.();
-        return response;
-      } catch (cause) {
-        if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
-        throw new ApiError(
-          0,
-          "network_error",
-          "Could not reach the server; check your connection and retry.",
-        );
-      }
-    }),
+    exchange: exchangeApi(baseUrl, rawPost),
+    generate: generateApi(rawPost),
   };
 }

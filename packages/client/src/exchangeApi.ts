@@ -3,7 +3,7 @@
  * dry run of a file, and its commit with progress (the route's NDJSON answer).
  */
 import { ApiError, parseApiError } from "./ApiError.js";
-import { ndjsonLines } from "./generateApi.js";
+import { ndjsonType, type RawPost, readProgress } from "./progressLines.js";
 
 export type ExchangeFormat = "csv" | "json" | "ndjson";
 
@@ -62,18 +62,13 @@ export interface ExchangeApi {
   ): Promise<ImportResult>;
 }
 
-type Send = (
-  path: string,
-  init: { body: Blob; contentType: string; accept: string; signal?: AbortSignal },
-) => Promise<Response>;
-
 const contentTypes: Record<ExchangeFormat, string> = {
   csv: "text/csv",
   json: "application/json",
   ndjson: "application/x-ndjson",
 };
 
-export function exchangeApi(baseUrl: string, send: Send): ExchangeApi {
+export function exchangeApi(baseUrl: string, send: RawPost): ExchangeApi {
   const seg = encodeURIComponent;
   const importPath = (modelKey: string, request: ImportRequest, dryRun: boolean) => {
     const params = new URLSearchParams({ format: request.format });
@@ -109,19 +104,10 @@ export function exchangeApi(baseUrl: string, send: Send): ExchangeApi {
       return JSON.parse(text) as ImportDryRun;
     },
     async commit(modelKey, file, request, hooks = {}) {
-      const response = await post(modelKey, file, request, false, "application/x-ndjson", hooks.signal);
-      if (!response.ok) throw parseApiError(response.status, await response.text());
-      for await (const line of ndjsonLines(response)) {
-        if (line.type === "progress") hooks.onProgress?.(line as unknown as ImportProgressLine);
-        else if (line.type === "done") return line as unknown as ImportResult;
-        else if (line.type === "error") {
-          const { status, ...body } = line;
-          throw parseApiError(typeof status === "number" ? status : 500, JSON.stringify(body));
-        }
-      }
-      throw new ApiError(
-        0,
-        "network_error",
+      const response = await post(modelKey, file, request, false, ndjsonType, hooks.signal);
+      return readProgress<ImportProgressLine, ImportResult>(
+        response,
+        hooks.onProgress,
         "The connection ended before the import finished; nothing was written.",
       );
     },

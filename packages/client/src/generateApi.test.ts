@@ -67,3 +67,28 @@ describe("generate.run", () => {
     });
   });
 });
+
+describe("runAction with progress", () => {
+  it("reports done/total and resolves with the answer", async () => {
+    const { api } = streaming([
+      '{"type":"progress","done":1,"total":2}\n{"type":"progress","done":2,"total":2}\n',
+      '{"type":"done","message":"Shipped 2 orders","count":2}\n',
+    ]);
+    const seen: string[] = [];
+    const answer = await api.runAction("order", "ship", { ids: ["1", "2"] }, (done, total) =>
+      seen.push(`${done}/${total}`),
+    );
+    expect(seen).toEqual(["1/2", "2/2"]);
+    expect(answer).toEqual({ message: "Shipped 2 orders", count: 2 });
+  });
+
+  it("throws a streamed refusal with its own status, not as a validation error", async () => {
+    const { api } = streaming([
+      '{"type":"error","status":503,"error":{"code":"database_unavailable","message":"The database is not answering"}}\n',
+    ]);
+    const failure = await api
+      .runAction("order", "ship", { ids: ["1"] }, () => {})
+      .catch((error: unknown) => error);
+    expect(failure).toMatchObject({ status: 503, code: "database_unavailable" });
+  });
+});

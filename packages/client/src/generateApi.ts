@@ -2,7 +2,8 @@
  * Generated records (`POST /api/records/{key}/generate`): a preview of five rows, and a run that reports each
  * written batch as it commits (the route's NDJSON answer) and stops when its signal aborts.
  */
-import { ApiError, parseApiError } from "./ApiError.js";
+import { parseApiError } from "./ApiError.js";
+import { ndjsonType, type RawPost, readProgress } from "./progressLines.js";
 
 export interface GenerateRequest {
   count: number;
@@ -41,60 +42,29 @@ export interface GenerateApi {
   ): Promise<GenerateSummary>;
 }
 
-type Send = (
-  path: string,
-  init: { body: unknown; accept: string; signal?: AbortSignal },
-) => Promise<Response>;
-
-export function generateApi(send: Send): GenerateApi {
+export function generateApi(post: RawPost): GenerateApi {
   const pathOf = (modelKey: string) => `/api/records/${encodeURIComponent(modelKey)}/generate`;
+  const send = (modelKey: string, body: unknown, accept: string, signal?: AbortSignal) =>
+    post(pathOf(modelKey), {
+      body: JSON.stringify(body),
+      contentType: "application/json",
+      accept,
+      ...(signal ? { signal } : {}),
+    });
   return {
     async preview(modelKey, request, signal) {
-      const response = await send(pathOf(modelKey), {
-        body: { ...request, preview: true },
-        accept: "application/json",
-        signal,
-      });
+      const response = await send(modelKey, { ...request, preview: true }, "application/json", signal);
       const text = await response.text();
       if (!response.ok) throw parseApiError(response.status, text);
       return JSON.parse(text) as GeneratePreview;
     },
     async run(modelKey, request, hooks = {}) {
-      const response = await send(pathOf(modelKey), {
-        body: request,
-        accept: "application/x-ndjson",
-        signal: hooks.signal,
-      });
-      if (!response.ok) throw parseApiError(response.status, await response.text());
-      let summary: GenerateSummary | undefined;
-      for await (const line of ndjsonLines(response)) {
-        if (line.type === "progress") hooks.onProgress?.(line as unknown as GenerateProgressLine);
-        else if (line.type === "done") summary = line as unknown as GenerateSummary;
-        else if (line.type === "error") {
-          const { status, ...body } = line;
-          throw parseApiError(typeof status === "number" ? status : 500, JSON.stringify(body));
-        }
-      }
-      if (!summary) {
-        throw new ApiError(0, "network_error", "The connection ended before the generation finished.");
-      }
-      return summary;
+      const response = await send(modelKey, request, ndjsonType, hooks.signal);
+      return readProgress<GenerateProgressLine, GenerateSummary>(
+        response,
+        hooks.onProgress,
+        "The connection ended before the generation finished.",
+      );
     },
   };
-}
-
-/** The answer's lines as they arrive, each parsed. */
-export async function* ndjsonLines(response: Response): AsyncGenerator<Record<string, unknown>> {
-  const reader = response.body?.getReader();
-  if (!reader) return;
-  const decoder = new TextDecoder();
-  let pending = "";
-  for (;;) {
-    const { done, value } = await reader.read();
-    pending += decoder.decode(value, { stream: !done });
-    const lines = pending.split("\n");
-    pending = done ? "" : (lines.pop() ?? "");
-    for (const line of lines) if (line.trim() !== "") yield JSON.parse(line) as Record<string, unknown>;
-    if (done) return;
-  }
 }

@@ -217,7 +217,22 @@ describe("POST /api/records/{key}/actions/{name}", () => {
       .trim()
       .split("\n")
       .map((line) => JSON.parse(line));
-    expect(lines[0]).toEqual({ progress: { done: 1, total: 2 } });
-    expect(lines.at(-1)).toEqual({ data: { message: "Retitled 2 books", count: 2 } });
+    expect(lines[0]).toEqual({ type: "progress", done: 1, total: 2 });
+    expect(lines.at(-1)).toEqual({ type: "done", message: "Retitled 2 books", count: 2 });
+  });
+
+  it("ends a stream with the error's own status, as the answer without a stream would have it", async () => {
+    const { post } = await app();
+    const plain = await post("admin@x.test", "retitle", { ids: ["999"], params: { suffix: "x" } });
+    expect(plain.status).toBe(404);
+    const streamed = await post(
+      "admin@x.test",
+      "retitle",
+      { ids: ["999"], params: { suffix: "x" } },
+      "application/x-ndjson",
+    );
+    const last = JSON.parse((await streamed.text()).trim().split("\n").at(-1) ?? "{}");
+    expect(last).toMatchObject({ type: "error", status: 404, error: { code: "not_found" } });
+    expect(last.error.message).toMatch(/no longer exist/);
   });
 });

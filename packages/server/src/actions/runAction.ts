@@ -1,8 +1,8 @@
 /**
  * `POST /api/records/{key}/actions/{name}` with `{ ids, params }`: runs a configured action's handler on the
  * records, as the user may see them, in one transaction with its audit entry. Answers `{ data: { message, count } }`,
- * or, when the client accepts `application/x-ndjson`, a stream of `{ progress: { done, total } }` lines ending
- * with that answer (or the error).
+ * or, when the client accepts `application/x-ndjson`, a stream of `{ type: "progress", done, total }` lines
+ * ending with `{ type: "done", message, count }` or the error (progress/progressStream.ts).
  */
 import { type AuditChanges, actionPermission, can } from "@atrium/auth";
 import { AtriumError, decodeRecordId, encodeWireValue, type ModelMeta, type WireRow } from "@atrium/core";
@@ -10,12 +10,12 @@ import type { Context, Handler } from "hono";
 import type { ResolvedOptions } from "../appOptions.js";
 import { accessOf, type RequestAccess } from "../auth/requestAccess.js";
 import { systemActor } from "../history/storeAuditSink.js";
+import { progressStream, throttled, wantsProgress } from "../progress/progressStream.js";
 import { readJsonBody } from "../readJsonBody.js";
 import { resolveModel } from "../resolveModel.js";
 import { recordActions } from "../routes/recordActions.js";
 import { actionRecord, actionSink } from "./actionAudit.js";
 import { decodeActionInput } from "./actionInput.js";
-import { streamAction, wantsProgress } from "./actionProgress.js";
 import type { ModelActionsMap, ServerAction } from "./actionTypes.js";
 
 export interface ActionAnswer {
@@ -34,7 +34,14 @@ export function runActionRoute(options: ResolvedOptions, actions: ModelActionsMa
     const input = decodeActionInput(access.view.schema, model, action, body, options.maxBulkIds);
     const run = (progress: (done: number, total: number) => void) =>
       runAction(options, c, access, model, action, input.ids, input.params, progress);
-    if (wantsProgress(c)) return streamAction(c, options.logger, run);
+    if (wantsProgress(c)) {
+      return progressStream<{ done: number; total: number }>(c, options, {
+        run: (report) => {
+          const step = throttled(report, (progress) => progress.done >= progress.total);
+          return run((done, total) => step({ done, total }));
+        },
+      });
+    }
     return c.json({ data: await run(() => {}) });
   };
 }

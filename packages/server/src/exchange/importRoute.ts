@@ -6,12 +6,10 @@
 import { AtriumError, type ColumnMapping } from "@atrium/core";
 import type { Context, Handler } from "hono";
 import type { ResolvedOptions } from "../appOptions.js";
-import { accessOf } from "../auth/requestAccess.js";
-import { errorHandler } from "../middleware/errorHandler.js";
+import { progressStream, wantsProgress } from "../progress/progressStream.js";
 import { resolveModel } from "../resolveModel.js";
 import { exchangeScopeOf } from "./exportRoute.js";
 import { type ImportFormat, importFormats } from "./importRecords.js";
-import { progressStream, wantsNdjson } from "./progressStream.js";
 import { type ImportProgress, type ImportRequest, runImport } from "./runImport.js";
 import { spoolBody, tooLarge } from "./spoolBody.js";
 
@@ -27,14 +25,11 @@ export function importRoute(options: ResolvedOptions): Handler {
     const length = Number(c.req.header("content-length") ?? "0");
     if (length > options.maxImportBytes) throw tooLarge(options.maxImportBytes);
     const file = await spoolBody(c.req.raw.body, options.maxImportBytes);
-    if (wantsNdjson(c)) {
-      const onError = errorHandler(options.logger, (context) => accessOf(context, options.schema).principal);
-      return progressStream<ImportProgress>(
-        c,
-        (onProgress, signal) => runImport(scope, key, file.open, request, { onProgress, signal }),
-        (error) => onError(error as Error, c),
-        file.remove,
-      );
+    if (wantsProgress(c)) {
+      return progressStream<ImportProgress>(c, options, {
+        run: (onProgress, signal) => runImport(scope, key, file.open, request, { onProgress, signal }),
+        cleanup: file.remove,
+      });
     }
     try {
       return c.json(await runImport(scope, key, file.open, request));

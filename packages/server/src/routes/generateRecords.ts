@@ -6,17 +6,31 @@
  * (generateProgress.ts).
  */
 import { AtriumError, encodeWireValue, type ModelMeta } from "@atrium/core";
-import { type GenerateOptions, type GenerateResult, generateRecords, previewRecords } from "@atrium/generate";
+import {
+  type GenerateOptions,
+  type GenerateProgress,
+  type GenerateResult,
+  generateRecords,
+  previewRecords,
+} from "@atrium/generate";
 import type { Handler } from "hono";
 import { type ResolvedOptions, writeContext } from "../appOptions.js";
 import { accessOf, type RequestAccess } from "../auth/requestAccess.js";
-import { errorHandler } from "../middleware/errorHandler.js";
+import { progressStream, wantsProgress } from "../progress/progressStream.js";
 import { readJsonBody } from "../readJsonBody.js";
 import { resolveModel } from "../resolveModel.js";
-import { streamGeneration, wantsProgress } from "./generateProgress.js";
 
 /** Rows a preview shows. */
 const previewRows = 5;
+
+/** One streamed line per committed batch: which model, how far in it, and which step of the plan. */
+interface GenerateProgressLine {
+  model: string;
+  created: number;
+  count: number;
+  step: number;
+  steps: number;
+}
 
 interface GenerateRequest {
   count: number;
@@ -66,13 +80,20 @@ export function generateRoute(options: ResolvedOptions): Handler {
         writable: (target, field) => writable(target)(field),
         ...hooks,
       });
-    if (wantsProgress(c.req.header("accept"))) {
-      const onError = errorHandler(options.logger, (context) => accessOf(context, schema).principal);
-      return streamGeneration(
-        c,
-        async (hooks) => summary(await run(hooks), request.seed),
-        (error) => onError(error as Error, c),
-      );
+    if (wantsProgress(c)) {
+      return progressStream<GenerateProgressLine>(c, options, {
+        run: async (report, signal) => {
+          const onProgress = (progress: GenerateProgress) =>
+            report({
+              model: progress.model.key,
+              created: progress.created,
+              count: progress.count,
+              step: progress.step,
+              steps: progress.steps,
+            });
+          return summary(await run({ onProgress, signal }), request.seed);
+        },
+      });
     }
     return c.json(summary(await run({}), request.seed), 201);
   };
