@@ -116,7 +116,7 @@ describe("startServer with the config's models", () => {
       models: { Book: { list: { columns: ["title", "titel"] } } },
     });
     await expect(start).rejects.toThrow(
-      "The config has 2 problems:\n  atrium.E001 unknown model 'Boook' in fields; did you mean 'Book'?\n  atrium.E105 models.Book.list.columns[1]: 'titel' is not a field of Book; did you mean 'title'?",
+      "The config has 2 problems:\n  atrium.E001 unknown model 'Boook' in fields; did you mean 'Book'?\n  atrium.E116 models.Book.list.columns[1]: 'titel' is neither a field of Book nor a column of list.computed; did you mean 'title'?",
     );
   });
 

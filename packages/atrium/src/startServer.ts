@@ -119,6 +119,7 @@ export async function createAtrium(options: Omit<StartOptions, "port" | "host">)
     auth,
     routes: options.routes ?? [],
     actions: modelOptions.actions,
+    computedValues: modelOptions.computedValues,
     ...spa,
   });
   return {

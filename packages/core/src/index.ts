@@ -1,6 +1,7 @@
 export * from "./actionMeta.js";
 export * from "./allowedOperators.js";
 export * from "./closestMatch.js";
+export * from "./computedColumns.js";
 export * from "./databaseUnavailability.js";
 export * from "./dataSource.js";
 export * from "./decodeWrite.js";

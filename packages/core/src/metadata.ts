@@ -1,4 +1,5 @@
 import type { ActionMeta } from "./actionMeta.js";
+import type { ComputedColumnMeta } from "./computedColumns.js";
 /**
  * Model metadata: what Atrium knows about a schema, independent of Prisma.
  * Built once at start-up (by @atrium/prisma from the DMMF datamodel) and served as `GET /api/meta`.
@@ -176,6 +177,8 @@ export interface ModelAdminMeta {
     perPage?: number;
     /** The page sizes the pager offers. */
     perPageChoices?: number[];
+    /** Computed columns (computedColumns.ts), in config order; `columns` may name them. */
+    computed?: ComputedColumnMeta[];
   };
   form?: {
     /** Sections of the create and edit forms; fields in none of them follow in a last, untitled section. */

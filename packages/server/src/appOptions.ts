@@ -9,6 +9,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import type { ModelActionsMap } from "./actions/actionTypes.js";
 import type { AuthOptions } from "./auth/authOptions.js";
 import { accessOf } from "./auth/requestAccess.js";
+import type { ComputedValuesMap } from "./computed/computedValues.js";
 import type { RouteSet } from "./custom/defineRoutes.js";
 import type { HistoryStore } from "./history/historyStore.js";
 import { storeAuditSink } from "./history/storeAuditSink.js";
@@ -114,6 +115,12 @@ export interface AtriumAppOptions {
    * @default no actions
    */
   actions?: ModelActionsMap;
+  /**
+   * The `value` functions of computed list columns (config `models.<Model>.list.computed`), keyed by model URL
+   * key, then column name; run for each row of a list page.
+   * @default none
+   */
+  computedValues?: ComputedValuesMap;
 }
 
 type OptionalOptions = "staticHandler" | "indexHtml" | "history" | "audit" | "auth";
@@ -172,6 +179,7 @@ export function resolveOptions(options: AtriumAppOptions): ResolvedOptions {
     importTimeoutMs: options.importTimeoutMs ?? defaultOptions.importTimeoutMs,
     routes: options.routes ?? [],
     actions: options.actions ?? new Map(),
+    computedValues: options.computedValues ?? new Map(),
     logger: options.logger ?? defaultLogger,
     audit:
       options.audit ??

@@ -20,6 +20,7 @@ export {
   inlineScriptHashes,
   securityHeaders,
 } from "./auth/securityHeaders.js";
+export type { ComputedValueFunction, ComputedValuesMap } from "./computed/computedValues.js";
 export { createAtriumApp } from "./createAtriumApp.js";
 export type {
   AtriumContext,

@@ -71,12 +71,13 @@ function adminOf(input: ModelOptionsInput): ModelAdminMeta | undefined {
       delete: actions.delete ?? true,
     };
   }
-  const { columns, filters, ordering, perPage, perPageChoices } = input.list ?? {};
+  const { columns, filters, ordering, perPage, perPageChoices, computed } = input.list ?? {};
   const list: NonNullable<ModelAdminMeta["list"]> = {};
   if (columns) list.columns = [...columns];
   if (filters) list.filters = [...filters];
   if (ordering) list.ordering = [...ordering];
   if (perPage !== undefined) list.perPage = perPage;
+  if (computed && computed.length > 0) list.computed = computed.map((column) => ({ ...column }));
   if (perPageChoices) list.perPageChoices = [...perPageChoices].sort((a, b) => a - b);
   if (Object.keys(list).length > 0) admin.list = list;
   const fieldsets = input.form?.fieldsets;

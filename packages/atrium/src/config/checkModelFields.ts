@@ -35,7 +35,8 @@ export function checkModelFields(
       );
     }
   }
-  check.each(`${path}.list.columns`, model, list.columns, () => undefined);
+  checkColumns(checks, `${path}.list.columns`, model, list);
+  check.duplicates(`${path}.list.columns`, list.columns);
   for (const [index, search] of (list.search ?? []).entries()) {
     check.searchPath(`${path}.list.search[${index}]`, model, search);
   }
@@ -78,6 +79,24 @@ export function checkModelFields(
     for (const name of Object.keys(form[key] ?? {})) check.field(`${path}.form.${key}.${name}`, model, name);
   }
   return checks;
+}
+
+/** Each column is a field or a computed column (atrium.E116, with the nearest of either). */
+function checkColumns(
+  checks: ConfigCheck[],
+  path: string,
+  model: ModelMeta,
+  list: NonNullable<ModelOptionsInput["list"]>,
+): void {
+  const computed = (list.computed ?? []).map((column) => column.name);
+  const known = [...model.fields.map((field) => field.name), ...computed];
+  for (const [index, name] of (list.columns ?? []).entries()) {
+    if (known.includes(name)) continue;
+    checks.push({
+      code: "atrium.E116",
+      message: `${path}[${index}]: '${name}' is neither a field of ${model.name} nor a column of list.computed${didYouMean(closestMatch(name, known))}`,
+    });
+  }
 }
 
 /** A required value a create cannot do without: the field itself, or the key a required relation holds. */

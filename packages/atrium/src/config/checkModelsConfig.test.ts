@@ -125,7 +125,7 @@ describe("checkModelsConfig", () => {
       }),
     ).toEqual([
       "atrium.E105 models.Book.titleField: 'titel' is not a field of Book; did you mean 'title'?",
-      "atrium.E105 models.Book.list.columns[2]: 'titel' is not a field of Book; did you mean 'title'?",
+      "atrium.E116 models.Book.list.columns[2]: 'titel' is neither a field of Book nor a column of list.computed; did you mean 'title'?",
       "atrium.E105 models.Book.list.search[0]: 'nmae' is not a field of Author; did you mean 'name'?",
       "atrium.E105 models.Book.list.ordering[0]: 'publishedon' is not a field of Book; did you mean 'publishedOn'?",
       "atrium.E105 models.Book.form.readOnly[0]: 'ratting' is not a field of Book; did you mean 'rating'?",
@@ -215,7 +215,7 @@ describe("checkModelsConfig", () => {
       { Book: { label: "" }, Order: { list: { columns: ["nubmer"] } } },
       schema,
     );
-    expect(result.checks.map((check) => check.code)).toEqual(["atrium.E104", "atrium.E105"]);
+    expect(result.checks.map((check) => check.code)).toEqual(["atrium.E104", "atrium.E116"]);
     expect(result.schema).toBe(schema);
   });
 });

@@ -1,15 +1,16 @@
 /**
- * Start-up checks of the `models` config key (codes atrium.E101–E109 and W101, docs/checks.md) and the schema
+ * Start-up checks of the `models` config key (codes atrium.E101–E109, E110–E116 and W101, docs/checks.md) and the schema
  * with the options applied. Errors stop the server: a misspelt column would otherwise silently vanish, and a
  * misspelt read-only field would stay writable.
  */
 import type { SchemaMeta } from "@atrium/core";
-import type { ServerAction } from "@atrium/server";
+import type { ComputedValueFunction, ComputedValuesMap, ServerAction } from "@atrium/server";
 import { applyModelOptions } from "./applyModelOptions.js";
 import { checkModelFields } from "./checkModelFields.js";
 import type { ConfigCheck } from "./configCheck.js";
 import { hiddenModelWarnings } from "./hiddenModelWarnings.js";
 import { readActionOptions } from "./readActionOptions.js";
+import { readComputedColumns } from "./readComputedColumns.js";
 import { readModelOptions } from "./readModelOptions.js";
 
 export interface ModelsConfigResult {
@@ -21,11 +22,21 @@ export interface ModelsConfigResult {
   schema: SchemaMeta;
   /** The actions of `bulkActions` and `recordActions`, keyed by model URL key, for createAtriumApp. */
   actions: Map<string, ServerAction[]>;
+  /** The `value` functions of `list.computed`, keyed by model URL key, then column name, for createAtriumApp. */
+  computedValues: ComputedValuesMap;
 }
 
 export function checkModelsConfig(models: unknown, schema: SchemaMeta): ModelsConfigResult {
   const read = readModelOptions(models, schema);
   const checks = [...read.checks];
+  const computedValues = new Map<string, ReadonlyMap<string, ComputedValueFunction>>();
+  for (const [model, input] of read.options) {
+    const raw = (models as Record<string, { list?: { computed?: unknown } }>)[model.name]?.list?.computed;
+    const computed = readComputedColumns(schema, model, `models.${model.name}.list.computed`, raw);
+    checks.push(...computed.checks);
+    if (computed.columns.length > 0) input.list = { ...input.list, computed: computed.columns };
+    if (computed.values.size > 0) computedValues.set(model.key, computed.values);
+  }
   for (const [model, input] of read.options) checks.push(...checkModelFields(schema, model, input));
   const configured = applyModelOptions(schema, read.options);
   const actions = new Map<string, ServerAction[]>();
@@ -38,9 +49,12 @@ export function checkModelsConfig(models: unknown, schema: SchemaMeta): ModelsCo
     actionWarnings.push(...found.warnings);
     if (found.actions.length > 0) actions.set(model.key, found.actions);
   }
-  if (checks.length > 0) return { checks, warnings: [], schema, actions: new Map() };
+  if (checks.length > 0) {
+    return { checks, warnings: [], schema, actions: new Map(), computedValues: new Map() };
+  }
   return {
     checks,
+    computedValues,
     warnings: [...hiddenModelWarnings(schema.models, read.options), ...actionWarnings],
     schema: configured,
     actions,

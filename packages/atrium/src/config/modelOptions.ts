@@ -6,8 +6,13 @@ export type OrderingEntry<Model extends ModelName> = FieldPath<Model> | `-${Fiel
 
 /** The list page of a model (Django's `list_display`, `search_fields`, `list_filter`, `ordering`...). */
 export interface ListOptions<Model extends ModelName> {
-  /** The columns, in order: scalar fields, enums and to-one relations. @default the title field, then up to five that fit */
-  columns?: FieldName<Model>[];
+  /**
+   * The columns, in order: scalar fields, enums, to-one relations and the names of `computed` columns.
+   * @default the title field, then up to five that fit (computed columns follow them)
+   */
+  columns?: (FieldName<Model> | (string & {}))[];
+  /** Columns computed on the server, by name (not a field's name); see `ComputedColumn`. @default {} */
+  computed?: Record<string, ComputedColumn<Model>>;
   /**
    * Fields the search box looks in: text fields, also through to-one relations (`"author.name"`).
    * @default the title field and well-known names (name, title, email, slug...)
@@ -22,6 +27,36 @@ export interface ListOptions<Model extends ModelName> {
   /** The page sizes the pager offers (each 1 to 200). @default [10, 25, 50, 100] */
   perPageChoices?: number[];
 }
+
+/** A to-many relation's numeric field, `"reviews.stars"` (the relation is checked by tsc, the field at start-up). */
+export type RelationField<Model extends ModelName> = `${FieldName<Model>}.${string}`;
+
+/** The row a `value` function receives: the list row's fields this user may see, as the API sends them. */
+export type ComputedRow = Readonly<Record<string, unknown>>;
+
+/**
+ * A computed list column. An aggregate of a to-many relation is read for the page's rows only (one statement
+ * per relation and page); `count` is sortable (on lists small enough to sort without an index), the others
+ * are not. A `value` function runs on the server for each row of the page and is not sortable; when it
+ * throws, that cell shows the error and the rest of the list is served.
+ */
+export type ComputedColumn<Model extends ModelName> = { /** @default the name in words */ label?: string } & (
+  | { /** How many related records each row has: a to-many relation, `"reviews"`. */ count: FieldName<Model> }
+  | { /** The total of a numeric field of the related records (0 when none). */ sum: RelationField<Model> }
+  | {
+      /** The mean of a numeric field of the related records (null when none). */ average: RelationField<Model>;
+    }
+  | {
+      /** The smallest value of a numeric field of the related records (null when none). */ min: RelationField<Model>;
+    }
+  | {
+      /** The largest value of a numeric field of the related records (null when none). */ max: RelationField<Model>;
+    }
+  | {
+      /** Runs on the server per row; gets only the fields the user may see. */
+      value: (row: ComputedRow) => string | number | null;
+    }
+);
 
 /** A titled section of the create and edit forms (Django's `fieldsets`). */
 export interface Fieldset<Model extends ModelName> {

@@ -3,7 +3,13 @@
  * and every model exists (E102). What passes comes out typed as `ModelOptionsInput`; whether the fields it names
  * exist and suit their option is checkModelFields.ts's half.
  */
-import { closestMatch, type FieldsetMeta, type ModelMeta, type SchemaMeta } from "@atrium/core";
+import {
+  type ComputedColumnMeta,
+  closestMatch,
+  type FieldsetMeta,
+  type ModelMeta,
+  type SchemaMeta,
+} from "@atrium/core";
 import { type ConfigCheck, didYouMean } from "./configCheck.js";
 
 /** Largest page size the API serves (the server's `maxPerPage`). */
@@ -23,6 +29,8 @@ export interface ModelOptionsInput {
     ordering?: string[];
     perPage?: number;
     perPageChoices?: number[];
+    /** Filled in by readComputedColumns.ts, which checks `list.computed`. */
+    computed?: ComputedColumnMeta[];
   };
   form?: {
     readOnly?: string[];
@@ -44,7 +52,8 @@ const modelKeys = [
   "bulkActions",
   "recordActions",
 ];
-const listKeys = ["columns", "search", "filters", "ordering", "perPage", "perPageChoices"];
+// `computed` is read by readComputedColumns.ts.
+const listKeys = ["columns", "search", "filters", "ordering", "perPage", "perPageChoices", "computed"];
 const formKeys = ["readOnly", "fieldsets", "help", "placeholder"];
 const actionKeys = ["add", "change", "delete"];
 const fieldsetKeys = ["title", "description", "collapsed", "fields"];

@@ -4,16 +4,21 @@ import {
   decodeRecordId,
   decodeWrite,
   encodeListCursor,
+  findModelByName,
   type ListCursor,
   type ModelMeta,
   parseListQuery,
+  type SchemaMeta,
   type SearchMatch,
   type StoredRow,
+  visibleComputedColumns,
   type WireRow,
+  withComputedColumns,
 } from "@atrium/core";
 import type { Context } from "hono";
 import { type ResolvedOptions, writeContext } from "../appOptions.js";
 import { accessOf } from "../auth/requestAccess.js";
+import { addComputedValues } from "../computed/computedValues.js";
 import { resolveModel } from "../resolveModel.js";
 
 /** One page of a list, as `GET /api/records/{key}` answers it. */
@@ -76,12 +81,19 @@ export function recordActions(options: ResolvedOptions, c: Context): RecordActio
         maxPerPage: options.maxPerPage,
         ...(unsearchable ? { unsearchable } : {}),
       });
-      const result = await dataSource.list(access.dataModel(target), query);
+      const computed = visibleComputedColumns(access.view.schema, access.viewModel(target)).filter(
+        (column) =>
+          column.kind === "value" || access.can(relatedKey(schema, target, column.relation), "view"),
+      );
+      const result = await dataSource.list(withComputedColumns(access.dataModel(target), computed), query);
+      const functions = options.computedValues.get(target.key);
       // Encoded with the user's view of the model: the sort (checked against it) is all a cursor holds.
       const cursorText = (cursor: ListCursor | null | undefined) =>
         cursor ? encodeListCursor(access.view.schema, access.viewModel(target), query.sort, cursor) : null;
       return {
-        data: result.rows.map((row) => access.serialize(target, row)),
+        data: result.rows.map((row) =>
+          addComputedValues(access.serialize(target, row), row, computed, functions),
+        ),
         total: result.total,
         totalIsEstimate: result.totalIsEstimate,
         page: query.cursor ? null : query.page,
@@ -169,4 +181,10 @@ function answerOf(serialize: (row: StoredRow) => WireRow) {
     },
     get: (row: StoredRow): WireRow => built ?? serialize(row),
   };
+}
+
+/** URL key of the model a relation of `model` points at (empty when unknown: nobody may view it). */
+function relatedKey(schema: SchemaMeta, model: ModelMeta, relation: string): string {
+  const name = model.fields.find((field) => field.name === relation)?.relation?.model ?? "";
+  return findModelByName(schema, name)?.key ?? "";
 }
