@@ -36,10 +36,10 @@ export interface ListResponse {
   /** Null for a page read by cursor. */
   page: number | null;
   perPage: number;
-  /** The `cursor` of the next page; null on the last page. */
-  nextCursor: string | null;
-  /** The `cursor` of the previous page; null on the first page. */
-  prevCursor: string | null;
+  /** The `cursor` of the next page; null on the last page; absent when sorted by a computed count (page by number). */
+  nextCursor?: string | null;
+  /** The `cursor` of the previous page; null on the first page; absent when sorted by a computed count. */
+  prevCursor?: string | null;
   /** The list is too big to sort without an index: only sorts an index serves are accepted (indexedSort.ts). */
   sortNeedsIndex?: boolean;
   /** How `q` matches on this list: anywhere in a search field, or at its start (the search box says which). */

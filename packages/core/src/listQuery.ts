@@ -41,9 +41,14 @@ export interface FilterSpec {
 }
 
 export interface SortSpec {
-  /** Field path; only scalar fields, optionally through to-one relations. */
+  /** Field path; only scalar fields, optionally through to-one relations (a to-many relation with `count`). */
   path: string[];
   direction: "asc" | "desc";
+  /**
+   * Sorts by how many records the one-to-many relation `path` names has (a computed `count` column). No index
+   * serves it and no cursor can seek by it: such a list pages by number.
+   */
+  count?: true;
 }
 
 /**

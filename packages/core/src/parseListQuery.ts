@@ -9,6 +9,7 @@
  * time-ordered and most other keys.
  */
 import { allowedOperators, isSortable } from "./allowedOperators.js";
+import { computedColumnsOf } from "./computedColumns.js";
 import { AtriumError } from "./errors.js";
 import { FieldErrorBag } from "./fieldErrorBag.js";
 import { decodeListCursor } from "./listCursor.js";
@@ -101,6 +102,13 @@ function parseSort(schema: SchemaMeta, model: ModelMeta, text: string | null): S
     if (token === "" || token === "-") throw badRequest("Expected a field name between the commas");
     const direction = token.startsWith("-") ? "desc" : "asc";
     const name = direction === "desc" ? token.slice(1) : token;
+    const computed = computedSort(model, name, direction);
+    if (computed) {
+      if (seen.has(name)) throw badRequest(`Sorted by '${name}' twice`);
+      seen.add(name);
+      sort.push(computed);
+      continue;
+    }
     const { field, owner } = walkPath(schema, model, name.split("."), true);
     if (!isSortable(field))
       throw badRequest(`Cannot sort by '${name}': ${owner.name}.${field.name} has no order`);
@@ -113,6 +121,27 @@ function parseSort(schema: SchemaMeta, model: ModelMeta, text: string | null): S
     if (!seen.has(id)) sort.push({ path: [id], direction: defaultDirection });
   }
   return sort;
+}
+
+/** The sort by a computed column's name: a relation's count sorts, other computed columns cannot. */
+function computedSort(
+  model: ModelMeta,
+  name: string,
+  direction: SortSpec["direction"],
+): SortSpec | undefined {
+  const column = computedColumnsOf(model).find((candidate) => candidate.name === name);
+  if (!column) return undefined;
+  const relation = column.kind === "aggregate" ? column.relation : undefined;
+  if (!column.sortable || !relation || !model.fields.some((field) => field.name === relation)) {
+    const what =
+      column.kind === "value"
+        ? "a value computed per row"
+        : `a computed ${column.kind === "aggregate" ? column.aggregate : ""}`;
+    throw badRequest(
+      `Cannot sort by '${name}': it is ${what}, which the database cannot order by; only computed counts sort`,
+    );
+  }
+  return { path: [relation], direction, count: true };
 }
 
 function decodeRelationIds(target: ModelMeta, op: FilterOperator, text: string): unknown {
@@ -192,9 +221,12 @@ export function parseListQuery(
   if (cursorText !== null && page > 1) {
     errors.add("cursor", "Give either a cursor or a page number, not both");
   }
+  if (cursorText !== null && sort.some((spec) => spec.count)) {
+    errors.add("cursor", "A list sorted by a computed count pages by number; give a page, not a cursor");
+  }
   // Decoded against the sort just checked, so a cursor can only seek on fields the user may sort by.
   const cursor =
-    cursorText === null || sort.length === 0
+    cursorText === null || sort.length === 0 || sort.some((spec) => spec.count)
       ? undefined
       : errors.capture("cursor", () => decodeListCursor(schema, model, sort, cursorText));
 

@@ -19,6 +19,12 @@ function sortEntry(schema: SchemaMeta, model: ModelMeta, path: string[], spec: S
   const [name, ...rest] = path;
   const field = model.fields.find((candidate) => candidate.name === name);
   if (!name || !field) throw badSort(spec, `${model.label} has no field "${name ?? ""}"`);
+  if (spec.count) {
+    if (!field.relation?.toMany || rest.length > 0)
+      throw badSort(spec, `"${name}" is not a to-many relation`);
+    // Prisma orders by a relation's count through a grouped join; parseListQuery only lets small lists do it.
+    return { [name]: { _count: spec.direction } };
+  }
   if (field.kind !== "relation") {
     if (rest.length > 0) throw badSort(spec, `"${name}" is not a relation`);
     if (field.type === "Unsupported" || field.type === "Json" || field.isList) {

@@ -31,8 +31,11 @@ export interface PageInput {
 
 export interface RawPage {
   rows: Row[];
-  next: ListCursor | null;
-  prev: ListCursor | null;
+  /** Absent when the sort has a count: the page is paged by number. */
+  next?: ListCursor | null;
+  prev?: ListCursor | null;
+  hasNext: boolean;
+  hasPrev: boolean;
 }
 
 export async function readPage(input: PageInput): Promise<RawPage> {
@@ -50,7 +53,10 @@ export async function readPage(input: PageInput): Promise<RawPage> {
       }
     : input.where;
   const offset = cursor ? 0 : Math.max(0, query.page - 1) * query.perPage;
-  const { select, added } = withSortColumns(input.select, sort);
+  const { select, added } = withSortColumns(
+    input.select,
+    sort.filter((spec) => !spec.count),
+  );
   const read = await getDelegate(input.client, model).findMany({
     where,
     orderBy: buildOrderBy(schema, model, order),
@@ -70,10 +76,15 @@ export async function readPage(input: PageInput): Promise<RawPage> {
   // Coming back from a later page, there is one after this; coming forward, there is one before.
   const hasNext = reverse ? cursor !== undefined : more;
   const hasPrev = reverse ? more : cursor !== undefined || offset > 0;
+  // No cursor can seek by a count: such a list pages by number, and says so by giving no cursors at all.
+  if (sort.some((spec) => spec.count)) {
+    for (const row of page) removeAdded(row, added);
+    return { rows: page, hasNext, hasPrev };
+  }
   const next = hasNext && last ? edge(last, "next") : null;
   const prev = hasPrev && first ? edge(first, "prev") : null;
   for (const row of page) removeAdded(row, added);
-  return { rows: page, next, prev };
+  return { rows: page, next, prev, hasNext, hasPrev };
 }
 
 /** The query's sort with the id fields the order ends on (buildOrderBy adds those it lacks, ascending). */

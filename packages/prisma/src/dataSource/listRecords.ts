@@ -19,6 +19,7 @@ import {
 import { shapeRow } from "./buildSelect.js";
 import { buildWhere } from "./buildWhere.js";
 import { chooseSearchMatch } from "./chooseSearchMatch.js";
+import { addComputedAggregates } from "./computedAggregates.js";
 import { countRows } from "./countRows.js";
 import { readPage } from "./keysetPage.js";
 import type { Args } from "./prismaClient.js";
@@ -66,6 +67,7 @@ export async function listRecords(
     await attachReferences(scope.client, schema, model, read.rows);
     const rows = read.rows.map((row) => shapeRow(schema, model, row));
     await addRelationCounts(scope.client, scope, model, rows);
+    await addComputedAggregates(scope.client, schema, model, rows);
     return { ...read, rows };
   };
 

@@ -92,7 +92,7 @@ async function countManyToMany(
 }
 
 /** The rows grouped by the values of `fields` (rows with an empty one relate to nothing and are left out). */
-function rowsByKey(
+export function rowsByKey(
   rows: StoredRow[],
   fields: string[],
 ): Map<string, { values: unknown[]; rows: StoredRow[] }> {

@@ -1,10 +1,11 @@
 import { accessToSet, type ModelAction, modelActions } from "@atrium/auth";
-import { findModelByKey, type ModelMeta } from "@atrium/core";
+import { findModelByKey, type ModelMeta, withComputedColumns } from "@atrium/core";
 import { Hono } from "hono";
 import { mayRun } from "../actions/runAction.js";
 import type { ResolvedOptions } from "../appOptions.js";
 import { accessOf, type RequestAccess } from "../auth/requestAccess.js";
 import type { SchemaView } from "../auth/schemaView.js";
+import { computedColumnsFor } from "../computed/computedColumnsFor.js";
 import { methodNotAllowed } from "../middleware/methodNotAllowed.js";
 
 /** `GET /api/meta`: the schema metadata the SPA builds every view from, models in schema order. */
@@ -20,6 +21,7 @@ export function metaRoutes(options: ResolvedOptions): Hono {
       // and the write-only fields its forms offer (apart from `fields`, which every read view is built from).
       const models = access.view.schema.models
         .filter((model) => access.can(model.key, "view"))
+        .map((model) => withComputedColumns(model, computedColumnsFor(access, options.schema, model)))
         .map((model) =>
           access.principal
             ? {

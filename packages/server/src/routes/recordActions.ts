@@ -4,20 +4,18 @@ import {
   decodeRecordId,
   decodeWrite,
   encodeListCursor,
-  findModelByName,
   type ListCursor,
   type ModelMeta,
   parseListQuery,
-  type SchemaMeta,
   type SearchMatch,
   type StoredRow,
-  visibleComputedColumns,
   type WireRow,
   withComputedColumns,
 } from "@atrium/core";
 import type { Context } from "hono";
 import { type ResolvedOptions, writeContext } from "../appOptions.js";
 import { accessOf } from "../auth/requestAccess.js";
+import { computedColumnsFor } from "../computed/computedColumnsFor.js";
 import { addComputedValues } from "../computed/computedValues.js";
 import { resolveModel } from "../resolveModel.js";
 
@@ -29,10 +27,10 @@ export interface ListAnswer {
   /** Null for a page read by `cursor`: where it sits in the list is not known. */
   page: number | null;
   perPage: number;
-  /** The `cursor` of the page after this one; null on the last page. */
-  nextCursor: string | null;
-  /** The `cursor` of the page before this one; null on the first page. */
-  prevCursor: string | null;
+  /** The `cursor` of the page after this one; null on the last page; absent when sorted by a computed count. */
+  nextCursor?: string | null;
+  /** The `cursor` of the page before this one; null on the first page; absent when sorted by a computed count. */
+  prevCursor?: string | null;
   /**
    * True when the list is too big to sort without an index (`unindexedSortLimit`): only sorts led by a field
    * that leads an index are accepted; others answer 400 `sort_needs_index`.
@@ -81,10 +79,7 @@ export function recordActions(options: ResolvedOptions, c: Context): RecordActio
         maxPerPage: options.maxPerPage,
         ...(unsearchable ? { unsearchable } : {}),
       });
-      const computed = visibleComputedColumns(access.view.schema, access.viewModel(target)).filter(
-        (column) =>
-          column.kind === "value" || access.can(relatedKey(schema, target, column.relation), "view"),
-      );
+      const computed = computedColumnsFor(access, schema, target);
       const result = await dataSource.list(withComputedColumns(access.dataModel(target), computed), query);
       const functions = options.computedValues.get(target.key);
       // Encoded with the user's view of the model: the sort (checked against it) is all a cursor holds.
@@ -98,8 +93,10 @@ export function recordActions(options: ResolvedOptions, c: Context): RecordActio
         totalIsEstimate: result.totalIsEstimate,
         page: query.cursor ? null : query.page,
         perPage: query.perPage,
-        nextCursor: cursorText(result.next),
-        prevCursor: cursorText(result.prev),
+        // Sorted by a count, the list pages by number: no cursor can seek by it, so none is offered.
+        ...(query.sort.some((spec) => spec.count)
+          ? {}
+          : { nextCursor: cursorText(result.next), prevCursor: cursorText(result.prev) }),
         sortNeedsIndex: result.sortNeedsIndex === true,
         searchMatch: result.searchMatch ?? "contains",
       };
@@ -181,10 +178,4 @@ function answerOf(serialize: (row: StoredRow) => WireRow) {
     },
     get: (row: StoredRow): WireRow => built ?? serialize(row),
   };
-}
-
-/** URL key of the model a relation of `model` points at (empty when unknown: nobody may view it). */
-function relatedKey(schema: SchemaMeta, model: ModelMeta, relation: string): string {
-  const name = model.fields.find((field) => field.name === relation)?.relation?.model ?? "";
-  return findModelByName(schema, name)?.key ?? "";
 }

@@ -1,0 +1,3 @@
+import { describeComputedColumns } from "./computedColumnsCases.js";
+
+describeComputedColumns("sqlite");
