@@ -12,6 +12,15 @@ export default defineConfig({
     "Staff.passwordHash": "writeOnly",
   },
   models: {
+    Book: {
+      list: {
+        // Read for the page's books only (one grouped statement over their reviews), after the default columns.
+        computed: {
+          reviewCount: { label: "Reviews", count: "reviews" },
+          averageStars: { label: "Avg. stars", average: "reviews.stars" },
+        },
+      },
+    },
     Customer: {
       form: {
         fieldsets: [

@@ -54,3 +54,31 @@ test("the customer form is in fieldsets, and the collapsed one opens", async ({ 
   await page.getByRole("button", { name: "Save and continue editing" }).click();
   await expect(optIn).toBeChecked();
 });
+
+test("the book list shows computed review columns, and sorts by the review count", async ({ page, api }) => {
+  await page.goto("/m/book");
+  const table = page.locator('table[aria-busy="false"]');
+  const reviews = table.getByRole("columnheader", { name: "Reviews" });
+  const average = table.getByRole("columnheader", { name: "Avg. stars" });
+  await expect(reviews).toBeVisible();
+  await expect(average).toBeVisible();
+  // An average cannot be sorted by the database: its header offers no sort.
+  await expect(average.getByRole("button")).toHaveCount(0);
+
+  await reviews.getByRole("button", { name: "Reviews" }).click();
+  await expect(page).toHaveURL(/sort=reviewCount/);
+  await reviews.getByRole("button", { name: "Reviews" }).click();
+  await expect(page).toHaveURL(/sort=-reviewCount/);
+  await expect(reviews).toHaveAttribute("aria-sort", "descending");
+
+  const [most] = await api.list("book", { sort: "-reviewCount", perPage: 1 });
+  const computed = most?.$computed as { reviewCount: number; averageStars: number | null } | undefined;
+  if (!most || !computed) throw new Error("The demo seed has no books with computed columns");
+  expect(computed.reviewCount).toBeGreaterThan(0);
+  const header = await page.locator('table[aria-busy="false"]').getByRole("columnheader").allTextContents();
+  const firstRow = page.locator('table[aria-busy="false"] tbody tr').first();
+  await expect(firstRow.locator("td.cell-title")).toHaveText(String(most.title));
+  const column = header.findIndex((text) => text.startsWith("Reviews"));
+  await expect(firstRow.getByRole("cell").nth(column)).toHaveText(String(computed.reviewCount));
+  await expect(firstRow.getByRole("cell").nth(column)).toHaveClass(/cell-number/);
+});

@@ -186,5 +186,80 @@ for (const { provider, reachable, plans } of providers) {
         ).toEqual([]);
       },
     );
+
+    it.skipIf(!plans)(
+      "three columns over two relations: one statement per relation with a field, for any page size",
+      async () => {
+        const base = db.model("Team");
+        const team: ModelMeta = {
+          ...base,
+          admin: {
+            list: {
+              computed: [
+                {
+                  kind: "aggregate",
+                  name: "playerCount",
+                  label: "Players",
+                  aggregate: "count",
+                  relation: "players",
+                  sortable: true,
+                },
+                {
+                  kind: "aggregate",
+                  name: "firstSeason",
+                  label: "First season",
+                  aggregate: "min",
+                  relation: "seasons",
+                  field: "year",
+                  sortable: false,
+                },
+                {
+                  kind: "aggregate",
+                  name: "lastSeason",
+                  label: "Last season",
+                  aggregate: "max",
+                  relation: "seasons",
+                  field: "year",
+                  sortable: false,
+                },
+              ],
+            },
+          },
+        };
+        for (let at = 1; at <= 30; at += 1) await db.client.team.create({ data: { name: `Team ${at}` } });
+        await db.client.season.createMany({
+          data: Array.from({ length: 30 }, (_, at) => [
+            { teamId: at + 1, year: 2020 + (at % 3) },
+            { teamId: at + 1, year: 2024 },
+          ]).flat(),
+        });
+        const statementsOf = async (model: ModelMeta, perPage: number) => {
+          const statements: QueryEvent[] = [];
+          recording = statements;
+          try {
+            const { rows } = await db.dataSource.list(model, { page: 1, perPage, sort: [], filters: [] });
+            return { statements, rows };
+          } finally {
+            recording = undefined;
+          }
+        };
+        const plain = await statementsOf(base, 20);
+        const small = await statementsOf(team, 2);
+        const large = await statementsOf(team, 20);
+        expect(large.statements.length).toBe(small.statements.length);
+        // The count is the one the list reads anyway; min and max share one grouped statement over seasons.
+        expect(large.statements.length).toBe(plain.statements.length + 1);
+        // By id: team 1 played 2020 and 2024, and has no players.
+        expect(large.rows[0]?.$computed).toEqual({ playerCount: 0, firstSeason: 2020, lastSeason: 2024 });
+        expect(
+          await wholeTableReads({
+            provider,
+            url: db.url,
+            statements: large.statements,
+            pagedTable: team.dbName ?? team.name,
+          }),
+        ).toEqual([]);
+      },
+    );
   });
 }

@@ -1,16 +1,19 @@
 import type { Row, SortEntry } from "@atrium/client";
-import type { FieldMeta, ModelMeta } from "@atrium/core";
+import type { ModelMeta } from "@atrium/core";
 import { ArrowDown, ArrowUp, ChevronsUpDown } from "lucide-react";
 import type { MouseEvent } from "react";
 import { Link } from "react-router";
 import { Skeleton } from "../components/StateViews.js";
 import { isNumeric, recordPath, sortPath } from "../format/fieldKinds.js";
 import { RecordCell } from "../format/RecordCell.js";
+import { ComputedCell, isNumericComputed } from "./ComputedCell.js";
+import { isComputedColumn, type ListColumn } from "./listCells.js";
 
 export interface DataTableProps {
   model: ModelMeta;
   models: ModelMeta[];
-  columns: FieldMeta[];
+  /** Fields and computed columns (listCells.ts), in order. */
+  columns: ListColumn[];
   rows: Row[] | undefined;
   sort: SortEntry[];
   onSort: (field: string, additive: boolean) => void;
@@ -27,12 +30,12 @@ export interface DataTableProps {
 }
 
 function SortHeader({
-  field,
+  label,
   path,
   sort,
   onSort,
 }: {
-  field: FieldMeta;
+  label: string;
   path: string;
   sort: SortEntry[];
   onSort: DataTableProps["onSort"];
@@ -47,7 +50,7 @@ function SortHeader({
       onClick={(event: MouseEvent) => onSort(path, event.shiftKey)}
       title="Click to sort; Shift+click to add a sort column"
     >
-      {field.label}
+      {label}
       <Icon size={13} aria-hidden="true" style={{ opacity: entry ? 1 : 0.4 }} />
       {/* Hidden from the accessible name: a column header must keep its name while the sort changes. */}
       {entry && sort.length > 1 && (
@@ -57,6 +60,16 @@ function SortHeader({
       )}
     </button>
   );
+}
+
+/** Sort path of a column: a field's (sortPath), a computed count's name; other computed columns have none. */
+function sortPathOf(column: ListColumn, models: ModelMeta[]): string | undefined {
+  if (!isComputedColumn(column)) return sortPath(column, models);
+  return column.sortable ? column.name : undefined;
+}
+
+function numeric(column: ListColumn): boolean {
+  return isComputedColumn(column) ? isNumericComputed(column) : isNumeric(column);
 }
 
 /**
@@ -100,14 +113,14 @@ export function DataTable({
               </th>
             )}
             {columns.map((field) => {
-              const sortable = sortPath(field, models);
+              const sortable = sortPathOf(field, models);
               const path = sortable && sortOffered(sortable) ? sortable : undefined;
               const entry = path ? sort.find((candidate) => candidate.field === path) : undefined;
               return (
                 <th
                   key={field.name}
                   scope="col"
-                  className={isNumeric(field) ? "cell-number" : undefined}
+                  className={numeric(field) ? "cell-number" : undefined}
                   aria-sort={
                     entry
                       ? entry.direction === "asc"
@@ -119,9 +132,13 @@ export function DataTable({
                   }
                 >
                   {path ? (
-                    <SortHeader field={field} path={path} sort={sort} onSort={onSort} />
+                    <SortHeader label={field.label} path={path} sort={sort} onSort={onSort} />
                   ) : sortable ? (
                     <span title="This list is too big to sort by this column: it has no index">
+                      {field.label}
+                    </span>
+                  ) : isComputedColumn(field) && field.kind === "aggregate" ? (
+                    <span title="A computed average, sum, lowest or highest cannot be sorted">
                       {field.label}
                     </span>
                   ) : (
@@ -165,9 +182,11 @@ export function DataTable({
                   {columns.map((field, column) => (
                     <td
                       key={field.name}
-                      className={column === 0 ? "cell-title" : isNumeric(field) ? "cell-number" : undefined}
+                      className={column === 0 ? "cell-title" : numeric(field) ? "cell-number" : undefined}
                     >
-                      {column === 0 ? (
+                      {isComputedColumn(field) ? (
+                        <ComputedCell column={field} row={row} />
+                      ) : column === 0 ? (
                         <Link to={recordPath(model.key, row.$id)}>
                           {row[field.name] === null ||
                           row[field.name] === undefined ||

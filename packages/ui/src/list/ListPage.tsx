@@ -20,7 +20,6 @@ import { useToast } from "../components/Toasts.js";
 import { DeleteDialog } from "../delete/DeleteDialog.js";
 import { ExportMenu } from "../exchange/ExportMenu.js";
 import { ImportButton } from "../exchange/ImportDialog.js";
-import { listColumns } from "../format/fieldKinds.js";
 import { formatCount, plural } from "../format/formatCount.js";
 import { GenerateButton } from "../generate/GenerateDialog.js";
 import { SlotItems } from "../slots/SlotItems.js";
@@ -28,6 +27,7 @@ import { AddBlockedNote } from "./AddBlockedNote.js";
 import { DataTable } from "./DataTable.js";
 import { FilterChips } from "./FilterChips.js";
 import { FilterPanel } from "./FilterPanel.js";
+import { listCells } from "./listCells.js";
 import { Pagination } from "./Pagination.js";
 import { SearchBox } from "./SearchBox.js";
 import { searchedFields } from "./searchedFields.js";
@@ -58,7 +58,7 @@ function ModelList({ model, meta }: { model: ModelMeta; meta: AdminMeta }) {
   const defaults = useMemo(() => listDefaults(model), [model]);
   const [state, setState] = useListState(defaults);
   const list = useRecordList(model.key, state);
-  const columns = useMemo(() => listColumns(model), [model]);
+  const columns = useMemo(() => listCells(model), [model]);
   // Without a sort in the URL the server sorts by the model's configured ordering: the headers say so.
   const sort = state.sort.length > 0 ? state.sort : defaults.sort;
   // Mirrors the server: what the user may not do is not offered.
