@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AtriumError } from "./errors.js";
+import type { ModelMeta } from "./metadata.js";
 import { parseListQuery } from "./parseListQuery.js";
 import { author, book, country, orderItem, schema, shipment } from "./testing/fixtures.js";
 
@@ -99,6 +100,53 @@ describe("parseListQuery: sort", () => {
     expect(fieldsOf("sort=title.length").sort).toContain("not a relation");
     expect(fieldsOf("sort=title,title")).toEqual({ sort: "Sorted by 'title' twice" });
     expect(fieldsOf("sort=title,,id")).toEqual({ sort: "Expected a field name between the commas" });
+  });
+});
+
+describe("parseListQuery: sort by a computed column", () => {
+  const withComputed: ModelMeta = {
+    ...book,
+    admin: {
+      list: {
+        computed: [
+          {
+            kind: "aggregate" as const,
+            name: "itemCount",
+            label: "Items",
+            aggregate: "count",
+            relation: "orderItems",
+            sortable: true,
+          },
+          {
+            kind: "aggregate" as const,
+            name: "averageQuantity",
+            label: "Avg. quantity",
+            aggregate: "average",
+            relation: "orderItems",
+            field: "quantity",
+            sortable: false,
+          },
+          { kind: "value", name: "shouted", label: "Shouted", sortable: false },
+        ],
+      },
+    },
+  };
+
+  it("sorts by a computed count, by its relation's count", () => {
+    expect(parse("sort=-itemCount", withComputed).sort).toEqual([
+      { path: ["orderItems"], direction: "desc", count: true },
+      { path: ["id"], direction: "asc" },
+    ]);
+  });
+
+  it("refuses other computed columns, and a cursor with a count sort, naming why", () => {
+    expect(fieldsOf("sort=averageQuantity", withComputed).sort).toBe(
+      "Cannot sort by 'averageQuantity': it is a computed average, which the database cannot order by; only computed counts sort",
+    );
+    expect(fieldsOf("sort=shouted", withComputed).sort).toContain("a value computed per row");
+    expect(fieldsOf("sort=itemCount&cursor=abc", withComputed).cursor).toBe(
+      "A list sorted by a computed count pages by number; give a page, not a cursor",
+    );
   });
 });
 
