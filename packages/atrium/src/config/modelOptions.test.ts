@@ -23,6 +23,12 @@ const misspelt: AtriumConfig["models"] = {
       search: ["author.nmae"],
       // @ts-expect-error 'placedAt' is a field of Order, not of Book
       ordering: "-placedAt",
+      computed: {
+        // @ts-expect-error 'reveiws' is not a one-to-many relation of Book
+        reviewCount: { count: "reveiws" },
+        // @ts-expect-error 'strs' is not a field of Review
+        averageStars: { average: "reviews.strs" },
+      },
     },
     // @ts-expect-error 'ratting' is not a field of Book
     form: { readOnly: ["ratting"] },
@@ -62,6 +68,8 @@ describe("models in atrium.config.ts", () => {
     );
     expect(codes).toEqual([
       "atrium.E102",
+      "atrium.E112",
+      "atrium.E114",
       "atrium.E105",
       "atrium.E116",
       "atrium.E105",

@@ -1,5 +1,5 @@
 import type { ActionOptions as RunActionOptions } from "./actionOptions.js";
-import type { FieldName, FieldPath, ModelName } from "./registeredSchema.js";
+import type { FieldName, FieldPath, ModelName, ToManyFieldPath, ToManyName } from "./registeredSchema.js";
 
 /** A sort entry: a field, descending with a leading `-` (`"-placedAt"`). */
 export type OrderingEntry<Model extends ModelName> = FieldPath<Model> | `-${FieldPath<Model>}`;
@@ -28,8 +28,8 @@ export interface ListOptions<Model extends ModelName> {
   perPageChoices?: number[];
 }
 
-/** A to-many relation's numeric field, `"reviews.stars"` (the relation is checked by tsc, the field at start-up). */
-export type RelationField<Model extends ModelName> = `${FieldName<Model>}.${string}`;
+/** A one-to-many relation's field, `"reviews.stars"` (that it is a number is checked at start-up, E115). */
+export type RelationField<Model extends ModelName> = ToManyFieldPath<Model>;
 
 /** The row a `value` function receives: the list row's fields this user may see, as the API sends them. */
 export type ComputedRow = Readonly<Record<string, unknown>>;
@@ -41,7 +41,9 @@ export type ComputedRow = Readonly<Record<string, unknown>>;
  * throws, that cell shows the error and the rest of the list is served.
  */
 export type ComputedColumn<Model extends ModelName> = { /** @default the name in words */ label?: string } & (
-  | { /** How many related records each row has: a to-many relation, `"reviews"`. */ count: FieldName<Model> }
+  | {
+      /** How many related records each row has: a to-many relation, `"reviews"`. */ count: ToManyName<Model>;
+    }
   | { /** The total of a numeric field of the related records (0 when none). */ sum: RelationField<Model> }
   | {
       /** The mean of a numeric field of the related records (null when none). */ average: RelationField<Model>;

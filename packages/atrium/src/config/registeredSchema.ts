@@ -22,6 +22,11 @@ type RegisteredRelations = AtriumRegister extends { schema: { relations: infer R
   ? Relations
   : Record<string, Record<string, string>>;
 
+// Written by `atrium types` since computed columns; older files type these as plain strings.
+type RegisteredToMany = AtriumRegister extends { schema: { toMany: infer ToMany } }
+  ? ToMany
+  : Record<string, Record<string, string>>;
+
 /** A model of the user's schema, by its Prisma name. */
 export type ModelName = keyof RegisteredModels & string;
 
@@ -50,3 +55,16 @@ export type FieldPath<Model extends ModelName> =
         | `${Relation}.${FieldName<ToOneRelations<Model>[Relation] & ModelName>}`
         | `${Relation}.${string}.${string}`;
     }[keyof ToOneRelations<Model> & string];
+
+/** The one-to-many relations of a model, each with the model it points at. */
+type ToManyRelations<Model extends ModelName> = Model extends keyof RegisteredToMany
+  ? RegisteredToMany[Model]
+  : Record<never, string>;
+
+/** A one-to-many relation of the model (`"reviews"`), as a computed `count` takes it. */
+export type ToManyName<Model extends ModelName> = keyof ToManyRelations<Model> & string;
+
+/** A field of a one-to-many relation's model (`"reviews.stars"`), as a computed `sum` or `average` takes it. */
+export type ToManyFieldPath<Model extends ModelName> = {
+  [Relation in ToManyName<Model>]: `${Relation}.${FieldName<ToManyRelations<Model>[Relation] & ModelName>}`;
+}[ToManyName<Model>];

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { schemaTypesSource } from "./schemaTypes.js";
 
 describe("schemaTypesSource", () => {
-  it("declares every model's fields and its to-one relations with the model each points at", () => {
+  it("declares every model's fields, its to-one and its one-to-many relations with the model each points at", () => {
     const source = schemaTypesSource({ ...schema, models: [tag, book] }, "prisma/schema.prisma");
     expect(source).toContain(
       `"Book": ${book.fields.map((field) => JSON.stringify(field.name)).join(" | ")};`,
@@ -13,7 +13,12 @@ describe("schemaTypesSource", () => {
     expect(source).toContain(
       `"Book": { ${toOne.map((field) => `"${field.name}": "${field.relation?.model}"`).join("; ")} };`,
     );
-    // Tag's one relation is to-many: nothing a path can walk through, so no entry.
+    // Tag's one relation is many-to-many: nothing a path walks through or a computed column aggregates.
     expect(source).not.toContain(`"Tag": {`);
+    const toMany = book.fields.filter((field) => field.relation?.toMany && !field.relation.isManyToMany);
+    expect(toMany.length).toBeGreaterThan(0);
+    expect(source).toContain(
+      `toMany: {\n        "Book": { ${toMany.map((field) => `"${field.name}": "${field.relation?.model}"`).join("; ")} };`,
+    );
   });
 });

@@ -23,6 +23,18 @@ export function schemaTypesSource(schema: SchemaMeta, schemaFile: string): strin
     })
     .filter((line) => line !== undefined)
     .join("\n");
+  // One-to-many relations only: what computed columns aggregate (an implicit many-to-many has no model to group).
+  const toMany = schema.models
+    .map((model) => {
+      const relations = model.fields
+        .filter((field) => field.relation?.toMany && !field.relation.isManyToMany)
+        .map((field) => `${JSON.stringify(field.name)}: ${JSON.stringify(field.relation?.model)}`);
+      return relations.length > 0
+        ? `        ${JSON.stringify(model.name)}: { ${relations.join("; ")} };`
+        : undefined;
+    })
+    .filter((line) => line !== undefined)
+    .join("\n");
   return `// Written by \`atrium types\` from ${schemaFile}; \`atrium dev\` and \`atrium build\` keep it current.
 // It types the model, field and relation names in atrium.config.ts. Do not edit; commit it or ignore it, as you prefer.
 import "atrium";
@@ -35,6 +47,9 @@ ${models}
       };
       relations: {
 ${relations}
+      };
+      toMany: {
+${toMany}
       };
     };
   }
