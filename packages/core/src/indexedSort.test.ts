@@ -129,6 +129,18 @@ describe("sortNeedsIndexMessage", () => {
     expect(sortNeedsIndexMessage(order, by("city"), exact)).toContain("(12 rows): add @@index([city])");
   });
 
+  it("says no index serves a sort by a computed count, and suggests a filter", () => {
+    const sort: SortSpec[] = [{ path: ["customer"], direction: "desc", count: true }];
+    const message = sortNeedsIndexMessage(order, sort, {
+      count: { total: 200_000, isEstimate: false },
+      limit: 100_000,
+      countedUpTo: 500_000,
+    });
+    expect(message).toBe(
+      "Sorting orders by their number of customer counts every related row on a list this size (200,000 rows): no index can serve it; filter the list to 100,000 rows or fewer first",
+    );
+  });
+
   it("suggests another sort or a filter for a sort through a relation", () => {
     const message = sortNeedsIndexMessage(order, by("customer.name"), {
       count: { total: null, isEstimate: true },

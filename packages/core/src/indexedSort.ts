@@ -84,6 +84,9 @@ export function sortNeedsIndexMessage(
   const field = findField(model, name);
   const what = `Sorting ${model.labelPlural.toLowerCase()} by ${field?.label ?? name}`;
   const size = `a list this size (${sizeText(count, countedUpTo)})`;
+  if (first?.count) {
+    return `Sorting ${model.labelPlural.toLowerCase()} by their number of ${(field?.label ?? name).toLowerCase()} counts every related row on ${size}: no index can serve it; filter the list to ${rowsText(limit)} or fewer first`;
+  }
   if (rest.length > 0) {
     return `${what} reads and sorts every row on ${size}: sort by a field of ${model.label} that has an index, or filter the list to ${rowsText(limit)} or fewer first`;
   }
