@@ -11,6 +11,7 @@ import {
   type WriteContext,
   type WriteData,
 } from "@atrium/core";
+import type { FieldMakers } from "./fieldMakers.js";
 import { loadFaker } from "./loadFaker.js";
 import { type GenerationStep, planGeneration } from "./planGeneration.js";
 import { growSelfPools, maxPoolSize, type Pools, readPools } from "./relationPools.js";
@@ -58,6 +59,8 @@ export interface GenerateOptions {
    * @default every field
    */
   writable?: (model: ModelMeta, field: string) => boolean;
+  /** A seed plan's makers for chosen fields of a model (fieldMakers.ts); the defaults for the others. */
+  makers?: (model: ModelMeta) => FieldMakers | undefined;
   /** Called after each batch is committed. */
   onProgress?: (progress: GenerateProgress) => void;
   /** Stops before the next batch; batches already written stay written. */
@@ -97,6 +100,7 @@ export async function generateRecords(options: GenerateOptions): Promise<Generat
       referenceDate: options.referenceDate ?? defaultReferenceDate,
       pools,
       ...(options.writable ? { writable: (field: string) => options.writable?.(model, field) ?? true } : {}),
+      makers: options.makers?.(model) ?? {},
     });
     await addExistingValues(dataSource, model, builder);
     const result: GeneratedCount = { model, created: 0, skipped: 0 };
