@@ -7,6 +7,7 @@ import { generateCommand } from "./generateCommand.js";
 import { importCommand } from "./importCommand.js";
 import { initCommand } from "./initCommand.js";
 import { pushCommand } from "./pushCommand.js";
+import { seedCommand } from "./seedCommand.js";
 import { serveCommand } from "./serveCommand.js";
 import { typesCommand } from "./typesCommand.js";
 
@@ -22,6 +23,7 @@ export const commands: Command[] = [
   pushCommand,
   typesCommand,
   generateCommand,
+  seedCommand,
   exportCommand,
   importCommand,
 ];
