@@ -23,6 +23,7 @@ import { GenerateButton } from "../generate/GenerateDialog.js";
 import { SlotItems } from "../slots/SlotItems.js";
 import { AddBlockedNote } from "./AddBlockedNote.js";
 import { DataTable } from "./DataTable.js";
+import { DateDrillDown } from "./DateDrillDown.js";
 import { FilterChips } from "./FilterChips.js";
 import { FilterPanel } from "./FilterPanel.js";
 import { Pagination } from "./Pagination.js";
@@ -64,6 +65,7 @@ function ModelList({ model, meta }: { model: ModelMeta; meta: AdminMeta }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [filtersOpen, setFiltersOpen] = useState(state.filters.length > 0);
   const filterPanelId = useId();
+  const drillField = model.fields.find((field) => field.name === model.admin?.list?.dateHierarchy);
   const stateKey = JSON.stringify(state);
 
   // A selection refers to rows on screen; a new page, sort or filter starts afresh.
@@ -147,6 +149,7 @@ function ModelList({ model, meta }: { model: ModelMeta; meta: AdminMeta }) {
         />
       </div>
       <FilterChips model={model} models={models} state={state} onChange={setState} />
+      {drillField && <DateDrillDown model={model} field={drillField} state={state} onChange={setState} />}
       <div className="list-layout" data-filters-open={filtersOpen}>
         <div className="card table-card">
           {list.isError && !data ? (
