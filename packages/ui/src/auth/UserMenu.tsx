@@ -31,9 +31,10 @@ export function UserMenu() {
           {email}
         </span>
       )}
-      <Link to="/account/tokens" className="button button-ghost button-small">
+      {/* On a phone only the icon shows; the accessible name stays. */}
+      <Link to="/account/tokens" className="button button-ghost button-small" aria-label="API tokens">
         <KeyRound size={14} aria-hidden="true" />
-        API tokens
+        <span className="user-menu-label">API tokens</span>
       </Link>
       <button type="button" className="button button-ghost button-small" onClick={signOut} disabled={leaving}>
         <LogOut size={14} aria-hidden="true" />
