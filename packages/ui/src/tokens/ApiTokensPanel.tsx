@@ -77,19 +77,25 @@ function TokenRow({ token, onRevoke }: { token: ApiToken; onRevoke: () => void }
   const expired = new Date(token.expiresAt).getTime() <= Date.now();
   return (
     <tr>
-      <td className="cell-title">
+      <td className="cell-title api-token-name">
         {token.name}
         {token.readOnly && <span className="badge api-token-badge">Read-only</span>}
       </td>
       <td>
         <code>{token.prefix}…</code>
       </td>
-      <td>{formatDateTime(token.createdAt)}</td>
-      <td>{formatDateTime(token.expiresAt)}</td>
-      <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : <span className="faint">Never</span>}</td>
+      <td>
+        <When iso={token.createdAt} />
+      </td>
+      <td>
+        <When iso={token.expiresAt} />
+      </td>
+      <td>{token.lastUsedAt ? <When iso={token.lastUsedAt} /> : <span className="faint">Never</span>}</td>
       <td>
         {token.revokedAt ? (
-          <span className="badge">Revoked {formatDateTime(token.revokedAt)}</span>
+          <span className="badge" title={formatDateTime(token.revokedAt)}>
+            Revoked
+          </span>
         ) : expired ? (
           <span className="badge">Expired</span>
         ) : (
@@ -104,6 +110,17 @@ function TokenRow({ token, onRevoke }: { token: ApiToken; onRevoke: () => void }
         )}
       </td>
     </tr>
+  );
+}
+
+const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
+
+/** The day, so the table fits beside its Revoke buttons; the time shows on hover. */
+function When({ iso }: { iso: string }) {
+  return (
+    <time dateTime={iso} title={formatDateTime(iso)}>
+      {dayFormat.format(new Date(iso))}
+    </time>
   );
 }
 
