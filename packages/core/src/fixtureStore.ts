@@ -47,8 +47,8 @@ export interface FixtureWriter {
   insertRows(model: ModelMeta, rows: FixtureRow[]): Promise<void>;
   /** Sets scalar `values` on the record whose id fields hold `id` (a back-reference left empty at insert). */
   updateRow(model: ModelMeta, id: FixtureRow, values: FixtureRow): Promise<void>;
-  /** Links a record to others through the implicit many-to-many `field`. */
-  link(model: ModelMeta, field: string, links: FixtureLinks): Promise<void>;
+  /** Links records to others through the implicit many-to-many `field` (this model's side owns the links). */
+  link(model: ModelMeta, field: string, links: FixtureLinks[]): Promise<void>;
   /**
    * Makes the next create of each model number its records after the loaded ones, where the database does not
    * do it by itself (PostgreSQL sequences).
