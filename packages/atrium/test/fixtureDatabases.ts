@@ -17,7 +17,14 @@ export const storeOf = (db: TestDatabase) => createFixtureStore({ client: db.cli
 
 export async function dumpText(db: TestDatabase, pageSize = 7): Promise<string> {
   let text = "";
-  for await (const piece of dumpFixtures(db.schema, storeOf(db), { pageSize })) text += piece;
+  await dumpFixtures(
+    db.schema,
+    storeOf(db),
+    (piece) => {
+      text += piece;
+    },
+    { pageSize },
+  );
   return text;
 }
 

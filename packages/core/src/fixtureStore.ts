@@ -14,7 +14,7 @@ export interface FixtureLinks {
   related: unknown[];
 }
 
-export interface FixtureStore {
+export interface FixtureReader {
   /**
    * Up to `limit` rows of `model` with the values of `fields`, in id order, after the row whose id fields hold
    * `after` (from the start when null): a page of a dump, so a table of any size is read a page at a time.
@@ -36,6 +36,14 @@ export interface FixtureStore {
     after: unknown,
     limit: number,
   ): Promise<{ links: FixtureLinks[]; last: unknown }>;
+}
+
+export interface FixtureStore {
+  /**
+   * Runs `work` on one snapshot of the database (a read transaction): every page it reads shows the database as
+   * it was when the first was read, so a dump taken while others write still has every row its rows point at.
+   */
+  snapshot<T>(work: (reader: FixtureReader) => Promise<T>): Promise<T>;
   /** How many rows each model's table holds. */
   countRows(model: ModelMeta): Promise<number>;
   /** Runs `work` in one transaction: every write it makes through the store it is given is kept, or none. */

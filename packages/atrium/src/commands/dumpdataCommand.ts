@@ -3,8 +3,6 @@
  * fixture file, streamed page by page, that `atrium loaddata` writes into another empty database of any kind.
  */
 import { createWriteStream } from "node:fs";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import { closestMatch, type ModelMeta } from "@atrium/core";
 import { findConfigPath, loadConfig } from "../config/loadConfig.js";
 import { dumpFixtures } from "../fixtures/index.js";
@@ -34,11 +32,16 @@ export const dumpdataCommand: Command = {
           : positionals.map((name) => modelNamed(project.schema.models, name));
       const output = stringOption(values, "output");
       const toFile = output !== undefined && output !== "-";
-      await pipeline(
-        Readable.from(dumpFixtures(project.schema, project.store, models ? { models } : {})),
-        toFile ? createWriteStream(output) : process.stdout,
-        { end: toFile },
-      );
+      const stream = toFile ? createWriteStream(output) : process.stdout;
+      const write = (text: string) =>
+        new Promise<void>((resolve, reject) => {
+          stream.write(text, (error) => (error ? reject(error) : resolve()));
+        });
+      await dumpFixtures(project.schema, project.store, write, models ? { models } : {});
+      if (toFile)
+        await new Promise<void>((resolve, reject) =>
+          stream.end((error?: Error | null) => (error ? reject(error) : resolve())),
+        );
       return 0;
     } finally {
       await project.close();
