@@ -5,7 +5,7 @@ import { createFixtureStore } from "@atrium/prisma";
 import { openTestDatabase, type TestDatabase } from "@atrium/prisma/testing";
 import { dumpFixtures } from "../src/fixtures/dumpFixtures.js";
 import { loadFixtures } from "../src/fixtures/loadFixtures.js";
-import { readFixtureFile } from "../src/fixtures/readFixtureFile.js";
+import { readFixtureStream } from "../src/fixtures/readFixtureStream.js";
 
 const schemaUrl = new URL("./schemas/fixtures.prisma", import.meta.url);
 
@@ -29,7 +29,9 @@ export async function dumpText(db: TestDatabase, pageSize = 7): Promise<string> 
 }
 
 export async function loadText(db: TestDatabase, text: string) {
-  return loadFixtures(db.schema, storeOf(db), readFixtureFile(db.schema, text), { batchSize: 9 });
+  return loadFixtures(db.schema, storeOf(db), readFixtureStream(db.schema, chunksOf(text, 100)), {
+    batchSize: 9,
+  });
 }
 
 /**
@@ -58,4 +60,11 @@ function canonical(value: unknown): string {
       ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a.localeCompare(b)))
       : inner,
   );
+}
+
+/** The text in pieces, as a file stream gives it (split inside values too). */
+function chunksOf(text: string, size: number): string[] {
+  const chunks: string[] = [];
+  for (let start = 0; start < text.length; start += size) chunks.push(text.slice(start, start + size));
+  return chunks;
 }

@@ -2,10 +2,11 @@
  * `atrium loaddata <file>`: a fixture file written by `atrium dumpdata` loaded into the config's database, which
  * must be empty, in one transaction, ids kept.
  */
-import { readFile } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { access } from "node:fs/promises";
 import { AtriumError } from "@atrium/core";
 import { findConfigPath, loadConfig } from "../config/loadConfig.js";
-import { loadFixtures, readFixtureFile } from "../fixtures/index.js";
+import { loadFixtures, readFixtureStream } from "../fixtures/index.js";
 import { type Command, configHelp, configOption, stringOption, UsageError } from "./command.js";
 import { openFixtureProject } from "./fixtureProject.js";
 
@@ -26,14 +27,14 @@ export const loaddataCommand: Command = {
     const [path, ...extra] = positionals;
     if (path === undefined || extra.length > 0)
       throw new UsageError("name one file (atrium loaddata data.json)");
-    const text = await readFile(path, "utf8").catch(() => {
+    await access(path).catch(() => {
       throw new UsageError(`cannot read the file '${path}'`);
     });
     const config = await loadConfig(findConfigPath(stringOption(values, "config")));
     const project = await openFixtureProject(config);
     try {
-      const file = readFixtureFile(project.schema, text);
-      const result = await loadFixtures(project.schema, project.store, file);
+      const events = readFixtureStream(project.schema, createReadStream(path, { highWaterMark: 256 * 1024 }));
+      const result = await loadFixtures(project.schema, project.store, events);
       const rows = [...result.rows.values()].reduce((sum, count) => sum + count, 0);
       console.log(`Loaded ${rows} rows of ${result.rows.size} models and ${result.links} many-to-many links`);
       return 0;
