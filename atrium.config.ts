@@ -13,6 +13,8 @@ export default defineConfig({
   },
   models: {
     Book: {
+      // The book's page on the shop's site (a made-up domain: the demo has no shop).
+      viewOnSite: "https://bookstore.example/books/{isbn}",
       list: {
         // Read for the page's books only (one grouped statement over their reviews), after the default columns.
         computed: {
@@ -40,6 +42,8 @@ export default defineConfig({
         columns: ["number", "placedAt", "customer", "status", "total"],
         // Newest first: the orders staff work on are the recent ones.
         ordering: "-placedAt",
+        // Years, months and days of placedAt above the list; @@index([placedAt]) keeps it fast.
+        dateHierarchy: "placedAt",
       },
       form: {
         // The sum of the items, kept by the shop's checkout; the admin shows it but never changes it.

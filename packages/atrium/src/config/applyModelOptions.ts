@@ -71,7 +71,8 @@ function adminOf(input: ModelOptionsInput): ModelAdminMeta | undefined {
       delete: actions.delete ?? true,
     };
   }
-  const { columns, filters, ordering, perPage, perPageChoices, computed } = input.list ?? {};
+  if (input.viewOnSite) admin.viewOnSite = input.viewOnSite;
+  const { columns, filters, ordering, perPage, perPageChoices, dateHierarchy, computed } = input.list ?? {};
   const list: NonNullable<ModelAdminMeta["list"]> = {};
   if (columns) list.columns = [...columns];
   if (filters) list.filters = [...filters];
@@ -79,6 +80,7 @@ function adminOf(input: ModelOptionsInput): ModelAdminMeta | undefined {
   if (perPage !== undefined) list.perPage = perPage;
   if (computed && computed.length > 0) list.computed = computed.map((column) => ({ ...column }));
   if (perPageChoices) list.perPageChoices = [...perPageChoices].sort((a, b) => a - b);
+  if (dateHierarchy) list.dateHierarchy = dateHierarchy;
   if (Object.keys(list).length > 0) admin.list = list;
   const fieldsets = input.form?.fieldsets;
   if (fieldsets && fieldsets.length > 0)

@@ -8,6 +8,7 @@ import type { ComputedValueFunction, ComputedValuesMap, ServerAction } from "@at
 import { applyModelOptions } from "./applyModelOptions.js";
 import { checkModelFields } from "./checkModelFields.js";
 import type { ConfigCheck } from "./configCheck.js";
+import { dateHierarchyWarnings } from "./dateHierarchyWarnings.js";
 import { hiddenModelWarnings } from "./hiddenModelWarnings.js";
 import { readActionOptions } from "./readActionOptions.js";
 import { readComputedColumns } from "./readComputedColumns.js";
@@ -55,7 +56,11 @@ export function checkModelsConfig(models: unknown, schema: SchemaMeta): ModelsCo
   return {
     checks,
     computedValues,
-    warnings: [...hiddenModelWarnings(schema.models, read.options), ...actionWarnings],
+    warnings: [
+      ...hiddenModelWarnings(schema.models, read.options),
+      ...dateHierarchyWarnings(schema, read.options),
+      ...actionWarnings,
+    ],
     schema: configured,
     actions,
   };
