@@ -19,14 +19,16 @@ export function exchangePaths(input: DocumentInput, entry: ModelEntry): PathsObj
   const name = (verb: string) => operationName(verb, model.name);
   const paths: PathsObject = {};
 
-  // The export takes the list's own search, sort and filters (not its paging), or a selection by `ids`.
+  // The export takes the list's own search, sort and filters (not its paging), or a selection by `ids`. The
+  // filters are those of the list operation: repeating hundreds of them here would double the document.
   const listScope = listParameters(model, input.limits.maxPerPage).filter(
-    (parameter) => !["page", "perPage", "cursor"].includes(parameter.name),
+    (parameter) => parameter.name === "sort" || parameter.name === "q",
   );
   paths[`/api/export/${key}`] = {
     get: operation({
       operationId: name("export"),
       summary: `Download ${model.labelPlural.toLowerCase()} as a file`,
+      description: `The list, or the selection named by \`ids\`, as a file in the wire encoding. Takes the list operation's \`filter.{field}.{op}\` parameters as well.`,
       tag,
       kind: "read",
       parameters: [
@@ -46,7 +48,7 @@ export function exchangePaths(input: DocumentInput, entry: ModelEntry): PathsObj
           description: "The file, streamed",
           content: {
             "text/csv": { schema: { type: "string" } },
-            "application/json": { schema: { type: "array", items: componentRef(model.name) } },
+            "application/json": { schema: { type: "array", items: { type: "object" } } },
             "application/x-ndjson": { schema: { type: "string" } },
           },
         },

@@ -75,7 +75,7 @@ export function createSchema(schema: SchemaMeta, viewModel: ModelMeta, writeMode
 export function updateSchema(schema: SchemaMeta, viewModel: ModelMeta, writeModel: ModelMeta): SchemaObject {
   return {
     type: "object",
-    title: `Changes to a ${viewModel.label.toLowerCase()}`,
+    title: `Changes to ${viewModel.label}`,
     description:
       "Only the fields sent change. `null` clears an optional field. Other keys starting with `$` are ignored, so a row read can be sent back.",
     properties: {

@@ -39,7 +39,7 @@ export function recordPaths(input: DocumentInput, entry: ModelEntry): PathsObjec
       ? {
           post: operation({
             operationId: name("create"),
-            summary: `Create a ${model.label.toLowerCase()}`,
+            summary: `Create ${one(model.label)}`,
             tag,
             kind: "write",
             body: componentRef(`${model.name}Create`),
@@ -62,7 +62,7 @@ export function recordPaths(input: DocumentInput, entry: ModelEntry): PathsObjec
       ? {
           patch: operation({
             operationId: name("update"),
-            summary: `Change a ${model.label.toLowerCase()}`,
+            summary: `Change ${one(model.label)}`,
             description:
               "Changes the fields sent, nothing else. With `$version`, a record changed since answers 409.",
             tag,
@@ -76,7 +76,7 @@ export function recordPaths(input: DocumentInput, entry: ModelEntry): PathsObjec
       ? {
           delete: operation({
             operationId: name("delete"),
-            summary: `Delete a ${model.label.toLowerCase()}`,
+            summary: `Delete ${one(model.label)}`,
             tag,
             kind: "write",
             parameters: [
@@ -97,7 +97,7 @@ export function recordPaths(input: DocumentInput, entry: ModelEntry): PathsObjec
     parameters: [idParameter],
     get: operation({
       operationId: name("deletePreview"),
-      summary: `What deleting a ${model.label.toLowerCase()} would do`,
+      summary: `What deleting ${one(model.label)} would do`,
       tag,
       kind: "read",
       responses: {
@@ -177,7 +177,7 @@ export function recordPaths(input: DocumentInput, entry: ModelEntry): PathsObjec
       parameters: [idParameter],
       get: operation({
         operationId: name("history"),
-        summary: `The history of a ${model.label.toLowerCase()}, newest first`,
+        summary: `The history of ${one(model.label)}, newest first`,
         tag,
         kind: "read",
         parameters: [
@@ -222,4 +222,10 @@ function listAnswer(row: ReturnType<typeof componentRef>) {
       "searchMatch",
     ],
   };
+}
+
+/** "a book", "an author": summaries read as sentences. */
+function one(label: string): string {
+  const word = label.toLowerCase();
+  return `${/^[aeiou]/.test(word) ? "an" : "a"} ${word}`;
 }
