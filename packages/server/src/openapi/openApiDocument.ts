@@ -4,6 +4,7 @@
  * permission, and the one error shape. Pure: built from metadata, no request needed.
  */
 import type { OpenAPIObject, PathsObject, SchemaObject } from "openapi3-ts/oas31";
+import { authPaths } from "./authPaths.js";
 import { exchangePaths } from "./exchangePaths.js";
 import { globalPaths, sharedAnswerSchemas } from "./globalPaths.js";
 import type { DocumentInput, ModelEntry } from "./modelEntry.js";
@@ -18,7 +19,10 @@ export function buildOpenApiDocument(input: DocumentInput): OpenAPIObject {
     ...sharedAnswerSchemas,
     ...enumSchemas(enumsUsed(input)),
   };
-  const paths: PathsObject = { ...globalPaths(input) };
+  const paths: PathsObject = {
+    ...(input.sessionCookie ? authPaths(input.sessionCookie) : {}),
+    ...globalPaths(input),
+  };
   for (const entry of input.models) {
     const { viewModel, writeModel } = entry;
     schemas[viewModel.name] = readSchema(input.schema, viewModel);
@@ -35,7 +39,11 @@ export function buildOpenApiDocument(input: DocumentInput): OpenAPIObject {
         "The Atrium HTTP API as the signed-in user may use it: only the models they may view, without the fields hidden from them, and write operations only where they hold the permission. See docs/api.md.",
     },
     servers: [{ url: input.serverUrl }],
-    tags: [{ name: "Admin" }, ...input.models.map((entry) => ({ name: entry.viewModel.labelPlural }))],
+    tags: [
+      ...(input.sessionCookie ? [{ name: "Sign-in" }] : []),
+      { name: "Admin" },
+      ...input.models.map((entry) => ({ name: entry.viewModel.labelPlural })),
+    ],
     paths,
     components: {
       schemas,

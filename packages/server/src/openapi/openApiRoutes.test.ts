@@ -40,6 +40,8 @@ describe("GET /api/openapi.json", () => {
       "delete",
     ]);
     expect(doc.security).toEqual([{ session: [] }]);
+    // Signing in is the one operation without a session.
+    expect(doc.paths["/api/auth/login"]?.post).toMatchObject({ operationId: "signIn", security: [] });
   });
 
   it("leaves out the models, fields and writes the caller may not use", async () => {
@@ -71,6 +73,7 @@ describe("GET /api/openapi.json", () => {
     const doc = await documentAs(app);
     expect(doc.paths["/api/records/order-line/{id}"]).toBeDefined();
     expect(doc.security).toBeUndefined();
+    expect(doc.paths["/api/auth/login"]).toBeUndefined();
     expect(doc.paths["/api/records/author"]?.get?.operationId).toBe("listAuthor");
   });
 });
