@@ -4,7 +4,9 @@ import { expect, test } from "@playwright/test";
  * The API reference page: opened from the navigation, it renders the signed-in user's OpenAPI document with
  * RapiDoc (loaded only then), within the admin's Content-Security-Policy.
  */
-test("the API page, opened from the navigation, shows the books' list operation", async ({ page }) => {
+test("the API page, opened from the navigation, shows the books' list operation and tries it as the user", async ({
+  page,
+}) => {
   // RapiDoc reads and lays out the whole document (every model's operations) before it shows any: a few seconds.
   test.setTimeout(60_000);
   const refused: string[] = [];
@@ -36,6 +38,11 @@ test("the API page, opened from the navigation, shows the books' list operation"
   await expect(reference.getByRole("heading", { name: "List books" })).toBeVisible();
   await expect(reference.getByText("/api/records/book", { exact: true }).first()).toBeVisible();
   await expect(reference.getByText("filter.title.contains").first()).toBeAttached();
+  // "Try" runs the request as the signed-in user: the session cookie goes with it and the list answers.
+  const listed = page.waitForResponse((response) => new URL(response.url()).pathname === "/api/records/book");
+  await reference.getByRole("button", { name: "TRY" }).first().click();
+  expect((await listed).status()).toBe(200);
+  await expect(reference.getByText(/Response Status: OK:200/)).toBeVisible();
   expect(await rapidocLoaded()).toBe(true);
   expect(refused).toEqual([]);
 });
