@@ -62,6 +62,20 @@ describe("GET /api/openapi.json", () => {
     expect(JSON.stringify(doc)).not.toContain("filter.pages.");
   });
 
+  it("offers a write-only field in the bodies only, marked writeOnly", async () => {
+    const writeOnly = { models: { author: { name: "writeOnly" as const } } };
+    const { app, signIn } = await signedInApp(users, undefined, { auth: { fields: writeOnly } });
+    const doc = await documentAs(app, await signIn("root@x.test"));
+    const schemas = doc.components.schemas as Record<
+      string,
+      { properties?: Record<string, { writeOnly?: boolean }> }
+    >;
+    expect(schemas.Author?.properties).not.toHaveProperty("name");
+    expect(schemas.AuthorCreate?.properties?.name?.writeOnly).toBe(true);
+    expect(schemas.AuthorUpdate?.properties?.name?.writeOnly).toBe(true);
+    expect(JSON.stringify(doc.paths["/api/records/author"])).not.toContain("filter.name.");
+  });
+
   it("answers 401 without a session, like every other route", async () => {
     const { app } = await signedInApp(users);
     const res = await app.request("/api/openapi.json");
