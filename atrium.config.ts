@@ -12,6 +12,10 @@ export default defineConfig({
     "Staff.passwordHash": "writeOnly",
   },
   models: {
+    Book: {
+      // The book's page on the shop's site (a made-up domain: the demo has no shop).
+      viewOnSite: "https://bookstore.example/books/{isbn}",
+    },
     Customer: {
       form: {
         fieldsets: [
@@ -31,6 +35,8 @@ export default defineConfig({
         columns: ["number", "placedAt", "customer", "status", "total"],
         // Newest first: the orders staff work on are the recent ones.
         ordering: "-placedAt",
+        // Years, months and days of placedAt above the list; @@index([placedAt]) keeps it fast.
+        dateHierarchy: "placedAt",
       },
       form: {
         // The sum of the items, kept by the shop's checkout; the admin shows it but never changes it.

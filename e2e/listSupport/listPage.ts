@@ -50,7 +50,7 @@ export class ListPage {
 
   /** The header text: "3,000 books" or "12 books match". */
   summary(): Locator {
-    return this.page.locator(".page-header p");
+    return this.page.locator(".page-header .page-description");
   }
 
   params(): URLSearchParams {

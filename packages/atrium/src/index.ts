@@ -13,3 +13,4 @@ export type {
 } from "./config/defineConfig.js";
 export { defineConfig } from "./config/defineConfig.js";
 export type { AtriumRegister, FieldKey, FieldName, ModelName } from "./config/registeredSchema.js";
+export type { FieldMaker, FieldMakerContext, SeedConfig, SeedModelPlan } from "./config/seedPlan.js";

@@ -20,6 +20,7 @@ import type { MiddlewareHandler } from "hono";
 import { checkFieldsConfig } from "./config/checkFieldsConfig.js";
 import { checkModelsConfig } from "./config/checkModelsConfig.js";
 import { formatChecks, formatWarnings } from "./config/configCheck.js";
+import { readSeedPlan } from "./config/readSeedPlan.js";
 import { ConfigError } from "./config/resolveConfig.js";
 import { openWhenDatabaseAnswers } from "./databaseGate.js";
 
@@ -46,6 +47,8 @@ export interface StartOptions {
    * @default {}
    */
   models?: unknown;
+  /** The config's seed plan: only checked here (a misspelt plan stops the start too); `atrium seed` runs it. */
+  seed?: unknown;
   /** The project's API routes, under `/api/x/<name>/`. @default [] */
   routes?: readonly RouteSet[];
   /** Longest a statement may run on PostgreSQL and MariaDB, in ms; 0: no limit. @default 5000 */
@@ -73,7 +76,11 @@ export async function createAtrium(options: Omit<StartOptions, "port" | "host">)
   const { schema: schemaAsWritten } = await loadSchemaMetaCached(options.schemaPath);
   const fieldRules = checkFieldsConfig(options.fields, schemaAsWritten);
   const modelOptions = checkModelsConfig(options.models, schemaAsWritten);
-  const problems = [...fieldRules.checks, ...modelOptions.checks];
+  const problems = [
+    ...fieldRules.checks,
+    ...modelOptions.checks,
+    ...readSeedPlan(options.seed, schemaAsWritten).checks,
+  ];
   if (problems.length > 0) throw new ConfigError(formatChecks(problems));
   const warnings = [...fieldRules.warnings, ...modelOptions.warnings];
   if (warnings.length > 0) console.warn(formatWarnings(warnings));

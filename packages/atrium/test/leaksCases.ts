@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiResponse, expectApiError, expectStatus } from "./apiResponse.js";
 import { type ChannelSubject, callEveryChannel } from "./leakChannels.js";
 import { expectNoneOf, type LeakWorld, openLeakWorld, refsUnder, secret } from "./leaksFixture.js";
-import type { TestProvider } from "./openTestApi.js";
+import type { TestProvider, TestSession } from "./openTestApi.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: rows are JSON read back from the API.
 type Row = any;
@@ -242,6 +242,47 @@ export function describeLeaks(provider: TestProvider): void {
           }
           expect(versions.length).toBeGreaterThanOrEqual(7);
         }
+      });
+    });
+
+    describe("an API token of a role", () => {
+      /** A read-write token of the role's user, used as a script uses it: Bearer, no cookie. */
+      const tokenOf = async (role: TestSession) => {
+        const expiresAt = new Date(Date.now() + 7 * 24 * 60 * 60 * 1000).toISOString();
+        const created = await role.post("/api/tokens", { name: `probe ${++made}`, expiresAt });
+        expectStatus(created, 201);
+        return world.api.tokenSession(created.body.token);
+      };
+
+      it("leaks nothing its user's session may not see, on every channel", async () => {
+        const seller = await tokenOf(world.as.seller);
+        for (const subject of [order(), line()]) {
+          const { answers, versions } = await callEveryChannel(world.api, seller, subject);
+          expectNoneOf(answers, [
+            secret.customerName,
+            secret.customerEmail,
+            secret.tagName,
+            secret.depotName,
+          ]);
+          for (const [channel, answer] of answers) {
+            for (const ref of refsUnder(answer.body, "customer")) {
+              expect(ref.$label, `token ${channel}`).toBe(idLabel(String(ref.$id)));
+            }
+          }
+          for (const [channel, sent, read] of versions) expect(sent, `token ${channel}`).toBe(read);
+        }
+        for (const path of ["/api/records/customer", `/api/records/customer/${world.ids.customer}`]) {
+          expectApiError(await seller.get(path), 403, "forbidden");
+        }
+        expectApiError(await seller.get("/api/lookup/customer"), 403, "forbidden");
+        expect(Object.keys((await seller.get("/api/counts")).body.data)).not.toContain("customer");
+        const clerk = await tokenOf(world.as.clerk);
+        const { answers } = await callEveryChannel(world.api, clerk, order());
+        const keyed = answers.filter(
+          ([channel, answer]) =>
+            channel !== "meta" && channel !== "counts" && /"(customerId|customer)":/.test(answer.text),
+        );
+        expect(keyed.map(([channel]) => channel)).toEqual([]);
       });
     });
 

@@ -19,6 +19,7 @@ import { describeLeaks } from "./leaksCases.js";
 import { openTestApi, type TestApi } from "./openTestApi.js";
 import { describeScalars } from "./scalarsCases.js";
 import { testSchemaPath } from "./schemaPaths.js";
+import { describeUpdateMany } from "./updateManyCases.js";
 
 const reachable = await databaseIsReachable("mysql");
 if (!reachable) console.warn("MySQL/MariaDB is not reachable on 127.0.0.1:3306: its API tests are skipped");
@@ -34,6 +35,7 @@ describe.skipIf(!reachable)("on MySQL/MariaDB", () => {
   describeLeaks("mysql");
   describeIdentity("mysql");
   describeJsonDefaults("mysql");
+  describeUpdateMany("mysql");
 
   describe("saas.prisma on mysql", () => {
     let api: TestApi;

@@ -17,6 +17,7 @@ import { describeLeaks } from "./leaksCases.js";
 import { openTestApi, type TestApi } from "./openTestApi.js";
 import { describeScalars } from "./scalarsCases.js";
 import { testSchemaPath } from "./schemaPaths.js";
+import { describeUpdateMany } from "./updateManyCases.js";
 
 const reachable = await databaseIsReachable("postgresql");
 if (!reachable) console.warn("PostgreSQL is not reachable on 127.0.0.1:5432: its API tests are skipped");
@@ -32,6 +33,7 @@ describe.skipIf(!reachable)("on PostgreSQL", () => {
   describeLeaks("postgresql");
   describeIdentity("postgresql");
   describeJsonDefaults("postgresql");
+  describeUpdateMany("postgresql");
 
   describe("scalars.postgres.prisma: lists and native types", () => {
     let api: TestApi;

@@ -50,6 +50,31 @@ export interface StoredSession {
   expiresAt: Date;
 }
 
+/**
+ * An API token for scripts and front-end apps (apiTokens.ts). Like a session, only the SHA-256 of the secret is
+ * stored; `prefix` (the first characters of the token) is not secret and lets a user recognise it in a list.
+ */
+export interface StoredApiToken {
+  /** The store's id, for revoking; not the secret. */
+  id: string;
+  userId: string;
+  /** What the user called it ("nightly export"). */
+  name: string;
+  prefix: string;
+  /** SHA-256 (hex) of the whole token. Unique. */
+  tokenHash: string;
+  /** Refused on every write route (any method but GET, HEAD, OPTIONS). */
+  readOnly: boolean;
+  createdAt: Date;
+  /** Every token expires; there is no never-expiring token. */
+  expiresAt: Date;
+  lastUsedAt: Date | null;
+  /** Set once when revoked; a revoked token is kept so its owner sees when it stopped working. */
+  revokedAt: Date | null;
+}
+
+export type NewApiToken = Omit<StoredApiToken, "id" | "lastUsedAt" | "revokedAt">;
+
 export type AuditAction =
   | "create"
   | "update"
@@ -133,7 +158,7 @@ export interface AuthStore {
   countUsers(): Promise<number>;
   /** Throws AtriumError("not_found") for an unknown id, ("unique_violation") for a taken email. */
   updateUser(id: string, patch: UserPatch): Promise<AuthUser>;
-  /** Also removes the user's sessions and role memberships; audit entries keep the email. */
+  /** Also removes the user's sessions, API tokens and role memberships; audit entries keep the email. */
   deleteUser(id: string): Promise<void>;
 
   /** Throws AtriumError("unique_violation") when the name is taken. */
@@ -158,6 +183,16 @@ export interface AuthStore {
   deleteUserSessions(userId: string): Promise<number>;
   /** Removes sessions whose absolute expiry is at or before `now`, or idle since `idleSince`. */
   deleteExpiredSessions(now: Date, idleSince: Date): Promise<number>;
+
+  /** Throws AtriumError("not_found") for an unknown user. */
+  createApiToken(token: NewApiToken): Promise<StoredApiToken>;
+  findApiTokenByHash(tokenHash: string): Promise<StoredApiToken | null>;
+  findApiToken(id: string): Promise<StoredApiToken | null>;
+  /** The user's tokens, revoked ones included, newest first. */
+  listApiTokens(userId: string): Promise<StoredApiToken[]>;
+  touchApiToken(id: string, lastUsedAt: Date): Promise<void>;
+  /** Sets revokedAt unless set already; false when no such token exists. */
+  revokeApiToken(id: string, at: Date): Promise<boolean>;
 
   recordLoginAttempt(key: string, at: Date): Promise<void>;
   /** Times of the attempts of `key` after `since`, newest first, at most `limit`. */

@@ -1,3 +1,4 @@
+export * from "./apiTokens.js";
 export * from "./auditChanges.js";
 export * from "./authStore.js";
 export * from "./hiddenFields.js";

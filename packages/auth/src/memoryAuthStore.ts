@@ -10,6 +10,7 @@ import {
   type AuthStore,
   type AuthUser,
   normalizeEmail,
+  type StoredApiToken,
   type StoredSession,
 } from "./authStore.js";
 import { sortableId } from "./sortableId.js";
@@ -20,6 +21,7 @@ interface State {
   rolePermissions: Map<string, Set<string>>;
   userRoles: Map<string, Set<string>>;
   sessions: Map<string, StoredSession>;
+  apiTokens: Map<string, StoredApiToken>;
   attempts: { key: string; at: Date }[];
   audit: AuditEntry[];
 }
@@ -31,6 +33,7 @@ function emptyState(): State {
     rolePermissions: new Map(),
     userRoles: new Map(),
     sessions: new Map(),
+    apiTokens: new Map(),
     attempts: [],
     audit: [],
   };
@@ -101,6 +104,7 @@ function memoryStore(holder: { state: State }): AuthStore {
       s().users.delete(id);
       s().userRoles.delete(id);
       for (const [hash, session] of s().sessions) if (session.userId === id) s().sessions.delete(hash);
+      for (const [tokenId, token] of s().apiTokens) if (token.userId === id) s().apiTokens.delete(tokenId);
     },
     async createRole(name) {
       if ([...s().roles.values()].some((role) => role.name === name)) {
@@ -194,6 +198,41 @@ function memoryStore(holder: { state: State }): AuthStore {
         }
       }
       return count;
+    },
+    async createApiToken(input) {
+      if (!s().users.has(input.userId)) {
+        throw new AtriumError("not_found", `No user has the id '${input.userId}'`);
+      }
+      if ([...s().apiTokens.values()].some((token) => token.tokenHash === input.tokenHash)) {
+        throw new AtriumError("unique_violation", "An API token with this hash exists already");
+      }
+      const token: StoredApiToken = { ...input, id: randomUUID(), lastUsedAt: null, revokedAt: null };
+      s().apiTokens.set(token.id, token);
+      return { ...token };
+    },
+    async findApiTokenByHash(tokenHash) {
+      const token = [...s().apiTokens.values()].find((each) => each.tokenHash === tokenHash);
+      return token ? { ...token } : null;
+    },
+    async findApiToken(id) {
+      const token = s().apiTokens.get(id);
+      return token ? { ...token } : null;
+    },
+    async listApiTokens(userId) {
+      return [...s().apiTokens.values()]
+        .filter((token) => token.userId === userId)
+        .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1))
+        .map((token) => ({ ...token }));
+    },
+    async touchApiToken(id, lastUsedAt) {
+      const token = s().apiTokens.get(id);
+      if (token) token.lastUsedAt = lastUsedAt;
+    },
+    async revokeApiToken(id, at) {
+      const token = s().apiTokens.get(id);
+      if (!token) return false;
+      token.revokedAt ??= at;
+      return true;
     },
     async recordLoginAttempt(key, at) {
       s().attempts.push({ key, at });

@@ -126,9 +126,14 @@ export async function principalForToken(
     await services.sessions.end(token);
     return null;
   }
+  return principalOfUser(services.store, user);
+}
+
+/** A user as a principal: their roles and permissions as the store has them now. Sessions and API tokens alike. */
+export async function principalOfUser(store: AuthStore, user: AuthUser): Promise<Principal> {
   const [roles, permissions] = await Promise.all([
-    services.store.listUserRoles(user.id),
-    services.store.listUserPermissions(user.id),
+    store.listUserRoles(user.id),
+    store.listUserPermissions(user.id),
   ]);
   return {
     userId: user.id,

@@ -1,4 +1,5 @@
 import { ApiError, parseApiError } from "./ApiError.js";
+import { type ApiTokensApi, apiTokensApi } from "./apiTokensApi.js";
 import type { SessionInfo } from "./authTypes.js";
 import { type ExchangeApi, exchangeApi } from "./exchangeApi.js";
 import { type GenerateApi, generateApi } from "./generateApi.js";
@@ -82,6 +83,8 @@ export interface AdminApi {
   me(signal?: AbortSignal): Promise<SessionInfo>;
   /** Users and roles (superusers only). */
   admin: UsersAdminApi;
+  /** API tokens: the signed-in user's own, or anyone's for superusers. */
+  tokens: ApiTokensApi;
   /** Realistic records for a model: a preview, and a run with progress that can be cancelled. */
   generate: GenerateApi;
   /** Export downloads and imports with their dry run. */
@@ -239,6 +242,7 @@ export function createAdminApi(options: AdminApiOptions = {}): AdminApi {
       return request<SessionInfo>("GET", "/api/auth/me", { signal });
     },
     admin: usersAdminApi(request),
+    tokens: apiTokensApi(request),
     exchange: exchangeApi(baseUrl, rawPost),
     generate: generateApi(rawPost),
   };

@@ -2,7 +2,7 @@
  * Export and import (`GET /api/export/{key}`, `POST /api/import/{key}`): the URL a download link points at, the
  * dry run of a file, and its commit with progress (the route's NDJSON answer).
  */
-import { ApiError, parseApiError } from "./ApiError.js";
+import { parseApiError } from "./ApiError.js";
 import { ndjsonType, type RawPost, readProgress } from "./progressLines.js";
 
 export type ExchangeFormat = "csv" | "json" | "ndjson";

@@ -106,6 +106,13 @@ export { type AdminQueries, adminKeys, createQueries } from "./queries.js";
 
 /** Why a model cannot be added here (a required field the user may not see). */
 export { type AddBlocked, type AddBlocker, addBlocked, addBlockersOf } from "./addBlocked.js";
+export {
+  type ApiToken,
+  type ApiTokensApi,
+  apiTokenKeys,
+  type CreatedApiToken,
+  type NewApiToken,
+} from "./apiTokensApi.js";
 export type * from "./exchangeApi.js";
 export type * from "./generateApi.js";
 /** Shapes of the users and roles API (superusers only). */

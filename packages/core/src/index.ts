@@ -6,6 +6,7 @@ export * from "./dataSource.js";
 export * from "./decodeWrite.js";
 export * from "./errors.js";
 export * from "./exchangeCells.js";
+export * from "./fixtureStore.js";
 export * from "./importMapping.js";
 export * from "./indexedSort.js";
 export * from "./listCursor.js";

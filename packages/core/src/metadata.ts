@@ -176,7 +176,14 @@ export interface ModelAdminMeta {
     perPage?: number;
     /** The page sizes the pager offers. */
     perPageChoices?: number[];
+    /** A DateTime field the list offers to narrow by year, month and day (Django's `date_hierarchy`). */
+    dateHierarchy?: string;
   };
+  /**
+   * A link from a record's page to the record on the project's site: `https://shop.example/books/{slug}`, each
+   * `{field}` filled with the record's value (URL-encoded); no link when one of them is empty or hidden.
+   */
+  viewOnSite?: string;
   form?: {
     /** Sections of the create and edit forms; fields in none of them follow in a last, untitled section. */
     fieldsets?: FieldsetMeta[];

@@ -11,6 +11,7 @@ import {
   type WriteContext,
   type WriteData,
 } from "@atrium/core";
+import type { FieldMakers } from "./fieldMakers.js";
 import { loadFaker } from "./loadFaker.js";
 import { type GenerationStep, planGeneration } from "./planGeneration.js";
 import { growSelfPools, maxPoolSize, type Pools, readPools } from "./relationPools.js";
@@ -58,6 +59,14 @@ export interface GenerateOptions {
    * @default every field
    */
   writable?: (model: ModelMeta, field: string) => boolean;
+  /** A seed plan's makers for chosen fields of a model (fieldMakers.ts); the defaults for the others. */
+  makers?: (model: ModelMeta) => FieldMakers | undefined;
+  /**
+   * The row index a model's run starts at (rows are a function of seed and index): a seed plan topping a model
+   * up from 10 rows to 15 starts at 10, and so writes the rows a first run of 15 would have written last.
+   * @default 0
+   */
+  firstIndex?: (model: ModelMeta) => number;
   /** Called after each batch is committed. */
   onProgress?: (progress: GenerateProgress) => void;
   /** Stops before the next batch; batches already written stay written. */
@@ -97,11 +106,12 @@ export async function generateRecords(options: GenerateOptions): Promise<Generat
       referenceDate: options.referenceDate ?? defaultReferenceDate,
       pools,
       ...(options.writable ? { writable: (field: string) => options.writable?.(model, field) ?? true } : {}),
+      makers: options.makers?.(model) ?? {},
     });
     await addExistingValues(dataSource, model, builder);
     const result: GeneratedCount = { model, created: 0, skipped: 0 };
     results.push(result);
-    let index = nextIndex.get(model.name) ?? 0;
+    let index = nextIndex.get(model.name) ?? options.firstIndex?.(model) ?? 0;
     let done = 0;
     while (done < count) {
       if (options.signal?.aborted) throw new AtriumError("bad_request", "Generation was cancelled");

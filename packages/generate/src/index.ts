@@ -1,4 +1,11 @@
 export {
+  type FieldMaker,
+  type FieldMakerContext,
+  type FieldMakers,
+  makerValue,
+  unmakeableReason,
+} from "./fieldMakers.js";
+export {
   defaultBatchSize,
   defaultReferenceDate,
   type GeneratedCount,

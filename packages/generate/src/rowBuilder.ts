@@ -6,6 +6,7 @@
  */
 import type { DatabaseProvider, FieldMeta, ModelMeta, WriteData } from "@atrium/core";
 import type { Faker } from "@faker-js/faker";
+import { applyMakers, type FieldMakers } from "./fieldMakers.js";
 import type { Pools, ToOnePool } from "./relationPools.js";
 import { type Scalars, UniqueTracker } from "./uniqueTracker.js";
 import { fieldValue } from "./values/fieldValue.js";
@@ -36,6 +37,8 @@ export interface RowBuilderInput {
    * @default every field
    */
   writable?: (field: string) => boolean;
+  /** A seed plan's makers for chosen fields (fieldMakers.ts); they run after the drawn values, in order. */
+  makers?: FieldMakers;
 }
 
 export interface RowBuilder {
@@ -69,14 +72,18 @@ export function createRowBuilder(input: RowBuilderInput): RowBuilder {
     (pool) => pool.field.isRequired || (pool.field.relation?.fromFields ?? []).every(writable),
   );
   const many = input.pools.many.filter((pool) => writable(pool.field.name));
-  const adjustable = new Set(fields.map((field) => field.name));
+  const makers = input.makers ?? {};
+  // A made value is what the plan asked for: uniqueness is found by drawing the row again, never by altering it.
+  const adjustable = new Set(
+    fields.map((field) => field.name).filter((name) => !Object.hasOwn(makers, name)),
+  );
   const modelSeed = hashText(model.name);
   const requiredScalars = new Set(
     model.fields.filter((field) => field.kind !== "relation" && field.isRequired).map((field) => field.name),
   );
   const context = { faker, model, provider: input.provider, referenceDate: input.referenceDate };
 
-  const draw = (): WriteData | null => {
+  const draw = (index: number): WriteData | null => {
     const scalars: Scalars = {};
     for (const field of fields) {
       scalars[field.name] =
@@ -85,6 +92,7 @@ export function createRowBuilder(input: RowBuilderInput): RowBuilder {
     for (const pool of toOne) {
       if (!pickParent(pool, scalars)) return null;
     }
+    applyMakers(model, makers, scalars, faker, index);
     const setMany: WriteData["setMany"] = {};
     for (const pool of many) {
       const count = faker.number.int({ min: 0, max: Math.min(maxLinks, pool.ids.length) });
@@ -143,7 +151,7 @@ export function createRowBuilder(input: RowBuilderInput): RowBuilder {
     build(index) {
       for (let attempt = 0; attempt < maxAttempts; attempt++) {
         faker.seed([input.seed, modelSeed, index, attempt]);
-        const row = draw();
+        const row = draw(index);
         if (row && tracker.settle(row.scalars, adjustable)) {
           tracker.commit(row.scalars);
           return row;

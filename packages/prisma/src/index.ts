@@ -1,6 +1,7 @@
 export { type GenerateClientOptions, generateClient } from "./cli/generateClient.js";
 export { databaseReason } from "./dataSource/databaseFailure.js";
 export * from "./dataSource/index.js";
+export * from "./fixtures/index.js";
 export { diffFromEmpty } from "./push/diffFromEmpty.js";
 export { isPushError, PushError } from "./push/pushError.js";
 export { type PushSchemaOptions, type PushSchemaResult, pushSchema } from "./push/pushSchema.js";

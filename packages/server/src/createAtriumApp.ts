@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { type AtriumAppOptions, resolveOptions } from "./appOptions.js";
 import { adminUsersRoutes } from "./auth/adminUsersRoutes.js";
+import { apiTokenRoutes } from "./auth/apiTokenRoutes.js";
 import { authGuard } from "./auth/authGuard.js";
 import { authRoutes } from "./auth/authRoutes.js";
 import { createAuthRuntime } from "./auth/authRuntime.js";
@@ -56,6 +57,7 @@ export function createAtriumApp(input: AtriumAppOptions): Hono {
   });
   if (runtime) app.route("/api/auth", authRoutes(options.schema, runtime));
   if (runtime) app.route("/api/admin", adminUsersRoutes(options.schema, runtime, options.routes));
+  if (runtime) app.route("/api/tokens", apiTokenRoutes(options.schema, runtime));
   app.route("/api/meta", metaRoutes(options));
   app.route("/api/openapi.json", openApiRoutes(options, runtime));
   // Before the record routes: `/api/records/{key}/{id}/history` lives with the other history routes.

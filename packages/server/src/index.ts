@@ -9,6 +9,7 @@ export type {
 export { actionPermissions } from "./actions/actionTypes.js";
 export type { AtriumAppOptions, ErrorLogger } from "./appOptions.js";
 export { auditRedactionFor, defaultOptions } from "./appOptions.js";
+export type { ApiTokenInfo } from "./auth/apiTokenRoutes.js";
 export { authGuard } from "./auth/authGuard.js";
 export type { AuthOptions } from "./auth/authOptions.js";
 export { publicPaths } from "./auth/authOptions.js";

@@ -24,6 +24,9 @@ const CustomPageRoute = lazy(() =>
 const UsersPage = lazy(() =>
   import("./users/UsersPage.js").then((module) => ({ default: module.UsersPage })),
 );
+const AccountTokensPage = lazy(() =>
+  import("./tokens/AccountTokensPage.js").then((module) => ({ default: module.AccountTokensPage })),
+);
 const UserFormPage = lazy(() =>
   import("./users/UserFormPage.js").then((module) => ({ default: module.UserFormPage })),
 );
@@ -69,6 +72,7 @@ export function adminRoutes(): RouteObject[] {
         { path: "admin/users/new", element: <UserFormPage /> },
         { path: "admin/users/:id", element: <UserFormPage /> },
         { path: "admin/roles", element: <RolesPage /> },
+        { path: "account/tokens", element: <AccountTokensPage /> },
         { path: "admin/roles/new", element: <RoleFormPage /> },
         { path: "admin/roles/:id", element: <RoleFormPage /> },
         { path: "pages/:pageKey", element: <CustomPageRoute /> },

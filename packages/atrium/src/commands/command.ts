@@ -27,6 +27,17 @@ export function requireOption(values: OptionValues, name: string): string {
 export const stringOption = (values: OptionValues, name: string): string | undefined =>
   typeof values[name] === "string" ? (values[name] as string) : undefined;
 
+/** `--<name> <n>`, a whole number of at least `min`; undefined when not given. */
+export function wholeNumberOption(values: OptionValues, name: string, min: number): number | undefined {
+  const text = stringOption(values, name);
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < min) {
+    throw new UsageError(`--${name} must be a whole number of at least ${min}, got '${text}'`);
+  }
+  return value;
+}
+
 /** The `--config` option every command that reads the project's config takes. */
 export const configOption = { config: { type: "string", short: "c" } } as const;
 

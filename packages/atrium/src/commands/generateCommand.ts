@@ -6,7 +6,14 @@
 import { resolve } from "node:path";
 import { generateClient } from "@atrium/prisma";
 import { findConfigPath, loadConfig } from "../config/loadConfig.js";
-import { type Command, configHelp, configOption, stringOption, UsageError } from "./command.js";
+import {
+  type Command,
+  configHelp,
+  configOption,
+  stringOption,
+  UsageError,
+  wholeNumberOption,
+} from "./command.js";
 import { generateData } from "./generateData.js";
 import { progressLine } from "./progressLine.js";
 
@@ -48,9 +55,9 @@ export const generateCommand: Command = {
     if (values.all !== true && positionals.length === 0) {
       throw new UsageError("name the models to generate (atrium generate Book --count 50) or pass --all");
     }
-    const count = wholeNumber(values, "count", 20, 1);
-    const seed = wholeNumber(values, "seed", Math.floor(Math.random() * 2 ** 31), 0);
-    const batchSize = wholeNumber(values, "batch", 500, 1);
+    const count = wholeNumberOption(values, "count", 1) ?? 20;
+    const seed = wholeNumberOption(values, "seed", 0) ?? Math.floor(Math.random() * 2 ** 31);
+    const batchSize = wholeNumberOption(values, "batch", 1) ?? 500;
     const config = await loadConfig(findConfigPath(stringOption(values, "config")));
     const line = progressLine();
     const started = Date.now();
@@ -85,13 +92,3 @@ export const generateCommand: Command = {
     return 0;
   },
 };
-
-function wholeNumber(values: Record<string, unknown>, name: string, fallback: number, min: number): number {
-  const text = stringOption(values as Record<string, string | boolean | undefined>, name);
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < min) {
-    throw new UsageError(`--${name} must be a whole number of at least ${min}, got '${text}'`);
-  }
-  return value;
-}

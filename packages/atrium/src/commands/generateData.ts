@@ -2,7 +2,7 @@
  * `atrium generate <Model>... | --all`: realistic records written into the project's database, as the system
  * (audited when its history is on, which it always is for Atrium's own tables), with a progress line.
  */
-import { closestMatch, type ModelMeta, type SchemaMeta } from "@atrium/core";
+import { type AuditSink, closestMatch, type DataSource, type ModelMeta, type SchemaMeta } from "@atrium/core";
 import { type GenerateProgress, type GenerateResult, generateRecords, orderForAll } from "@atrium/generate";
 import {
   applySqliteSettings,
@@ -32,15 +32,8 @@ export interface GenerateDataInput {
 export async function generateData(input: GenerateDataInput): Promise<GenerateResult> {
   const { schema } = await loadSchemaMetaCached(input.schemaPath);
   const targets = resolveTargets(schema, input.models, input.report);
-  const client = await createClientForSchema(input.schemaPath, input.databaseUrl);
-  const dataSource = createPrismaDataSource({ client, schema });
-  try {
-    if (schema.provider === "sqlite") await applySqliteSettings(client as never);
-    // Every generated client has raw SQL and interactive transactions; GenericPrismaClient does not list them.
-    const systemClient = client as unknown as SystemStoreClient;
-    await ensureSystemTables(systemClient, schema.provider);
-    const audit = storeAuditSink(createSystemStore(systemClient, schema.provider));
-    return await generateRecords({
+  return withProjectData(input.schemaPath, input.databaseUrl, ({ dataSource, audit }) =>
+    generateRecords({
       schema,
       dataSource,
       targets: targets.map((model) => ({ model, count: input.count })),
@@ -48,7 +41,29 @@ export async function generateData(input: GenerateDataInput): Promise<GenerateRe
       context: { actor: null, audit },
       ...(input.batchSize ? { batchSize: input.batchSize } : {}),
       onProgress: input.report,
-    });
+    }),
+  );
+}
+
+/**
+ * Runs `work` on the project's database, with Atrium's own tables in place and writes audited as the system;
+ * closes the connection however it ends.
+ */
+export async function withProjectData<T>(
+  schemaPath: string,
+  databaseUrl: string,
+  work: (project: { schema: SchemaMeta; dataSource: DataSource; audit: AuditSink }) => Promise<T>,
+): Promise<T> {
+  const { schema } = await loadSchemaMetaCached(schemaPath);
+  const client = await createClientForSchema(schemaPath, databaseUrl);
+  const dataSource = createPrismaDataSource({ client, schema });
+  try {
+    if (schema.provider === "sqlite") await applySqliteSettings(client as never);
+    // Every generated client has raw SQL and interactive transactions; GenericPrismaClient does not list them.
+    const systemClient = client as unknown as SystemStoreClient;
+    await ensureSystemTables(systemClient, schema.provider);
+    const audit = storeAuditSink(createSystemStore(systemClient, schema.provider));
+    return await work({ schema, dataSource, audit });
   } finally {
     await dataSource.close();
   }

@@ -71,13 +71,15 @@ function adminOf(input: ModelOptionsInput): ModelAdminMeta | undefined {
       delete: actions.delete ?? true,
     };
   }
-  const { columns, filters, ordering, perPage, perPageChoices } = input.list ?? {};
+  if (input.viewOnSite) admin.viewOnSite = input.viewOnSite;
+  const { columns, filters, ordering, perPage, perPageChoices, dateHierarchy } = input.list ?? {};
   const list: NonNullable<ModelAdminMeta["list"]> = {};
   if (columns) list.columns = [...columns];
   if (filters) list.filters = [...filters];
   if (ordering) list.ordering = [...ordering];
   if (perPage !== undefined) list.perPage = perPage;
   if (perPageChoices) list.perPageChoices = [...perPageChoices].sort((a, b) => a - b);
+  if (dateHierarchy) list.dateHierarchy = dateHierarchy;
   if (Object.keys(list).length > 0) admin.list = list;
   const fieldsets = input.form?.fieldsets;
   if (fieldsets && fieldsets.length > 0)

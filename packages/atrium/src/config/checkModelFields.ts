@@ -13,6 +13,7 @@ import {
 } from "@atrium/core";
 import { type ConfigCheck, didYouMean } from "./configCheck.js";
 import type { ModelOptionsInput } from "./readModelOptions.js";
+import { viewOnSiteProblems } from "./viewOnSiteTemplate.js";
 
 export function checkModelFields(
   schema: SchemaMeta,
@@ -48,6 +49,19 @@ export function checkModelFields(
     `${path}.list.ordering`,
     list.ordering?.map((token) => token.replace(/^-/, "")),
   );
+  if (list.dateHierarchy !== undefined) {
+    const field = check.field(`${path}.list.dateHierarchy`, model, list.dateHierarchy);
+    if (field && (field.type !== "DateTime" || field.isList)) {
+      check.unsuitable(
+        `${path}.list.dateHierarchy`,
+        model,
+        field,
+        "cannot be drilled into by date: use a DateTime field",
+      );
+    }
+  }
+  if (input.viewOnSite !== undefined)
+    checks.push(...viewOnSiteProblems(`${path}.viewOnSite`, model, input.viewOnSite));
   const choices = list.perPageChoices;
   const perPage = list.perPage ?? 25;
   if (choices && !choices.includes(perPage)) {

@@ -8,6 +8,7 @@ import type { ServerAction } from "@atrium/server";
 import { applyModelOptions } from "./applyModelOptions.js";
 import { checkModelFields } from "./checkModelFields.js";
 import type { ConfigCheck } from "./configCheck.js";
+import { dateHierarchyWarnings } from "./dateHierarchyWarnings.js";
 import { hiddenModelWarnings } from "./hiddenModelWarnings.js";
 import { readActionOptions } from "./readActionOptions.js";
 import { readModelOptions } from "./readModelOptions.js";
@@ -41,7 +42,11 @@ export function checkModelsConfig(models: unknown, schema: SchemaMeta): ModelsCo
   if (checks.length > 0) return { checks, warnings: [], schema, actions: new Map() };
   return {
     checks,
-    warnings: [...hiddenModelWarnings(schema.models, read.options), ...actionWarnings],
+    warnings: [
+      ...hiddenModelWarnings(schema.models, read.options),
+      ...dateHierarchyWarnings(schema, read.options),
+      ...actionWarnings,
+    ],
     schema: configured,
     actions,
   };

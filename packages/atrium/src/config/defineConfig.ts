@@ -3,6 +3,7 @@ import type { SearchMode } from "@atrium/core";
 import type { RouteSet } from "@atrium/server";
 import type { ModelsConfig } from "./modelOptions.js";
 import type { FieldKey, ModelFieldRef, ModelName } from "./registeredSchema.js";
+import type { SeedConfig } from "./seedPlan.js";
 
 /** A page of the project's own, rendered inside the admin shell at `/pages/<key>` and listed in the sidebar. */
 export interface PageConfig {
@@ -110,6 +111,12 @@ export interface AtriumConfig {
    * @default {} (every model with the defaults)
    */
   models?: ModelsConfig;
+  /**
+   * The seed plan `atrium seed` writes: per model, how many rows and how chosen fields are made (a list to
+   * pick from, or a function of the seeded faker and the row). Checked against the schema at start-up.
+   * @default none (`atrium seed` says there is nothing to do)
+   */
+  seed?: SeedConfig;
   /** The project's own pages. @default [] */
   pages?: PageConfig[];
   /** The project's own inputs and cells. @default [] */

@@ -21,6 +21,12 @@ export interface ListOptions<Model extends ModelName> {
   perPage?: number;
   /** The page sizes the pager offers (each 1 to 200). @default [10, 25, 50, 100] */
   perPageChoices?: number[];
+  /**
+   * A DateTime field to narrow the list by year, then month, then day, with links above it (Django's
+   * `date_hierarchy`). An index leading with the field keeps it fast on big tables (atrium.W150 says so).
+   * @default none
+   */
+  dateHierarchy?: FieldName<Model>;
 }
 
 /** A titled section of the create and edit forms (Django's `fieldsets`). */
@@ -70,6 +76,12 @@ export interface ModelOptions<Model extends ModelName> {
   titleField?: FieldName<Model>;
   list?: ListOptions<Model>;
   form?: FormOptions<Model>;
+  /**
+   * "View on site" on the record's page: a URL template, absolute (`https://shop.example/books/{slug}`) or from
+   * the site's root (`/books/{id}`), each `{field}` filled with the record's value, URL-encoded. No link when a
+   * named field is empty or hidden from the user. @default none
+   */
+  viewOnSite?: string;
   /** Left out of the admin entirely: no navigation, look-up, count or route (404). @default false */
   hidden?: boolean;
   actions?: ActionOptions;

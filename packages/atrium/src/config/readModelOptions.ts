@@ -15,6 +15,7 @@ export interface ModelOptionsInput {
   pluralLabel?: string;
   titleField?: string;
   hidden?: boolean;
+  viewOnSite?: string;
   actions?: { add?: boolean; change?: boolean; delete?: boolean };
   list?: {
     columns?: string[];
@@ -23,6 +24,7 @@ export interface ModelOptionsInput {
     ordering?: string[];
     perPage?: number;
     perPageChoices?: number[];
+    dateHierarchy?: string;
   };
   form?: {
     readOnly?: string[];
@@ -39,12 +41,13 @@ const modelKeys = [
   "list",
   "form",
   "hidden",
+  "viewOnSite",
   "actions",
   // Read by readActionOptions.ts.
   "bulkActions",
   "recordActions",
 ];
-const listKeys = ["columns", "search", "filters", "ordering", "perPage", "perPageChoices"];
+const listKeys = ["columns", "search", "filters", "ordering", "perPage", "perPageChoices", "dateHierarchy"];
 const formKeys = ["readOnly", "fieldsets", "help", "placeholder"];
 const actionKeys = ["add", "change", "delete"];
 const fieldsetKeys = ["title", "description", "collapsed", "fields"];
@@ -92,6 +95,8 @@ function readModel(reader: ShapeReader, path: string, raw: unknown): ModelOption
   if (titleField !== undefined) input.titleField = titleField;
   const hidden = reader.boolean(`${path}.hidden`, value.hidden);
   if (hidden !== undefined) input.hidden = hidden;
+  const viewOnSite = reader.text(`${path}.viewOnSite`, value.viewOnSite);
+  if (viewOnSite !== undefined) input.viewOnSite = viewOnSite;
   const actions = reader.object(`${path}.actions`, value.actions, actionKeys);
   if (actions) {
     input.actions = {};
@@ -119,6 +124,8 @@ function readList(reader: ShapeReader, path: string, list: Record_): NonNullable
   if (tokens) input.ordering = tokens;
   const perPage = reader.pageSize(`${path}.perPage`, list.perPage);
   if (perPage !== undefined) input.perPage = perPage;
+  const dateHierarchy = reader.text(`${path}.dateHierarchy`, list.dateHierarchy);
+  if (dateHierarchy !== undefined) input.dateHierarchy = dateHierarchy;
   const choices = list.perPageChoices;
   if (choices !== undefined) {
     if (!Array.isArray(choices) || choices.length === 0) {

@@ -24,6 +24,8 @@ export interface ResolvedConfig {
   fields?: Record<string, FieldAccess>;
   /** As written; checked against the schema by startServer (checkModelsConfig). */
   models?: unknown;
+  /** As written; checked against the schema by startServer and `atrium seed` (readSeedPlan). */
+  seed?: unknown;
   /** Components are absolute module paths. */
   pages: PageConfig[];
   widgets: WidgetConfig[];
@@ -46,6 +48,7 @@ const knownKeys = new Set([
   "search",
   "fields",
   "models",
+  "seed",
   "pages",
   "widgets",
   "slots",
@@ -123,6 +126,7 @@ export function resolveConfig(
   };
   if (config.fields !== undefined) resolved.fields = config.fields as Record<string, FieldAccess>;
   if (config.models !== undefined) resolved.models = config.models;
+  if (config.seed !== undefined) resolved.seed = config.seed;
   return resolved;
 }
 

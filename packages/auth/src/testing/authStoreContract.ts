@@ -151,6 +151,42 @@ export function authStoreContract(name: string, open: () => Promise<OpenedStore>
       expect(await store.findUserById(ann.id)).toBeNull();
     });
 
+    it("keeps API tokens by hash, lists a user's newest first, records use and revocation", async () => {
+      const ann = await addUser("ann@example.com");
+      const bob = await addUser("bob@example.com");
+      const token = (name: string, hash: string, userId: string, ms: number) =>
+        store.createApiToken({
+          userId,
+          name,
+          prefix: `atr_${hash.slice(0, 8)}`,
+          tokenHash: hash.repeat(64),
+          readOnly: name === "reports",
+          createdAt: at(ms),
+          expiresAt: at(ms + 86_400_000),
+        });
+      const first = await token("deploy", "c", ann.id, 0);
+      const second = await token("reports", "d", ann.id, 1000);
+      await token("bob's", "e", bob.id, 500);
+      expect(first).toMatchObject({ name: "deploy", readOnly: false, lastUsedAt: null, revokedAt: null });
+      expect(await store.findApiTokenByHash("d".repeat(64))).toEqual(second);
+      expect(await store.findApiToken(first.id)).toEqual(first);
+      expect((await store.listApiTokens(ann.id)).map((each) => each.name)).toEqual(["reports", "deploy"]);
+
+      await store.touchApiToken(first.id, at(5000));
+      expect((await store.findApiToken(first.id))?.lastUsedAt?.getTime()).toBe(at(5000).getTime());
+      expect(await store.revokeApiToken(first.id, at(6000))).toBe(true);
+      // A second revoke keeps the first date: the owner sees when it really stopped working.
+      expect(await store.revokeApiToken(first.id, at(9000))).toBe(true);
+      expect((await store.findApiTokenByHash("c".repeat(64)))?.revokedAt?.getTime()).toBe(at(6000).getTime());
+      expect(await store.revokeApiToken("no-such-token", at(6000))).toBe(false);
+
+      expect((await caught(token("orphan", "f", "no-such-user", 0))).code).toBe("not_found");
+      await store.deleteUser(ann.id);
+      expect(await store.findApiTokenByHash("d".repeat(64))).toBeNull();
+      expect(await store.listApiTokens(ann.id)).toEqual([]);
+      expect(await store.listApiTokens(bob.id)).toHaveLength(1);
+    });
+
     it("lists login attempts newest first within the window, clears and prunes them", async () => {
       for (const ms of [0, 1000, 2000, 3000])
         await store.recordLoginAttempt("account:ann@example.com", at(ms));

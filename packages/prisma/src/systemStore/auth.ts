@@ -9,6 +9,7 @@ export {
   auditActions,
   type NewAuditEntry,
   normalizeEmail,
+  type StoredApiToken,
   type StoredSession,
   sortableId,
 } from "@atrium/auth";

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { AtriumError, type DatabaseProvider } from "@atrium/core";
+import { apiTokenMethods } from "./apiTokenSql.js";
 import {
   type AuditEntry,
   type AuthRole,
@@ -130,6 +131,7 @@ function storeOver(sql: SqlRunner, begin: Begin | null): AuthStore {
       // Children first: SQLite enforces foreign keys (and so cascades) only when the connection enables them.
       await atomically(async (sql) => {
         await sql.execute("DELETE FROM atrium_session WHERE user_id = ?", id);
+        await sql.execute("DELETE FROM atrium_api_token WHERE user_id = ?", id);
         await sql.execute("DELETE FROM atrium_user_role WHERE user_id = ?", id);
         await sql.execute("DELETE FROM atrium_user WHERE id = ?", id);
       });
@@ -253,6 +255,7 @@ function storeOver(sql: SqlRunner, begin: Begin | null): AuthStore {
     deleteUserSessions: (userId) => sql.execute("DELETE FROM atrium_session WHERE user_id = ?", userId),
     deleteExpiredSessions: (now, idleSince) =>
       sql.execute("DELETE FROM atrium_session WHERE expires_at <= ? OR last_seen_at <= ?", now, idleSince),
+    ...apiTokenMethods(sql),
     async recordLoginAttempt(key, at) {
       await sql.execute(
         "INSERT INTO atrium_login_attempt (attempt_key, attempted_at) VALUES (?, ?)",

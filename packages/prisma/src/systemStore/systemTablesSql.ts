@@ -14,6 +14,7 @@ export const systemTableNames = [
   "atrium_role_permission",
   "atrium_user_role",
   "atrium_session",
+  "atrium_api_token",
   "atrium_login_attempt",
   "atrium_audit_entry",
 ] as const;
@@ -87,6 +88,25 @@ function tables(provider: DatabaseProvider): Table[] {
         { name: "atrium_session_user", columns: "user_id" },
         { name: "atrium_session_expires", columns: "expires_at" },
       ],
+    },
+    {
+      name: "atrium_api_token",
+      columns: [
+        "id VARCHAR(36) NOT NULL PRIMARY KEY",
+        "user_id VARCHAR(36) NOT NULL",
+        "name VARCHAR(100) NOT NULL",
+        // The token's first characters: not secret, shown so its owner can tell tokens apart.
+        "prefix VARCHAR(16) NOT NULL",
+        // SHA-256 of the whole token; the token itself is never stored.
+        "token_hash CHAR(64) NOT NULL UNIQUE",
+        "read_only SMALLINT NOT NULL DEFAULT 0",
+        "created_at BIGINT NOT NULL",
+        "expires_at BIGINT NOT NULL",
+        "last_used_at BIGINT NULL",
+        "revoked_at BIGINT NULL",
+        "FOREIGN KEY (user_id) REFERENCES atrium_user (id) ON DELETE CASCADE",
+      ],
+      indexes: [{ name: "atrium_api_token_user", columns: "user_id, created_at" }],
     },
     {
       name: "atrium_login_attempt",

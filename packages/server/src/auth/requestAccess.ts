@@ -3,7 +3,7 @@
  * the principal's view of the schema (hidden fields removed) and check each model action against it, so no
  * route can forget a check without a test noticing.
  */
-import { type ModelAction, modelPermissions, type Principal } from "@atrium/auth";
+import { type ModelAction, modelPermissions, type Principal, type StoredApiToken } from "@atrium/auth";
 import {
   AtriumError,
   type FieldMeta,
@@ -21,6 +21,8 @@ import type { SchemaView } from "./schemaView.js";
 export interface RequestAccess {
   /** Null when the app was built without `auth` (everything allowed, nothing hidden). */
   principal: Principal | null;
+  /** The API token the request came with (`Authorization: Bearer`), null for a session or without auth. */
+  apiToken: StoredApiToken | null;
   view: SchemaView;
   can(modelKey: string, action: ModelAction): boolean;
   /** Throws 403 forbidden unless the action is allowed on the model (by the config, then by permissions). */
@@ -72,7 +74,11 @@ export function accessOf(c: Context, schema: SchemaMeta): RequestAccess {
   return open;
 }
 
-export function createAccess(principal: Principal | null, view: SchemaView): RequestAccess {
+export function createAccess(
+  principal: Principal | null,
+  view: SchemaView,
+  apiToken: StoredApiToken | null = null,
+): RequestAccess {
   const enforced = principal !== null;
   const permitted = (modelKey: string, action: ModelAction) =>
     !enforced || modelPermissions(principal, modelKey)[action];
@@ -95,6 +101,7 @@ export function createAccess(principal: Principal | null, view: SchemaView): Req
   };
   return {
     principal,
+    apiToken,
     view,
     can,
     require(model, action) {

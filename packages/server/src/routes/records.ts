@@ -9,6 +9,7 @@ import { resolveModel } from "../resolveModel.js";
 import { deleteMany } from "./deleteMany.js";
 import { generateRoute } from "./generateRecords.js";
 import { recordActions } from "./recordActions.js";
+import { updateMany } from "./updateMany.js";
 
 /** CRUD over one model: `/api/records/{key}` and `/api/records/{key}/{id}`, where `{id}` is a record's `$id`. */
 export function recordRoutes(options: ResolvedOptions): Hono {
@@ -35,6 +36,7 @@ export function recordRoutes(options: ResolvedOptions): Hono {
   // Registered before `/:key/:id` so that a POST here is a bulk delete or a generation; the id routes take no
   // POST anyway.
   app.post("/:key/delete-many", deleteMany(options));
+  app.post("/:key/update-many", updateMany(options));
   app.post("/:key/generate", generateRoute(options));
   app.post("/:key/actions/:name", runActionRoute(options, options.actions));
   app.all("/:key/actions/:name", methodNotAllowed(["POST"]));

@@ -1,11 +1,11 @@
 import { useAdmin } from "@atrium/client";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { LogOut } from "lucide-react";
+import { KeyRound, LogOut } from "lucide-react";
 import { useState } from "react";
-import { useNavigate } from "react-router";
+import { Link, useNavigate } from "react-router";
 import "./auth.css";
 
-/** The signed-in user's email and a Sign out button, in the shell's header. */
+/** The signed-in user's email, their API tokens and a Sign out button, in the shell's header. */
 export function UserMenu() {
   const { api } = useAdmin();
   const queryClient = useQueryClient();
@@ -31,6 +31,11 @@ export function UserMenu() {
           {email}
         </span>
       )}
+      {/* On a phone only the icon shows; the accessible name stays. */}
+      <Link to="/account/tokens" className="button button-ghost button-small" aria-label="API tokens">
+        <KeyRound size={14} aria-hidden="true" />
+        <span className="user-menu-label">API tokens</span>
+      </Link>
       <button type="button" className="button button-ghost button-small" onClick={signOut} disabled={leaving}>
         <LogOut size={14} aria-hidden="true" />
         Sign out

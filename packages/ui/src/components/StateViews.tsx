@@ -81,7 +81,7 @@ export function PageHeader({
     <div className="page-header">
       <div>
         <h1>{title}</h1>
-        {description && <p>{description}</p>}
+        {description && <p className="page-description">{description}</p>}
       </div>
       {actions && <div className="page-actions">{actions}</div>}
     </div>

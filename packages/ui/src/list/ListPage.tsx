@@ -9,27 +9,26 @@ import {
   useModel,
   useRecordList,
 } from "@atrium/client";
-import type { ActionMeta, ModelMeta } from "@atrium/core";
-import { Filter, Plus, Trash2, X } from "lucide-react";
+import type { ModelMeta } from "@atrium/core";
+import { Filter, Plus } from "lucide-react";
 import { useCallback, useEffect, useId, useMemo, useState } from "react";
 import { Link, useParams } from "react-router";
-import { ActionDialog } from "../actions/ActionDialog.js";
 import { UnknownModelPage } from "../auth/UnknownModelPage.js";
 import { EmptyState, ErrorState, PageHeader, Skeleton } from "../components/StateViews.js";
-import { useToast } from "../components/Toasts.js";
-import { DeleteDialog } from "../delete/DeleteDialog.js";
 import { ExportMenu } from "../exchange/ExportMenu.js";
 import { ImportButton } from "../exchange/ImportDialog.js";
 import { listColumns } from "../format/fieldKinds.js";
-import { formatCount, plural } from "../format/formatCount.js";
+import { formatCount } from "../format/formatCount.js";
 import { GenerateButton } from "../generate/GenerateDialog.js";
 import { SlotItems } from "../slots/SlotItems.js";
 import { AddBlockedNote } from "./AddBlockedNote.js";
 import { DataTable } from "./DataTable.js";
+import { DateDrillDown } from "./DateDrillDown.js";
 import { FilterChips } from "./FilterChips.js";
 import { FilterPanel } from "./FilterPanel.js";
 import { Pagination } from "./Pagination.js";
 import { SearchBox } from "./SearchBox.js";
+import { SelectionBar } from "./SelectionBar.js";
 import { searchedFields } from "./searchedFields.js";
 import { sortOffered } from "./sortOffered.js";
 import { useListState } from "./useListState.js";
@@ -65,10 +64,8 @@ function ModelList({ model, meta }: { model: ModelMeta; meta: AdminMeta }) {
   const can = permissionsOf(model);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [filtersOpen, setFiltersOpen] = useState(state.filters.length > 0);
-  const [deleting, setDeleting] = useState(false);
-  const [running, setRunning] = useState<ActionMeta | null>(null);
   const filterPanelId = useId();
-  const toast = useToast();
+  const drillField = model.fields.find((field) => field.name === model.admin?.list?.dateHierarchy);
   const stateKey = JSON.stringify(state);
 
   // A selection refers to rows on screen; a new page, sort or filter starts afresh.
@@ -142,39 +139,17 @@ function ModelList({ model, meta }: { model: ModelMeta; meta: AdminMeta }) {
           {state.filters.length > 0 && <span className="badge badge-accent">{state.filters.length}</span>}
         </button>
         <span className="toolbar-spacer" />
-        {selected.size > 0 && (
-          <section className="selection-bar" aria-label="Selection">
-            <span>{plural(selected.size, "selected", "selected")}</span>
-            {(model.bulkActions ?? []).map((action) => (
-              <button
-                key={action.name}
-                type="button"
-                className="button button-small"
-                onClick={() => setRunning(action)}
-              >
-                {action.label}
-              </button>
-            ))}
-            <button
-              type="button"
-              className="button button-small button-danger"
-              onClick={() => setDeleting(true)}
-            >
-              <Trash2 size={13} aria-hidden="true" />
-              Delete selected
-            </button>
-            <button
-              type="button"
-              className="button button-small button-ghost icon-button"
-              onClick={() => setSelected(new Set())}
-              aria-label="Clear selection"
-            >
-              <X size={13} aria-hidden="true" />
-            </button>
-          </section>
-        )}
+        <SelectionBar
+          model={model}
+          selected={selected}
+          rows={rows}
+          canDelete={can.delete}
+          onClear={() => setSelected(new Set())}
+          onChanged={() => void list.refetch()}
+        />
       </div>
       <FilterChips model={model} models={models} state={state} onChange={setState} />
+      {drillField && <DateDrillDown model={model} field={drillField} state={state} onChange={setState} />}
       <div className="list-layout" data-filters-open={filtersOpen}>
         <div className="card table-card">
           {list.isError && !data ? (
@@ -241,7 +216,8 @@ function ModelList({ model, meta }: { model: ModelMeta; meta: AdminMeta }) {
                   onSort={(field, additive) => setState(sortToggled(state, defaults, field, additive))}
                   selected={selected}
                   onSelect={onSelect}
-                  selectable={can.delete}
+                  // Checkboxes where a selection can be acted on: delete, or a bulk action the user may run.
+                  selectable={can.delete || (model.bulkActions ?? []).length > 0}
                   sortOffered={sortOffered(meta, model, data?.sortNeedsIndex)}
                   loadingRows={Math.min(state.perPage, 10)}
                 />
@@ -275,34 +251,6 @@ function ModelList({ model, meta }: { model: ModelMeta; meta: AdminMeta }) {
           />
         )}
       </div>
-      <ActionDialog
-        model={model}
-        action={running}
-        ids={[...selected]}
-        onClose={() => setRunning(null)}
-        onDone={(message) => {
-          setRunning(null);
-          setSelected(new Set());
-          toast(message);
-          void list.refetch();
-        }}
-      />
-      <DeleteDialog
-        model={model}
-        ids={deleting ? [...selected] : []}
-        versions={Object.fromEntries(
-          (rows ?? []).flatMap((row) =>
-            selected.has(row.$id) && typeof row.$version === "string" ? [[row.$id, row.$version]] : [],
-          ),
-        )}
-        open={deleting}
-        onClose={() => setDeleting(false)}
-        onDeleted={(count) => {
-          setDeleting(false);
-          setSelected(new Set());
-          toast(`Deleted ${plural(count, model.label.toLowerCase(), model.labelPlural.toLowerCase())}`);
-        }}
-      />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { permissionsOf, useModel, useRecord } from "@atrium/client";
 import type { ActionMeta, ModelMeta } from "@atrium/core";
-import { Pencil, Trash2 } from "lucide-react";
+import { ExternalLink, Pencil, Trash2 } from "lucide-react";
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { ActionDialog } from "../actions/ActionDialog.js";
@@ -15,6 +15,7 @@ import { SlotItems } from "../slots/SlotItems.js";
 import { BytesDownload } from "./BytesDownload.js";
 import { RecordTabs } from "./RecordTabs.js";
 import { RelatedList } from "./RelatedList.js";
+import { viewOnSiteUrl } from "./viewOnSiteUrl.js";
 
 export function RecordPage() {
   const { modelKey = "", id = "" } = useParams();
@@ -47,6 +48,7 @@ function RecordDetail({ model, models, id }: { model: ModelMeta; models: ModelMe
   const toMany = model.fields.filter((field) => field.kind === "relation" && field.relation?.toMany);
   const editPath = `/m/${model.key}/${encodeURIComponent(id)}/edit`;
   const can = permissionsOf(model);
+  const siteUrl = row ? viewOnSiteUrl(model.admin?.viewOnSite, row) : null;
   return (
     <>
       <PageHeader
@@ -55,6 +57,12 @@ function RecordDetail({ model, models, id }: { model: ModelMeta; models: ModelMe
         actions={
           <>
             {row && <SlotItems slot="record.actions" props={{ model, recordId: row.$id, record: row }} />}
+            {siteUrl && (
+              <a href={siteUrl} className="button" target="_blank" rel="noopener noreferrer">
+                <ExternalLink size={14} aria-hidden="true" />
+                View on site
+              </a>
+            )}
             {row &&
               (model.recordActions ?? []).map((action) => (
                 <button key={action.name} type="button" className="button" onClick={() => setRunning(action)}>

@@ -6,6 +6,7 @@ import { Link, useParams } from "react-router";
 import { Banner } from "../components/Banner.js";
 import { ErrorState, PageHeader, Skeleton } from "../components/StateViews.js";
 import { useToast } from "../components/Toasts.js";
+import { ApiTokensPanel } from "../tokens/ApiTokensPanel.js";
 import { AdminField, fieldErrorsOf } from "./AdminField.js";
 import { SuperuserOnly } from "./SuperuserOnly.js";
 import { ConfirmDeleteDialog, useAdminEntityForm } from "./useAdminEntityForm.js";
@@ -195,6 +196,7 @@ function UserForm({ user }: { user?: AdminUser }) {
         </div>
       </form>
       {user && <PasswordForm user={user} />}
+      {user && <ApiTokensPanel userId={user.id} />}
       <ConfirmDeleteDialog form={form} title={`Delete “${user?.email}”?`} confirmLabel="Delete user">
         <p>The user is signed out and can no longer sign in. The history keeps their email.</p>
       </ConfirmDeleteDialog>

@@ -1,0 +1,3 @@
+import { describeUpdateMany } from "./updateManyCases.js";
+
+describeUpdateMany("sqlite");
