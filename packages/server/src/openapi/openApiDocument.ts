@@ -49,10 +49,20 @@ export function buildOpenApiDocument(input: DocumentInput): OpenAPIObject {
       schemas,
       responses: errorResponses,
       ...(input.sessionCookie
-        ? { securitySchemes: { session: { type: "apiKey", in: "cookie", name: input.sessionCookie } } }
+        ? {
+            securitySchemes: {
+              session: { type: "apiKey", in: "cookie", name: input.sessionCookie },
+              token: {
+                type: "http",
+                scheme: "bearer",
+                description:
+                  "An API token (`Authorization: Bearer ...`); a read-only token may only read (GET)",
+              },
+            },
+          }
         : {}),
     },
-    ...(input.sessionCookie ? { security: [{ session: [] }] } : {}),
+    ...(input.sessionCookie ? { security: [{ session: [] }, { token: [] }] } : {}),
   };
 }
 

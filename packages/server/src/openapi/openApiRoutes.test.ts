@@ -39,7 +39,8 @@ describe("GET /api/openapi.json", () => {
       "patch",
       "delete",
     ]);
-    expect(doc.security).toEqual([{ session: [] }]);
+    expect(doc.security).toEqual([{ session: [] }, { token: [] }]);
+    expect(doc.paths["/api/records/book/update-many"]).toBeDefined();
     // Signing in is the one operation without a session.
     expect(doc.paths["/api/auth/login"]?.post).toMatchObject({ operationId: "signIn", security: [] });
   });
@@ -58,6 +59,7 @@ describe("GET /api/openapi.json", () => {
     expect(Object.keys(doc.paths["/api/records/book"] ?? {})).toEqual(["get"]);
     expect(Object.keys(doc.paths["/api/records/book/{id}"] ?? {})).toEqual(["parameters", "get", "patch"]);
     expect(doc.paths["/api/records/book/delete-many"]).toBeUndefined();
+    expect(doc.paths["/api/records/book/update-many"]).toBeDefined();
     expect(doc.paths["/api/import/book"]).toBeDefined();
     expect(JSON.stringify(doc)).not.toContain("filter.pages.");
   });

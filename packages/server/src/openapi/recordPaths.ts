@@ -139,6 +139,38 @@ export function recordPaths(input: DocumentInput, entry: ModelEntry): PathsObjec
     };
   }
 
+  if (entry.can.change) {
+    paths[`${base}/update-many`] = {
+      post: operation({
+        operationId: name("updateMany"),
+        summary: `Change several ${model.labelPlural.toLowerCase()}, all or nothing`,
+        description:
+          "Each row's `values` are a PATCH body of that record; a refused row leaves every record as it was, and its errors are keyed `rows.<index>.<field>`.",
+        tag,
+        kind: "write",
+        body: {
+          type: "object",
+          properties: {
+            rows: {
+              type: "array",
+              minItems: 1,
+              maxItems: input.limits.maxBulkIds,
+              items: {
+                type: "object",
+                properties: { $id: { type: "string" }, values: componentRef(`${model.name}Update`) },
+                required: ["$id", "values"],
+              },
+            },
+          },
+          required: ["rows"],
+        },
+        responses: {
+          "200": { description: "Changed, as stored", content: json(dataOf({ type: "array", items: row })) },
+        },
+      }),
+    };
+  }
+
   paths[`/api/lookup/${encodeURIComponent(model.key)}`] = {
     get: operation({
       operationId: name("lookup"),
