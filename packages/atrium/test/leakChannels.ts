@@ -1,8 +1,8 @@
 /**
  * Every channel that returns or filters data, called by one signed-in role on one record: list, record, look-up,
- * counts, meta, delete preview, export, history (the record's, the model's, one entry), revert, update, create and the
- * conflicts of update, delete and bulk delete. The leak tests run each class of leak over all of them, so a
- * channel that forgets the principal's view fails whichever class it breaks.
+ * counts, meta, the OpenAPI document, delete preview, export, history (the record's, the model's, one entry),
+ * revert, update, create and the conflicts of update, delete and bulk delete. The leak tests run each class of
+ * leak over all of them, so a channel that forgets the principal's view fails whichever class it breaks.
  */
 import { expect } from "vitest";
 import type { ApiResponse } from "./apiResponse.js";
@@ -60,6 +60,7 @@ export async function callEveryChannel(
   await call("lookup", 200, session.get(`/api/lookup/${model}`));
   await call("counts", 200, session.get("/api/counts"));
   await call("meta", 200, session.get("/api/meta"));
+  await call("openapi", 200, session.get("/api/openapi.json"));
   await call("delete preview", 200, session.get(`${path}/delete-preview`));
   await call("export", 200, session.get(`/api/export/${model}?format=json`));
 

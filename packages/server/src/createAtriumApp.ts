@@ -16,6 +16,7 @@ import { bodyLimit } from "./middleware/bodyLimit.js";
 import { errorHandler } from "./middleware/errorHandler.js";
 import { notFound } from "./middleware/notFound.js";
 import { spaFallback, staticFiles } from "./middleware/spaFallback.js";
+import { openApiRoutes } from "./openapi/openApiRoutes.js";
 import { countRoutes } from "./routes/counts.js";
 import { healthRoutes } from "./routes/health.js";
 import { lookupRoutes } from "./routes/lookup.js";
@@ -58,6 +59,7 @@ export function createAtriumApp(input: AtriumAppOptions): Hono {
   if (runtime) app.route("/api/admin", adminUsersRoutes(options.schema, runtime, options.routes));
   if (runtime) app.route("/api/tokens", apiTokenRoutes(options.schema, runtime));
   app.route("/api/meta", metaRoutes(options));
+  app.route("/api/openapi.json", openApiRoutes(options, runtime));
   // Before the record routes: `/api/records/{key}/{id}/history` lives with the other history routes.
   if (options.history) app.route("/api", historyRoutes(options, options.history));
   app.route("/api/records", recordRoutes(options));

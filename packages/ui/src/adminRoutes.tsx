@@ -36,6 +36,10 @@ const RolesPage = lazy(() =>
 const RoleFormPage = lazy(() =>
   import("./users/RoleFormPage.js").then((module) => ({ default: module.RoleFormPage })),
 );
+// RapiDoc is imported by the page itself when it opens: neither it nor the page is in the main bundle.
+const ApiReferencePage = lazy(() =>
+  import("./apiReference/ApiReferencePage.js").then((module) => ({ default: module.ApiReferencePage })),
+);
 const LoginPage = lazy(() => import("./auth/LoginPage.js").then((module) => ({ default: module.LoginPage })));
 const NotFoundPage = lazy(() =>
   import("./pages/NotFoundPage.js").then((module) => ({ default: module.NotFoundPage })),
@@ -63,6 +67,7 @@ export function adminRoutes(): RouteObject[] {
         { path: "m/:modelKey/:id/edit", element: <EditPage /> },
         { path: "m/:modelKey/:id/history", element: <RecordHistoryPage /> },
         { path: "history", element: <HistoryPage /> },
+        { path: "api-reference", element: <ApiReferencePage /> },
         { path: "admin/users", element: <UsersPage /> },
         { path: "admin/users/new", element: <UserFormPage /> },
         { path: "admin/users/:id", element: <UserFormPage /> },

@@ -2,6 +2,7 @@ import { createMemoryAuthStore, createPasswordHasher } from "@atrium/auth";
 import type { DataSource } from "@atrium/core";
 import type { Hono } from "hono";
 import type { AtriumAppOptions } from "../appOptions.js";
+import type { AuthOptions } from "../auth/authOptions.js";
 import { fakeDataSource } from "./fakeDataSource.js";
 import { testApp } from "./testApp.js";
 
@@ -21,7 +22,7 @@ export interface TestUser {
 export async function signedInApp(
   users: TestUser[],
   dataSource: DataSource = fakeDataSource(),
-  options: Partial<AtriumAppOptions> = {},
+  options: Partial<Omit<AtriumAppOptions, "auth">> & { auth?: Partial<AuthOptions> } = {},
 ) {
   const store = createMemoryAuthStore();
   const passwords = createPasswordHasher({ N: 2 ** 10 });

@@ -28,6 +28,8 @@ export function Breadcrumbs() {
     }
   } else if (pageKey) {
     crumbs.push({ label: registry.page(pageKey)?.title ?? pageKey });
+  } else if (pathname === "/api-reference") {
+    crumbs.push({ label: "API" });
   }
   const last = crumbs[crumbs.length - 1];
   useEffect(() => {

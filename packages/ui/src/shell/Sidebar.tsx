@@ -1,5 +1,15 @@
 import { useAdmin, useMeta, usePageAccess, useSession } from "@atrium/client";
-import { Database, FileText, History, LayoutGrid, Search, ShieldCheck, Sparkles, Users } from "lucide-react";
+import {
+  Braces,
+  Database,
+  FileText,
+  History,
+  LayoutGrid,
+  Search,
+  ShieldCheck,
+  Sparkles,
+  Users,
+} from "lucide-react";
 import { useState } from "react";
 import { NavLink, useNavigate } from "react-router";
 import { Skeleton } from "../components/StateViews.js";
@@ -81,6 +91,12 @@ export function Sidebar({ id }: { id: string }) {
             <NavLink to="/history" className="nav-link">
               <History size={15} aria-hidden="true" />
               History
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/api-reference" className="nav-link">
+              <Braces size={15} aria-hidden="true" />
+              API
             </NavLink>
           </li>
         </ul>
