@@ -37,6 +37,13 @@ export default defineConfig({
         placeholder: { phone: "e.g. 555-0100" },
       },
     },
+    Inventory: {
+      list: {
+        columns: ["edition", "warehouse", "quantity", "reorderLevel"],
+        // Stock is counted shelf by shelf: staff type the counts straight into the list and save them together.
+        editable: ["quantity", "reorderLevel"],
+      },
+    },
     Order: {
       list: {
         columns: ["number", "placedAt", "customer", "status", "total"],

@@ -54,6 +54,11 @@ export interface AdminApi {
   remove(modelKey: string, id: string, version?: string): Promise<void>;
   /** `versions`: `$id` -> `$version` of the rows as listed; any stale one answers 409 and deletes nothing. */
   removeMany(modelKey: string, ids: string[], versions?: Record<string, string>): Promise<number>;
+  /**
+   * Saves several records at once, all or nothing (a list's editable cells): each row's `values` as an update's
+   * body, `$version` included. A refusal names its row: field errors keyed `rows.<index>.<field>`.
+   */
+  updateMany(modelKey: string, rows: { $id: string; values: Record<string, unknown> }[]): Promise<Row[]>;
   deletePreview(modelKey: string, id: string, signal?: AbortSignal): Promise<DeletePreview>;
   lookup(modelKey: string, search: string, signal?: AbortSignal): Promise<RecordRef[]>;
   /** Audit entries, newest first; `before` is the `nextBefore` of the previous page. */
@@ -191,6 +196,10 @@ export function createAdminApi(options: AdminApiOptions = {}): AdminApi {
         body: versions && Object.keys(versions).length > 0 ? { ids, versions } : { ids },
       });
       return body.deleted;
+    },
+    async updateMany(modelKey, rows) {
+      const path = `/api/records/${seg(modelKey)}/update-many`;
+      return (await request<{ data: Row[] }>("POST", path, { body: { rows } })).data;
     },
     async deletePreview(modelKey, id, signal) {
       const path = `/api/records/${seg(modelKey)}/${seg(id)}/delete-preview`;

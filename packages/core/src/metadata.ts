@@ -179,6 +179,8 @@ export interface ModelAdminMeta {
     perPageChoices?: number[];
     /** A DateTime field the list offers to narrow by year, month and day (Django's `date_hierarchy`). */
     dateHierarchy?: string;
+    /** Columns edited in place in the list (Django's `list_editable`), saved together by `update-many`. */
+    editable?: string[];
     /** Computed columns (computedColumns.ts), in config order; `columns` may name them. */
     computed?: ComputedColumnMeta[];
   };

@@ -81,6 +81,7 @@ function adminOf(input: ModelOptionsInput): ModelAdminMeta | undefined {
   if (computed && computed.length > 0) list.computed = computed.map((column) => ({ ...column }));
   if (perPageChoices) list.perPageChoices = [...perPageChoices].sort((a, b) => a - b);
   if (dateHierarchy) list.dateHierarchy = dateHierarchy;
+  if (input.list?.editable) list.editable = [...input.list.editable];
   if (Object.keys(list).length > 0) admin.list = list;
   const fieldsets = input.form?.fieldsets;
   if (fieldsets && fieldsets.length > 0)

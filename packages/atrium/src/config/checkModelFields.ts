@@ -61,6 +61,9 @@ export function checkModelFields(
       );
     }
   }
+  check.each(`${path}.list.editable`, model, list.editable, (field) =>
+    editableProblem(model, list.columns, field),
+  );
   if (input.viewOnSite !== undefined)
     checks.push(...viewOnSiteProblems(`${path}.viewOnSite`, model, input.viewOnSite));
   const choices = list.perPageChoices;
@@ -122,6 +125,24 @@ function blocksCreate(model: ModelMeta, field: FieldMeta): boolean {
 
 function isKeyOfOptionalRelation(model: ModelMeta, field: FieldMeta): boolean {
   return model.fields.some((other) => other.relation?.fromFields.includes(field.name) && !other.isRequired);
+}
+
+/** Why a field cannot be edited in the list's cells, if it cannot. */
+function editableProblem(
+  model: ModelMeta,
+  columns: string[] | undefined,
+  field: FieldMeta,
+): string | undefined {
+  if (columns && !columns.includes(field.name))
+    return "is not one of list.columns; add it there to edit it in the list";
+  if (field.kind === "relation" || field.isForeignKey)
+    return "cannot be edited in the list (a relation is chosen on the form)";
+  if (field.isId || field.isReadOnly || field.isUpdatedAt)
+    return "cannot be edited in the list (it is read-only)";
+  if (field.isList || ["Json", "Bytes", "Unsupported", "DateTime"].includes(field.type)) {
+    return `cannot be edited in the list (${field.isList ? "a list of values" : field.type} needs the form)`;
+  }
+  return model.fields.includes(field) ? undefined : "is not a field of the model";
 }
 
 function filterProblem(field: FieldMeta): string | undefined {

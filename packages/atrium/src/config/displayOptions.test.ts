@@ -44,6 +44,35 @@ describe("date drill-down and view on site options", () => {
     ]);
   });
 
+  it("list.editable: columns of the list edited in place; E105/E106 for what cannot be", () => {
+    const accepted = checkModelsConfig(
+      { Inventory: { list: { columns: ["edition", "quantity", "reorderLevel"], editable: ["quantity"] } } },
+      schema,
+    );
+    expect(accepted.checks).toEqual([]);
+    expect(accepted.schema.models.find((model) => model.name === "Inventory")?.admin?.list?.editable).toEqual(
+      ["quantity"],
+    );
+    expect(
+      problems({
+        Inventory: {
+          list: {
+            columns: ["edition", "quantity"],
+            editable: ["quantity", "reorderLevel", "edition", "updatedAt", "quantiy"],
+          },
+        },
+      }),
+    ).toEqual([
+      "atrium.E106 models.Inventory.list.editable[1]: Inventory.reorderLevel is not one of list.columns; add it there to edit it in the list.",
+      "atrium.E106 models.Inventory.list.editable[2]: Inventory.edition cannot be edited in the list (a relation is chosen on the form).",
+      "atrium.E106 models.Inventory.list.editable[3]: Inventory.updatedAt is not one of list.columns; add it there to edit it in the list.",
+      "atrium.E105 models.Inventory.list.editable[4]: 'quantiy' is not a field of Inventory; did you mean 'quantity'?",
+    ]);
+    expect(problems({ Order: { list: { editable: ["placedAt", "total"] } } })).toEqual([
+      "atrium.E106 models.Order.list.editable[0]: Order.placedAt cannot be edited in the list (DateTime needs the form).",
+    ]);
+  });
+
   it("atrium.E150: a view-on-site link that is not http(s) or a path from the site's root", () => {
     for (const template of [
       "javascript:alert({id})",

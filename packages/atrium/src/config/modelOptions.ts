@@ -32,6 +32,12 @@ export interface ListOptions<Model extends ModelName> {
    * @default none
    */
   dateHierarchy?: FieldName<Model>;
+  /**
+   * Columns edited in place in the list (Django's `list_editable`): text, number, boolean, enum and date fields
+   * that are columns of the list; the changed rows are saved together, with the form's checks, `$version`
+   * conflicts and an audit entry per record. @default none
+   */
+  editable?: FieldName<Model>[];
 }
 
 /** A one-to-many relation's field, `"reviews.stars"` (that it is a number is checked at start-up, E115). */

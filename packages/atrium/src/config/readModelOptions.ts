@@ -31,6 +31,7 @@ export interface ModelOptionsInput {
     perPage?: number;
     perPageChoices?: number[];
     dateHierarchy?: string;
+    editable?: string[];
     /** Filled in by readComputedColumns.ts, which checks `list.computed`. */
     computed?: ComputedColumnMeta[];
   };
@@ -64,6 +65,7 @@ const listKeys = [
   "perPage",
   "perPageChoices",
   "dateHierarchy",
+  "editable",
   "computed",
 ];
 const formKeys = ["readOnly", "fieldsets", "help", "placeholder"];
@@ -132,7 +134,7 @@ function readModel(reader: ShapeReader, path: string, raw: unknown): ModelOption
 
 function readList(reader: ShapeReader, path: string, list: Record_): NonNullable<ModelOptionsInput["list"]> {
   const input: NonNullable<ModelOptionsInput["list"]> = {};
-  for (const key of ["columns", "search", "filters"] as const) {
+  for (const key of ["columns", "search", "filters", "editable"] as const) {
     const names = reader.names(`${path}.${key}`, list[key]);
     if (names) input[key] = names;
   }

@@ -7,7 +7,9 @@ import { Skeleton } from "../components/StateViews.js";
 import { isNumeric, recordPath, sortPath } from "../format/fieldKinds.js";
 import { RecordCell } from "../format/RecordCell.js";
 import { ComputedCell, isNumericComputed } from "./ComputedCell.js";
+import { EditableCell } from "./EditableCell.js";
 import { isComputedColumn, type ListColumn } from "./listCells.js";
+import type { TableEdits } from "./useListEdits.js";
 
 export interface DataTableProps {
   model: ModelMeta;
@@ -27,6 +29,8 @@ export interface DataTableProps {
    * others are plain headers. @default every sortable column
    */
   sortOffered?: (path: string) => boolean;
+  /** Inputs in the `list.editable` columns (useListEdits). @default plain cells */
+  edits?: TableEdits | undefined;
 }
 
 function SortHeader({
@@ -88,6 +92,7 @@ export function DataTable({
   loadingRows = 8,
   selectable = true,
   sortOffered = () => true,
+  edits,
 }: DataTableProps) {
   const ids = rows?.map((row) => row.$id) ?? [];
   const allSelected = ids.length > 0 && ids.every((id) => selected.has(id));
@@ -186,6 +191,14 @@ export function DataTable({
                     >
                       {isComputedColumn(field) ? (
                         <ComputedCell column={field} row={row} />
+                      ) : edits?.fields.has(field.name) && column > 0 ? (
+                        <EditableCell
+                          field={field}
+                          row={row}
+                          text={edits.text(row.$id, field.name)}
+                          error={edits.error(row.$id, field.name)}
+                          onEdit={(text) => edits.onEdit(row.$id, field.name, text)}
+                        />
                       ) : column === 0 ? (
                         <Link to={recordPath(model.key, row.$id)}>
                           {row[field.name] === null ||

@@ -31,6 +31,7 @@ import { SearchBox } from "./SearchBox.js";
 import { SelectionBar } from "./SelectionBar.js";
 import { searchedFields } from "./searchedFields.js";
 import { sortOffered } from "./sortOffered.js";
+import { useListEdits } from "./useListEdits.js";
 import { useListState } from "./useListState.js";
 
 export function ListPage() {
@@ -90,6 +91,11 @@ function ModelList({ model, meta }: { model: ModelMeta; meta: AdminMeta }) {
 
   const data = list.data;
   const rows = list.isPending ? undefined : data?.data;
+  const editing = useListEdits(model, rows, {
+    canChange: can.change,
+    resetKey: stateKey,
+    onSaved: () => void list.refetch(),
+  });
   const filtered = state.q !== "" || state.filters.length > 0;
   return (
     <>
@@ -206,8 +212,10 @@ function ModelList({ model, meta }: { model: ModelMeta; meta: AdminMeta }) {
                   Refreshing failed: {(list.error as Error).message}
                 </p>
               )}
+              {editing.bar}
               <div style={{ opacity: list.isPlaceholderData ? 0.6 : 1, transition: "opacity 0.15s" }}>
                 <DataTable
+                  edits={editing.edits}
                   model={model}
                   models={models}
                   columns={columns}
