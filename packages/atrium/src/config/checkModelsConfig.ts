@@ -10,6 +10,7 @@ import { checkModelFields } from "./checkModelFields.js";
 import type { ConfigCheck } from "./configCheck.js";
 import { hiddenModelWarnings } from "./hiddenModelWarnings.js";
 import { readActionOptions } from "./readActionOptions.js";
+import { readInlineOptions } from "./readInlineOptions.js";
 import { readModelOptions } from "./readModelOptions.js";
 
 export interface ModelsConfigResult {
@@ -37,6 +38,14 @@ export function checkModelsConfig(models: unknown, schema: SchemaMeta): ModelsCo
     checks.push(...found.checks);
     actionWarnings.push(...found.warnings);
     if (found.actions.length > 0) actions.set(model.key, found.actions);
+    const inlines = readInlineOptions(
+      configured,
+      model,
+      `models.${model.name}`,
+      raw as Record<string, unknown>,
+    );
+    checks.push(...inlines.checks);
+    actionWarnings.push(...inlines.warnings);
   }
   if (checks.length > 0) return { checks, warnings: [], schema, actions: new Map() };
   return {

@@ -43,6 +43,8 @@ const modelKeys = [
   // Read by readActionOptions.ts.
   "bulkActions",
   "recordActions",
+  // Read by readInlineOptions.ts.
+  "inlines",
 ];
 const listKeys = ["columns", "search", "filters", "ordering", "perPage", "perPageChoices"];
 const formKeys = ["readOnly", "fieldsets", "help", "placeholder"];
