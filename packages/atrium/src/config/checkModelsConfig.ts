@@ -3,14 +3,14 @@
  * with the options applied. Errors stop the server: a misspelt column would otherwise silently vanish, and a
  * misspelt read-only field would stay writable.
  */
-import type { SchemaMeta } from "@atrium/core";
+import { findModelByName, type InlineMeta, type ModelMeta, type SchemaMeta } from "@atrium/core";
 import type { ServerAction } from "@atrium/server";
 import { applyModelOptions } from "./applyModelOptions.js";
 import { checkModelFields } from "./checkModelFields.js";
 import type { ConfigCheck } from "./configCheck.js";
 import { hiddenModelWarnings } from "./hiddenModelWarnings.js";
 import { readActionOptions } from "./readActionOptions.js";
-import { readInlineOptions } from "./readInlineOptions.js";
+import { type InlineRead, readInlineOptions } from "./readInlineOptions.js";
 import { readModelOptions } from "./readModelOptions.js";
 
 export interface ModelsConfigResult {
@@ -31,6 +31,7 @@ export function checkModelsConfig(models: unknown, schema: SchemaMeta): ModelsCo
   const configured = applyModelOptions(schema, read.options);
   const actions = new Map<string, ServerAction[]>();
   const actionWarnings = [];
+  const inlinesByModel = new Map<string, InlineMeta[]>();
   for (const model of configured.models) {
     const raw = (models as Record<string, unknown> | undefined)?.[model.name];
     if (typeof raw !== "object" || raw === null) continue;
@@ -46,12 +47,35 @@ export function checkModelsConfig(models: unknown, schema: SchemaMeta): ModelsCo
     );
     checks.push(...inlines.checks);
     actionWarnings.push(...inlines.warnings);
+    if (inlines.inlines.length > 0)
+      inlinesByModel.set(model.name, inlines.inlines.map(inlineMeta(configured, model)));
   }
   if (checks.length > 0) return { checks, warnings: [], schema, actions: new Map() };
   return {
     checks,
     warnings: [...hiddenModelWarnings(schema.models, read.options), ...actionWarnings],
-    schema: configured,
+    schema: withInlines(configured, inlinesByModel),
     actions,
+  };
+}
+
+/** An inline as the server and the UI read it: the child by URL key, with its relation back to the parent. */
+function inlineMeta(schema: SchemaMeta, parent: ModelMeta) {
+  return (read: InlineRead): InlineMeta => {
+    const child = findModelByName(schema, read.model);
+    const backField = parent.fields.find((field) => field.name === read.relation)?.relation?.backField ?? "";
+    const { model: _name, ...rest } = read;
+    return { ...rest, model: child?.key ?? read.model, backField };
+  };
+}
+
+function withInlines(schema: SchemaMeta, inlines: Map<string, InlineMeta[]>): SchemaMeta {
+  if (inlines.size === 0) return schema;
+  return {
+    ...schema,
+    models: schema.models.map((model) => {
+      const found = inlines.get(model.name);
+      return found ? { ...model, admin: { ...model.admin, inlines: found } } : model;
+    }),
   };
 }
