@@ -10,6 +10,7 @@ import type {
   HistoryEntry,
   HistoryFilter,
   HistoryPage,
+  InlineRows,
   ListResponse,
   RecordRef,
   RevertResult,
@@ -54,6 +55,8 @@ export interface AdminApi {
   /** `versions`: `$id` -> `$version` of the rows as listed; any stale one answers 409 and deletes nothing. */
   removeMany(modelKey: string, ids: string[], versions?: Record<string, string>): Promise<number>;
   deletePreview(modelKey: string, id: string, signal?: AbortSignal): Promise<DeletePreview>;
+  /** The rows of a record's inlines (config `inlines`), by relation, for its edit form. */
+  inlines(modelKey: string, id: string, signal?: AbortSignal): Promise<Record<string, InlineRows>>;
   lookup(modelKey: string, search: string, signal?: AbortSignal): Promise<RecordRef[]>;
   /** Audit entries, newest first; `before` is the `nextBefore` of the previous page. */
   history(filter: HistoryFilter, before?: string, signal?: AbortSignal): Promise<HistoryPage>;
@@ -188,6 +191,10 @@ export function createAdminApi(options: AdminApiOptions = {}): AdminApi {
         body: versions && Object.keys(versions).length > 0 ? { ids, versions } : { ids },
       });
       return body.deleted;
+    },
+    async inlines(modelKey, id, signal) {
+      const path = `/api/records/${seg(modelKey)}/${seg(id)}/inlines`;
+      return (await request<{ data: Record<string, InlineRows> }>("GET", path, { signal })).data;
     },
     async deletePreview(modelKey, id, signal) {
       const path = `/api/records/${seg(modelKey)}/${seg(id)}/delete-preview`;
