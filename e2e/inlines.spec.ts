@@ -75,3 +75,37 @@ test("an order's items are edited inline: add, change, remove, an invalid row na
     "update",
   ]);
 });
+
+test("a new order is created with its first item in one save", async ({ page, api }) => {
+  const customer = (await api.list("customer", { perPage: 1 }))[0] as { $id: string; $label: string };
+  const edition = (await api.list("edition", { perPage: 1 }))[0] as unknown as {
+    $label: string;
+    book: { $label: string };
+  };
+  const number = `INL-NEW-${Date.now().toString(36)}`;
+  await page.goto("/m/order/new");
+  await page.getByRole("textbox", { name: /^Number/ }).fill(number);
+  const customerPicker = page.getByRole("combobox", { name: "Customer", exact: true });
+  await customerPicker.click();
+  await customerPicker.fill(customer.$label);
+  await page.getByRole("option", { name: customer.$label, exact: true }).first().click();
+  const items = page.getByRole("region", { name: "Order items" });
+  await items.getByRole("button", { name: "Add order item" }).click();
+  for (const [name, label, search] of [
+    ["Book, row 1", edition.book.$label, edition.book.$label],
+    ["Edition, row 1", edition.$label, edition.book.$label],
+  ] as const) {
+    const combobox = items.getByRole("combobox", { name });
+    await combobox.click();
+    await combobox.fill(search);
+    await page.getByRole("option", { name: label, exact: true }).first().click();
+  }
+  await items.getByRole("spinbutton", { name: "Quantity, row 1" }).fill("3");
+  await items.getByRole("textbox", { name: "Unit price, row 1" }).fill("8.25");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page).toHaveURL(/\/m\/order\/\d+$/);
+  const id = new URL(page.url()).pathname.split("/").pop() ?? "";
+  const saved = await api.get("order", id);
+  expect(saved.number).toBe(number);
+  expect(saved.items).toBe(1);
+});
