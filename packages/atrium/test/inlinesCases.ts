@@ -212,6 +212,10 @@ export function describeInlines(provider: TestProvider) {
         "forbidden",
       );
       expect((await blind.get(`/api/records/project/${project.$id}/inlines`)).body.data).toEqual({});
+      const blindMeta = (await blind.get("/api/meta")).body.models.find(
+        (model: Row) => model.key === "project",
+      );
+      expect(blindMeta.admin?.inlines).toBeUndefined();
       expect((await tasksOf(project)).map((task) => task.title)).toEqual(["Renamed"]);
     });
   });
