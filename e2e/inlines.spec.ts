@@ -109,3 +109,37 @@ test("a new order is created with its first item in one save", async ({ page, ap
   expect(saved.number).toBe(number);
   expect(saved.items).toBe(1);
 });
+
+test("a row someone else changed meanwhile shows the form's conflict view on that row", async ({
+  page,
+  api,
+}) => {
+  const customer = (await api.list("customer", { perPage: 1 }))[0] as { $id: string };
+  const edition = (await api.list("edition", { perPage: 1 }))[0] as unknown as {
+    $id: string;
+    book: { $id: string };
+  };
+  const order = await api.create("order", {
+    number: `INL-CON-${Date.now().toString(36)}`,
+    customer: customer.$id,
+    $inlines: { items: [{ book: edition.book.$id, edition: edition.$id, quantity: 1, unitPrice: "5.00" }] },
+  });
+  await page.goto(`/m/order/${order.$id}/edit`);
+  const items = page.getByRole("region", { name: "Order items" });
+  const quantity = items.getByRole("spinbutton", { name: "Quantity, row 1" });
+  await expect(quantity).toHaveValue("1");
+  await api.update("order-item", `${order.$id},${edition.book.$id}`, { quantity: 9 });
+
+  await quantity.fill("2");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  const panel = items.getByRole("alertdialog");
+  await expect(panel).toBeVisible();
+  await expect(panel.getByRole("row", { name: /^Quantity/ }).getByRole("cell")).toHaveText(["1", "9", "2"]);
+  await panel.getByRole("button", { name: "Reload their version" }).click();
+  await expect(quantity).toHaveValue("9");
+  await items.getByRole("textbox", { name: "Unit price, row 1" }).fill("6.00");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/m/order/${order.$id}$`));
+  const item = await api.get("order-item", `${order.$id},${edition.book.$id}`);
+  expect([item.quantity, item.unitPrice]).toEqual([9, "6"]);
+});
