@@ -60,6 +60,8 @@ export default defineConfig({
       // Handlers run on the server only (admin/orderActions.ts); the browser gets their names and forms.
       bulkActions: [markShipped],
       recordActions: [addNote],
+      // Django's inlines: an order's items are added, changed and removed on the order's own form, in one save.
+      inlines: [{ relation: "items", fields: ["book", "edition", "quantity", "unitPrice", "discount"] }],
     },
   },
   routes: [sales],

@@ -11,6 +11,7 @@ import type {
   HistoryEntry,
   HistoryFilter,
   HistoryPage,
+  InlineRows,
   ListResponse,
   RecordRef,
   RevertResult,
@@ -60,6 +61,8 @@ export interface AdminApi {
    */
   updateMany(modelKey: string, rows: { $id: string; values: Record<string, unknown> }[]): Promise<Row[]>;
   deletePreview(modelKey: string, id: string, signal?: AbortSignal): Promise<DeletePreview>;
+  /** The rows of a record's inlines (config `inlines`), by relation, for its edit form. */
+  inlines(modelKey: string, id: string, signal?: AbortSignal): Promise<Record<string, InlineRows>>;
   lookup(modelKey: string, search: string, signal?: AbortSignal): Promise<RecordRef[]>;
   /** Audit entries, newest first; `before` is the `nextBefore` of the previous page. */
   history(filter: HistoryFilter, before?: string, signal?: AbortSignal): Promise<HistoryPage>;
@@ -200,6 +203,10 @@ export function createAdminApi(options: AdminApiOptions = {}): AdminApi {
     async updateMany(modelKey, rows) {
       const path = `/api/records/${seg(modelKey)}/update-many`;
       return (await request<{ data: Row[] }>("POST", path, { body: { rows } })).data;
+    },
+    async inlines(modelKey, id, signal) {
+      const path = `/api/records/${seg(modelKey)}/${seg(id)}/inlines`;
+      return (await request<{ data: Record<string, InlineRows> }>("GET", path, { signal })).data;
     },
     async deletePreview(modelKey, id, signal) {
       const path = `/api/records/${seg(modelKey)}/${seg(id)}/delete-preview`;

@@ -48,6 +48,14 @@ export interface ListResponse {
 
 export type { DeletePreview };
 
+/** One inline of a record as `GET /api/records/{key}/{id}/inlines` answers it. */
+export interface InlineRows {
+  rows: Row[];
+  total: number | null;
+  /** What the user may do to the rows. */
+  permissions: { add: boolean; change: boolean; delete: boolean };
+}
+
 /** What an audit entry records (see the API's "Audit history and revert"). */
 export type HistoryAction =
   | "create"

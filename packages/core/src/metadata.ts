@@ -1,5 +1,6 @@
 import type { ActionMeta } from "./actionMeta.js";
 import type { ComputedColumnMeta } from "./computedColumns.js";
+import type { InlineMeta } from "./inlineMeta.js";
 /**
  * Model metadata: what Atrium knows about a schema, independent of Prisma.
  * Built once at start-up (by @atrium/prisma from the DMMF datamodel) and served as `GET /api/meta`.
@@ -193,6 +194,8 @@ export interface ModelAdminMeta {
     /** Sections of the create and edit forms; fields in none of them follow in a last, untitled section. */
     fieldsets?: FieldsetMeta[];
   };
+  /** Children edited and saved with the record on its forms (config `models.<Model>.inlines`). */
+  inlines?: InlineMeta[];
 }
 
 /** One index of a model's table, as the schema declares it. */

@@ -3,7 +3,7 @@
  * with the options applied. Errors stop the server: a misspelt column would otherwise silently vanish, and a
  * misspelt read-only field would stay writable.
  */
-import type { SchemaMeta } from "@atrium/core";
+import { findModelByName, type InlineMeta, type ModelMeta, type SchemaMeta } from "@atrium/core";
 import type { ComputedValueFunction, ComputedValuesMap, ServerAction } from "@atrium/server";
 import { applyModelOptions } from "./applyModelOptions.js";
 import { checkModelFields } from "./checkModelFields.js";
@@ -12,6 +12,7 @@ import { dateHierarchyWarnings } from "./dateHierarchyWarnings.js";
 import { hiddenModelWarnings } from "./hiddenModelWarnings.js";
 import { readActionOptions } from "./readActionOptions.js";
 import { readComputedColumns } from "./readComputedColumns.js";
+import { type InlineRead, readInlineOptions } from "./readInlineOptions.js";
 import { readModelOptions } from "./readModelOptions.js";
 
 export interface ModelsConfigResult {
@@ -42,6 +43,7 @@ export function checkModelsConfig(models: unknown, schema: SchemaMeta): ModelsCo
   const configured = applyModelOptions(schema, read.options);
   const actions = new Map<string, ServerAction[]>();
   const actionWarnings = [];
+  const inlinesByModel = new Map<string, InlineMeta[]>();
   for (const model of configured.models) {
     const raw = (models as Record<string, unknown> | undefined)?.[model.name];
     if (typeof raw !== "object" || raw === null) continue;
@@ -49,6 +51,16 @@ export function checkModelsConfig(models: unknown, schema: SchemaMeta): ModelsCo
     checks.push(...found.checks);
     actionWarnings.push(...found.warnings);
     if (found.actions.length > 0) actions.set(model.key, found.actions);
+    const inlines = readInlineOptions(
+      configured,
+      model,
+      `models.${model.name}`,
+      raw as Record<string, unknown>,
+    );
+    checks.push(...inlines.checks);
+    actionWarnings.push(...inlines.warnings);
+    if (inlines.inlines.length > 0)
+      inlinesByModel.set(model.name, inlines.inlines.map(inlineMeta(configured, model)));
   }
   if (checks.length > 0) {
     return { checks, warnings: [], schema, actions: new Map(), computedValues: new Map() };
@@ -61,7 +73,28 @@ export function checkModelsConfig(models: unknown, schema: SchemaMeta): ModelsCo
       ...dateHierarchyWarnings(schema, read.options),
       ...actionWarnings,
     ],
-    schema: configured,
+    schema: withInlines(configured, inlinesByModel),
     actions,
+  };
+}
+
+/** An inline as the server and the UI read it: the child by URL key, with its relation back to the parent. */
+function inlineMeta(schema: SchemaMeta, parent: ModelMeta) {
+  return (read: InlineRead): InlineMeta => {
+    const child = findModelByName(schema, read.model);
+    const backField = parent.fields.find((field) => field.name === read.relation)?.relation?.backField ?? "";
+    const { model: _name, ...rest } = read;
+    return { ...rest, model: child?.key ?? read.model, backField };
+  };
+}
+
+function withInlines(schema: SchemaMeta, inlines: Map<string, InlineMeta[]>): SchemaMeta {
+  if (inlines.size === 0) return schema;
+  return {
+    ...schema,
+    models: schema.models.map((model) => {
+      const found = inlines.get(model.name);
+      return found ? { ...model, admin: { ...model.admin, inlines: found } } : model;
+    }),
   };
 }

@@ -1,4 +1,5 @@
 import type { ActionOptions as RunActionOptions } from "./actionOptions.js";
+import type { InlineOptions } from "./inlineOptions.js";
 import type { FieldName, FieldPath, ModelName, ToManyFieldPath, ToManyName } from "./registeredSchema.js";
 
 /** A sort entry: a field, descending with a leading `-` (`"-placedAt"`). */
@@ -132,6 +133,8 @@ export interface ModelOptions<Model extends ModelName> {
   bulkActions?: RunActionOptions[];
   /** Actions on one record, in its page's actions menu ("Add note"), beside the built-in "Duplicate". @default [] */
   recordActions?: RunActionOptions[];
+  /** Children edited on the parent's create and edit forms (Django's inlines). @default [] */
+  inlines?: InlineOptions[];
 }
 
 /** `models` of the config: options keyed by model name. */

@@ -55,6 +55,8 @@ const modelKeys = [
   // Read by readActionOptions.ts.
   "bulkActions",
   "recordActions",
+  // Read by readInlineOptions.ts.
+  "inlines",
 ];
 // `computed` is read by readComputedColumns.ts.
 const listKeys = [

@@ -22,6 +22,7 @@ export function metaRoutes(options: ResolvedOptions): Hono {
       const models = access.view.schema.models
         .filter((model) => access.can(model.key, "view"))
         .map((model) => withComputedColumns(model, computedColumnsFor(access, options.schema, model)))
+        .map((model) => withViewableInlines(access, model))
         .map((model) =>
           access.principal
             ? {
@@ -66,6 +67,16 @@ function permissionsOf(access: RequestAccess, options: ResolvedOptions, model: M
     access: accessToSet(full, field),
   }));
   return { ...permissions, add: false, addBlockedBy };
+}
+
+/** The model's inlines of children this user may view: the others are not theirs to know of. */
+function withViewableInlines(access: RequestAccess, model: ModelMeta): ModelMeta {
+  const inlines = model.admin?.inlines;
+  if (!inlines) return model;
+  const viewable = inlines.filter((inline) => access.can(inline.model, "view"));
+  if (viewable.length === inlines.length) return model;
+  const { inlines: _all, ...admin } = model.admin ?? {};
+  return { ...model, admin: viewable.length > 0 ? { ...admin, inlines: viewable } : admin };
 }
 
 /** The actions this user may run, without their handlers: `bulkActions` for lists, `recordActions` for records. */

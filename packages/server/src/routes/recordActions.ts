@@ -4,12 +4,14 @@ import {
   decodeRecordId,
   decodeWrite,
   encodeListCursor,
+  FieldErrorBag,
   type ListCursor,
   type ModelMeta,
   parseListQuery,
   type SearchMatch,
   type StoredRow,
   type WireRow,
+  type WriteData,
   withComputedColumns,
 } from "@atrium/core";
 import type { Context } from "hono";
@@ -17,6 +19,8 @@ import { type ResolvedOptions, writeContext } from "../appOptions.js";
 import { accessOf } from "../auth/requestAccess.js";
 import { computedColumnsFor } from "../computed/computedColumnsFor.js";
 import { addComputedValues } from "../computed/computedValues.js";
+import { readInlineRows } from "../inlines/readInlineRows.js";
+import { saveWithInlines } from "../inlines/saveWithInlines.js";
 import { resolveModel } from "../resolveModel.js";
 
 /** One page of a list, as `GET /api/records/{key}` answers it. */
@@ -69,6 +73,20 @@ export function recordActions(options: ResolvedOptions, c: Context): RecordActio
   };
   const decodeBody = (target: ModelMeta, body: unknown, mode: "create" | "update") =>
     decodeWrite(access.view.writeSchema, access.writeModel(target), body, mode);
+  /** The parent's fields and its inlines' rows (`$inlines`), every problem of both in one 422. */
+  const decodeWithInlines = (target: ModelMeta, body: unknown, mode: "create" | "update") => {
+    const errors = new FieldErrorBag();
+    let data: WriteData | undefined;
+    try {
+      data = decodeBody(target, body, mode);
+    } catch (error) {
+      if (!(error instanceof AtriumError && error.code === "validation_failed" && error.fields)) throw error;
+      for (const [field, message] of Object.entries(error.fields)) errors.add(field, message);
+    }
+    const inlines = readInlineRows(schema, access, target, body, mode, errors);
+    errors.throwIfAny("validation_failed", target.label);
+    return { data: data as WriteData, inlines };
+  };
 
   return {
     async list(modelKey, params = {}) {
@@ -110,13 +128,18 @@ export function recordActions(options: ResolvedOptions, c: Context): RecordActio
 
     async create(modelKey, body) {
       const target = allowed(modelKey, "add");
-      const data = decodeBody(target, body, "create");
+      const { data, inlines } = decodeWithInlines(target, body, "create");
       const missing = access.hiddenRequired(target).map((field) => field.label);
       if (missing.length > 0) {
         throw new AtriumError(
           "validation_failed",
           `${target.labelPlural} cannot be created in the admin: ${missing.join(", ")} is required but hidden; create them in your application`,
         );
+      }
+      if (inlines.length > 0) {
+        const context = writeContext(options, c);
+        const row = await saveWithInlines(dataSource, access, { target, data, context }, inlines);
+        return access.serialize(target, row);
       }
       const answer = answerOf((row) => access.serialize(target, row));
       const row = await dataSource.create(target, data, {
@@ -129,8 +152,22 @@ export function recordActions(options: ResolvedOptions, c: Context): RecordActio
     async update(modelKey, id, body) {
       const target = allowed(modelKey, "change");
       const recordId = decodeRecordId(target, id);
-      const data = decodeBody(target, body, "update");
+      const { data, inlines } = decodeWithInlines(target, body, "update");
       const expectedVersion = versionOf((body as { $version?: unknown }).$version, "$version");
+      if (inlines.length > 0) {
+        const context = writeContext(options, c);
+        const parent = {
+          target,
+          data,
+          context,
+          id: recordId,
+          ...(expectedVersion ? { expectedVersion } : {}),
+        };
+        const row = await saveWithInlines(dataSource, access, parent, inlines).catch((error: unknown) =>
+          Promise.reject(access.redactError(target, error)),
+        );
+        return access.serialize(target, row);
+      }
       const answer = answerOf((row) => access.serialize(target, row));
       const row = await dataSource
         .update(target, recordId, data, {

@@ -3,6 +3,7 @@ import { type Context, Hono } from "hono";
 import { runActionRoute } from "../actions/runAction.js";
 import type { ResolvedOptions } from "../appOptions.js";
 import { accessOf } from "../auth/requestAccess.js";
+import { inlineAnswer } from "../inlines/inlineAnswer.js";
 import { methodNotAllowed } from "../middleware/methodNotAllowed.js";
 import { readJsonBody } from "../readJsonBody.js";
 import { resolveModel } from "../resolveModel.js";
@@ -73,6 +74,9 @@ export function recordRoutes(options: ResolvedOptions): Hono {
   });
 
   app.all("/:key/:id/delete-preview", methodNotAllowed(["GET"]));
+
+  app.get("/:key/:id/inlines", async (c) => c.json({ data: await inlineAnswer(options, c, key(c), id(c)) }));
+  app.all("/:key/:id/inlines", methodNotAllowed(["GET"]));
 
   return app;
 }

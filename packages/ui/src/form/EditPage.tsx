@@ -1,5 +1,6 @@
 import {
   emptyListState,
+  type InlineRows,
   permissionsOf,
   type RecordRef,
   type Row,
@@ -9,7 +10,7 @@ import {
   useUpdateRecord,
 } from "@atrium/client";
 import type { ModelMeta } from "@atrium/core";
-import { useQueries } from "@tanstack/react-query";
+import { useQueries, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { NoPermission } from "../auth/NoPermission.js";
@@ -42,8 +43,16 @@ export function EditPage() {
 }
 
 function EditRecord({ model, models, id }: { model: ModelMeta; models: ModelMeta[]; id: string }) {
-  const { queries } = useAdmin();
+  const { queries, api } = useAdmin();
   const record = useRecord(model.key, id);
+  const hasInlines = (model.admin?.inlines?.length ?? 0) > 0;
+  const loadInlines = () => api.inlines(model.key, id);
+  const inlines = useQuery({
+    queryKey: ["atrium", "inlines", model.key, id],
+    queryFn: ({ signal }) => api.inlines(model.key, id, signal),
+    enabled: hasInlines,
+    staleTime: 0,
+  });
   const manyFields = formFields(model, "edit").filter(isManyToMany);
   const linked = useQueries({
     queries: manyFields.map((field) => {
@@ -61,8 +70,11 @@ function EditRecord({ model, models, id }: { model: ModelMeta; models: ModelMeta
       };
     }),
   });
-  const loading = record.isPending || linked.some((query) => query.isPending && query.fetchStatus !== "idle");
-  const failed = record.error ?? linked.find((query) => query.isError)?.error;
+  const loading =
+    record.isPending ||
+    (hasInlines && inlines.isPending) ||
+    linked.some((query) => query.isPending && query.fetchStatus !== "idle");
+  const failed = record.error ?? inlines.error ?? linked.find((query) => query.isError)?.error;
   if (failed) {
     return (
       <ErrorState
@@ -89,7 +101,13 @@ function EditRecord({ model, models, id }: { model: ModelMeta; models: ModelMeta
           <Skeleton width="40%" />
         </div>
       ) : (
-        <EditForm model={model} id={id} row={record.data} refs={refs} />
+        <EditForm
+          model={model}
+          id={id}
+          row={record.data}
+          refs={refs}
+          {...(hasInlines && inlines.data ? { inlineRows: inlines.data, reloadInlines: loadInlines } : {})}
+        />
       )}
     </>
   );
@@ -100,11 +118,15 @@ function EditForm({
   id,
   row,
   refs,
+  inlineRows,
+  reloadInlines,
 }: {
   model: ModelMeta;
   id: string;
   row: Row;
   refs: Record<string, RecordRef[]>;
+  inlineRows?: Record<string, InlineRows>;
+  reloadInlines?: () => Promise<Record<string, InlineRows>>;
 }) {
   const update = useUpdateRecord(model.key);
   const navigate = useNavigate();
@@ -119,6 +141,8 @@ function EditForm({
       defaultValues={defaultValues}
       cancelTo={recordPath(model.key, id)}
       version={typeof row.$version === "string" ? row.$version : undefined}
+      {...(inlineRows ? { inlineRows } : {})}
+      {...(reloadInlines ? { reloadInlines } : {})}
       save={(body) => update.mutateAsync({ id, body })}
       onSaved={(saved, intent, { allowNavigation, submitted }) => {
         toast(`Saved “${saved.$label}”`);

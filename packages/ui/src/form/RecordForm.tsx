@@ -1,4 +1,4 @@
-import { isApiError, type Row } from "@atrium/client";
+import { type InlineRows, isApiError, type Row } from "@atrium/client";
 import type { ModelMeta } from "@atrium/core";
 import { useEffect, useId, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
@@ -17,6 +17,7 @@ import {
   writeOnlyFormFields,
 } from "./formValues.js";
 import { placeServerErrors } from "./placeServerErrors.js";
+import { useInlineRows } from "./useInlineRows.js";
 import { useUnsavedChangesGuard } from "./useUnsavedChangesGuard.js";
 import { WriteOnlyField } from "./WriteOnlyField.js";
 
@@ -41,6 +42,10 @@ export interface RecordFormProps {
   cancelTo: string;
   /** Edit: the `$version` of the loaded record, sent with every save so a stale save answers 409. */
   version?: string;
+  /** Edit: the rows of the record's inlines as loaded (config `inlines`); create starts with none. */
+  inlineRows?: Record<string, InlineRows>;
+  /** Edit: reads the inlines' rows again after a save that stays on the form. */
+  reloadInlines?: () => Promise<Record<string, InlineRows>>;
 }
 
 /** A save refused because someone else saved first: the record as it is now, and what they changed. */
@@ -68,6 +73,8 @@ export function RecordForm({
   onSaved,
   cancelTo,
   version,
+  inlineRows,
+  reloadInlines,
 }: RecordFormProps) {
   const form = useForm<FormValues>({ defaultValues, mode: "onTouched" });
   const { control, handleSubmit, formState, reset, setError, setFocus } = form;
@@ -83,6 +90,7 @@ export function RecordForm({
   const sections = formSections(model, [...formFields(model, mode), ...writeOnlyFields]);
   // Every input in the order shown, for placing server errors and focusing the first invalid one.
   const inputs = sections.flatMap((section) => section.fields);
+  const inlines = useInlineRows(model, inlineRows);
   const guard = useUnsavedChangesGuard(formState.isDirty);
 
   const submit = handleSubmit(
@@ -90,7 +98,9 @@ export function RecordForm({
       setFailure(undefined);
       setConflict(undefined);
       try {
-        const row = await save(toWriteBody(model, mode, values, initial.current, versionRef.current));
+        const body = toWriteBody(model, mode, values, initial.current, versionRef.current);
+        const rows = inlines.body();
+        const row = await save(rows ? { ...body, $inlines: rows } : body);
         if (typeof row.$version === "string") versionRef.current = row.$version;
         const next = onSaved(row, intent.current, {
           allowNavigation: guard.allowNavigation,
@@ -99,8 +109,11 @@ export function RecordForm({
         if (next) {
           initial.current = next;
           reset(next);
+          if (inlines.any) inlines.reset(reloadInlines ? await reloadInlines() : undefined);
         }
       } catch (error) {
+        const rest = inlines.failed(error, () => void submit());
+        if (rest === true) return;
         const current = conflictRow(error);
         if (current) {
           const currentValues = currentFormValues(model, current, initial.current);
@@ -110,7 +123,7 @@ export function RecordForm({
         }
         let unplaced: Record<string, string> = {};
         if (isApiError(error) && error.fields) {
-          const placement = placeServerErrors(inputs, error.fields);
+          const placement = placeServerErrors(inputs, rest ?? error.fields);
           for (const [name, message] of Object.entries(placement.placed)) {
             setError(name, { type: "server", message });
           }
@@ -208,6 +221,7 @@ export function RecordForm({
             )}
           </FormSection>
         ))}
+        {inlines.render(idPrefix, formState.isSubmitting)}
         <div className="form-actions">
           {button("save", "Save", true)}
           {button("continue", "Save and continue editing")}

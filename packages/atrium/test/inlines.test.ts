@@ -1,0 +1,3 @@
+import { describeInlines } from "./inlinesCases.js";
+
+describeInlines("sqlite");
