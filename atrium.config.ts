@@ -16,7 +16,9 @@ export default defineConfig({
       // The book's page on the shop's site (a made-up domain: the demo has no shop).
       viewOnSite: "https://bookstore.example/books/{isbn}",
       list: {
-        // Read for the page's books only (one grouped statement over their reviews), after the default columns.
+        // What staff scan a catalogue by, then two columns computed for the page's books only (one grouped
+        // statement over their reviews): six columns fit beside the sidebar without a sideways scroll.
+        columns: ["title", "author", "isbn", "language", "reviewCount", "averageStars"],
         computed: {
           reviewCount: { label: "Reviews", count: "reviews" },
           averageStars: { label: "Avg. stars", average: "reviews.stars" },
