@@ -5,28 +5,20 @@
  */
 import type { Principal } from "@atrium/auth";
 import { closestMatch, type ModelMeta } from "@atrium/core";
-import {
-  applySqliteSettings,
-  createClientForSchema,
-  createPrismaDataSource,
-  createSystemStore,
-  ensureSystemTables,
-  loadSchemaMetaCached,
-  type SystemStoreClient,
-} from "@atrium/prisma";
+import { loadSchemaMetaCached } from "@atrium/prisma";
 import {
   auditRedactionFor,
   buildSchemaView,
   createAccess,
   defaultOptions,
   type ExchangeScope,
-  storeAuditSink,
 } from "@atrium/server";
 import { checkFieldsConfig } from "../config/checkFieldsConfig.js";
 import { checkModelsConfig } from "../config/checkModelsConfig.js";
 import { formatChecks } from "../config/configCheck.js";
 import { ConfigError, type ResolvedConfig } from "../config/resolveConfig.js";
 import { UsageError } from "./command.js";
+import { openProjectDatabase } from "./projectDatabase.js";
 
 export interface ExchangeProject {
   scope: ExchangeScope;
@@ -49,23 +41,17 @@ export async function openExchangeProject(config: ResolvedConfig): Promise<Excha
   const problems = [...fieldRules.checks, ...modelOptions.checks];
   if (problems.length > 0) throw new ConfigError(formatChecks(problems));
   const schema = modelOptions.schema;
-  const client = await createClientForSchema(config.schemaPath, config.databaseUrl, {
-    statementTimeoutMs: config.statementTimeoutMs,
-  });
-  const dataSource = createPrismaDataSource({
-    client,
+  const database = await openProjectDatabase({
+    schemaPath: config.schemaPath,
+    databaseUrl: config.databaseUrl,
     schema,
+    statementTimeoutMs: config.statementTimeoutMs,
     unindexedSortLimit: config.unindexedSortLimit,
     searchMode: config.searchMode,
+    redact: auditRedactionFor(schema, fieldRules.visibility),
   });
+  const { dataSource, audit } = database;
   try {
-    if (schema.provider === "sqlite") await applySqliteSettings(client as never);
-    // Every generated client has raw SQL and interactive transactions; GenericPrismaClient does not list them.
-    const systemClient = client as unknown as SystemStoreClient;
-    await ensureSystemTables(systemClient, schema.provider);
-    const audit = storeAuditSink(createSystemStore(systemClient, schema.provider), {
-      redact: auditRedactionFor(schema, fieldRules.visibility),
-    });
     const access = createAccess(system, buildSchemaView(schema, system, fieldRules.visibility));
     const scope: ExchangeScope = {
       schema,
@@ -79,9 +65,9 @@ export async function openExchangeProject(config: ResolvedConfig): Promise<Excha
         commitTimeoutMs: 60 * 60 * 1000,
       },
     };
-    return { scope, close: () => dataSource.close() };
+    return { scope, close: database.close };
   } catch (error) {
-    await dataSource.close();
+    await database.close();
     throw error;
   }
 }

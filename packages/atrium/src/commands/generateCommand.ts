@@ -65,6 +65,7 @@ export const generateCommand: Command = {
     const result = await generateData({
       schemaPath: schemaOption ? resolve(schemaOption) : config.schemaPath,
       databaseUrl: config.databaseUrl,
+      ...(config.fields ? { fields: config.fields } : {}),
       models: values.all === true ? "all" : positionals,
       count,
       seed,

@@ -2,19 +2,13 @@
  * `atrium generate <Model>... | --all`: realistic records written into the project's database, as the system
  * (audited when its history is on, which it always is for Atrium's own tables), with a progress line.
  */
+import type { FieldVisibilityConfig } from "@atrium/auth";
 import { type AuditSink, closestMatch, type DataSource, type ModelMeta, type SchemaMeta } from "@atrium/core";
 import { type GenerateProgress, type GenerateResult, generateRecords, orderForAll } from "@atrium/generate";
-import {
-  applySqliteSettings,
-  createClientForSchema,
-  createPrismaDataSource,
-  createSystemStore,
-  ensureSystemTables,
-  loadSchemaMetaCached,
-  type SystemStoreClient,
-} from "@atrium/prisma";
-import { storeAuditSink } from "@atrium/server";
+import { loadSchemaMetaCached } from "@atrium/prisma";
+import { auditRedactionFor } from "@atrium/server";
 import { UsageError } from "./command.js";
+import { openProjectDatabase, type ProjectDatabaseOptions } from "./projectDatabase.js";
 
 export interface GenerateDataInput {
   schemaPath: string;
@@ -27,45 +21,46 @@ export interface GenerateDataInput {
   batchSize?: number;
   /** Receives each progress update and each notice. */
   report: (event: GenerateProgress | { notice: string }) => void;
+  /** The config's field rules: a field configured "writeOnly" keeps no value in the audit. @default none */
+  fields?: FieldVisibilityConfig;
 }
 
 export async function generateData(input: GenerateDataInput): Promise<GenerateResult> {
   const { schema } = await loadSchemaMetaCached(input.schemaPath);
   const targets = resolveTargets(schema, input.models, input.report);
-  return withProjectData(input.schemaPath, input.databaseUrl, ({ dataSource, audit }) =>
-    generateRecords({
-      schema,
-      dataSource,
-      targets: targets.map((model) => ({ model, count: input.count })),
-      seed: input.seed,
-      context: { actor: null, audit },
-      ...(input.batchSize ? { batchSize: input.batchSize } : {}),
-      onProgress: input.report,
-    }),
+  return withProjectData(
+    input.schemaPath,
+    input.databaseUrl,
+    ({ dataSource, audit }) =>
+      generateRecords({
+        schema,
+        dataSource,
+        targets: targets.map((model) => ({ model, count: input.count })),
+        seed: input.seed,
+        context: { actor: null, audit },
+        ...(input.batchSize ? { batchSize: input.batchSize } : {}),
+        onProgress: input.report,
+      }),
+    { redact: auditRedactionFor(schema, input.fields ?? {}) },
   );
 }
 
 /**
- * Runs `work` on the project's database, with Atrium's own tables in place and writes audited as the system;
- * closes the connection however it ends.
+ * Runs `work` on the project's database (openProjectDatabase), the schema as written; closes the connection
+ * however it ends.
  */
 export async function withProjectData<T>(
   schemaPath: string,
   databaseUrl: string,
   work: (project: { schema: SchemaMeta; dataSource: DataSource; audit: AuditSink }) => Promise<T>,
+  options: Pick<ProjectDatabaseOptions, "redact"> = {},
 ): Promise<T> {
   const { schema } = await loadSchemaMetaCached(schemaPath);
-  const client = await createClientForSchema(schemaPath, databaseUrl);
-  const dataSource = createPrismaDataSource({ client, schema });
+  const database = await openProjectDatabase({ schemaPath, databaseUrl, schema, ...options });
   try {
-    if (schema.provider === "sqlite") await applySqliteSettings(client as never);
-    // Every generated client has raw SQL and interactive transactions; GenericPrismaClient does not list them.
-    const systemClient = client as unknown as SystemStoreClient;
-    await ensureSystemTables(systemClient, schema.provider);
-    const audit = storeAuditSink(createSystemStore(systemClient, schema.provider));
-    return await work({ schema, dataSource, audit });
+    return await work({ schema, dataSource: database.dataSource, audit: database.audit });
   } finally {
-    await dataSource.close();
+    await database.close();
   }
 }
 

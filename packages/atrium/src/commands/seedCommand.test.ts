@@ -31,6 +31,8 @@ model Author {
   id    Int    @id @default(autoincrement())
   name  String
   email String @unique
+  /// Configured "writeOnly": the audit keeps no value of it.
+  alias String
   books Book[]
 }
 
@@ -56,6 +58,7 @@ function config(books: number, extra = "") {
   return `export default {
   schema: "schema.prisma",
   databaseUrl: "file:./dev.db",
+  fields: { "Author.alias": "writeOnly" },
   seed: {
     seed: 42,
     models: {
@@ -140,6 +143,14 @@ describe("atrium seed", () => {
       "SELECT actor_email, COUNT(*) AS n FROM atrium_audit_entry WHERE action = 'create' GROUP BY actor_email",
     );
     expect(audit).toEqual([{ actor_email: "system", n: 12 }]);
+    // As when the admin writes it: a write-only field's value stays out of the history.
+    const authors = query<{ changes: string }>(
+      topped,
+      "SELECT changes FROM atrium_audit_entry WHERE model = 'author'",
+    );
+    expect(authors).toHaveLength(3);
+    for (const { changes } of authors)
+      expect(JSON.parse(changes).alias).toEqual({ old: null, new: "[hidden]" });
   });
 
   it("adds nothing when run again: every model already has its count", () => {

@@ -6,6 +6,8 @@
 import type { ModelMeta } from "@atrium/core";
 import { type GenerateProgress, generateRecords } from "@atrium/generate";
 import { loadSchemaMetaCached } from "@atrium/prisma";
+import { auditRedactionFor } from "@atrium/server";
+import { checkFieldsConfig } from "../config/checkFieldsConfig.js";
 import { formatChecks } from "../config/configCheck.js";
 import { readSeedPlan } from "../config/readSeedPlan.js";
 import { ConfigError, type ResolvedConfig } from "../config/resolveConfig.js";
@@ -42,46 +44,56 @@ export async function seedProject(
 ): Promise<SeedResult | null> {
   const { schema } = await loadSchemaMetaCached(config.schemaPath);
   const plan = readSeedPlan(config.seed, schema);
-  if (plan.checks.length > 0) throw new ConfigError(formatChecks(plan.checks));
+  const fieldRules = checkFieldsConfig(config.fields, schema);
+  const problems = [...fieldRules.checks, ...plan.checks];
+  if (problems.length > 0) throw new ConfigError(formatChecks(problems));
   if (plan.steps.length === 0) return null;
   const seed = options.seed ?? plan.seed;
-  return withProjectData(config.schemaPath, config.databaseUrl, async ({ dataSource, audit }) => {
-    const had = new Map<string, number>();
-    for (const step of plan.steps) had.set(step.model.name, (await dataSource.count(step.model)).total ?? 0);
-    const missing = plan.steps
-      .map((step) => ({
+  // A field configured "writeOnly" keeps no value in the audit, as when the admin writes it.
+  const redact = auditRedactionFor(schema, fieldRules.visibility);
+  return withProjectData(
+    config.schemaPath,
+    config.databaseUrl,
+    async ({ dataSource, audit }) => {
+      const had = new Map<string, number>();
+      for (const step of plan.steps)
+        had.set(step.model.name, (await dataSource.count(step.model)).total ?? 0);
+      const missing = plan.steps
+        .map((step) => ({
+          model: step.model,
+          count: Math.max(0, step.count - (had.get(step.model.name) ?? 0)),
+        }))
+        .filter((target) => target.count > 0);
+      const seeded = new Map(plan.steps.map((step) => [step.model.name, step.makers]));
+      const result =
+        missing.length === 0
+          ? { steps: [], created: 0 }
+          : await generateRecords({
+              schema,
+              dataSource,
+              targets: missing,
+              seed,
+              context: { actor: null, audit },
+              makers: (model) => seeded.get(model.name),
+              firstIndex: (model) => had.get(model.name) ?? 0,
+              ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+              ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+            });
+      const models = plan.steps.map((step) => ({
         model: step.model,
-        count: Math.max(0, step.count - (had.get(step.model.name) ?? 0)),
-      }))
-      .filter((target) => target.count > 0);
-    const seeded = new Map(plan.steps.map((step) => [step.model.name, step.makers]));
-    const result =
-      missing.length === 0
-        ? { steps: [], created: 0 }
-        : await generateRecords({
-            schema,
-            dataSource,
-            targets: missing,
-            seed,
-            context: { actor: null, audit },
-            makers: (model) => seeded.get(model.name),
-            firstIndex: (model) => had.get(model.name) ?? 0,
-            ...(options.batchSize ? { batchSize: options.batchSize } : {}),
-            ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-          });
-    const models = plan.steps.map((step) => ({
-      model: step.model,
-      had: had.get(step.model.name) ?? 0,
-      added: 0,
-      skipped: 0,
-    }));
-    for (const step of result.steps) {
-      const entry = models.find((candidate) => candidate.model.name === step.model.name);
-      if (entry) {
-        entry.added += step.created;
-        entry.skipped += step.skipped;
-      } else models.push({ model: step.model, had: 0, added: step.created, skipped: step.skipped });
-    }
-    return { seed, models, added: result.created };
-  });
+        had: had.get(step.model.name) ?? 0,
+        added: 0,
+        skipped: 0,
+      }));
+      for (const step of result.steps) {
+        const entry = models.find((candidate) => candidate.model.name === step.model.name);
+        if (entry) {
+          entry.added += step.created;
+          entry.skipped += step.skipped;
+        } else models.push({ model: step.model, had: 0, added: step.created, skipped: step.skipped });
+      }
+      return { seed, models, added: result.created };
+    },
+    { redact },
+  );
 }
