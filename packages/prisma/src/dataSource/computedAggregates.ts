@@ -14,10 +14,9 @@ import {
   type SchemaMeta,
   type StoredRow,
 } from "@atrium/core";
-import { findModel } from "./buildSelect.js";
 import { decimalDigits } from "./decimalDigits.js";
-import { getDelegate, type QueryClient } from "./prismaClient.js";
-import { keyText, rowsByKey } from "./relationCounts.js";
+import type { QueryClient } from "./prismaClient.js";
+import { groupRelatedByKeys } from "./relationCounts.js";
 
 type Aggregate = Extract<ComputedColumnMeta, { kind: "aggregate" }>;
 
@@ -65,37 +64,18 @@ async function aggregateRelation(
   columns: Aggregate[],
   rows: StoredRow[],
 ): Promise<void> {
-  const related = findModel(schema, field.relation?.model ?? "");
-  const back = related?.fields.find((candidate) => candidate.name === field.relation?.backField)?.relation;
-  if (!related || !back || back.fromFields.length === 0) {
-    throw new Error(
-      `Cannot aggregate ${field.name}: its other side in ${field.relation?.model} was not found`,
-    );
-  }
   // Rows without a key relate to nothing: a count or a sum of nothing is 0, the others have no value.
   for (const row of rows) for (const column of columns) valuesOf(row)[column.name] = emptyValue(column);
-  const keyed = rowsByKey(rows, back.toFields);
-  if (keyed.size === 0) return;
-  const keys = [...keyed.values()].map((group) => group.values);
-  const [single] = back.fromFields;
-  const where =
-    back.fromFields.length === 1 && single
-      ? { [single]: { in: keys.map((values) => values[0]) } }
-      : {
-          OR: keys.map((values) => Object.fromEntries(back.fromFields.map((name, at) => [name, values[at]]))),
-        };
-  const args: Record<string, unknown> = { by: back.fromFields, where };
+  const aggregates: Record<string, unknown> = {};
   for (const column of columns) {
-    if (column.aggregate === "count") args._count = { _all: true };
+    if (column.aggregate === "count") aggregates._count = { _all: true };
     else {
       const key = prismaAggregate[column.aggregate];
-      args[key] = { ...(args[key] as object | undefined), [column.field ?? ""]: true };
+      aggregates[key] = { ...(aggregates[key] as object | undefined), [column.field ?? ""]: true };
     }
   }
-  const groups = await getDelegate(client, related).groupBy(args);
-  for (const group of groups) {
-    const target = keyed.get(keyText(back.fromFields.map((name) => group[name])));
-    for (const row of target?.rows ?? []) {
+  for (const { group, rows: related } of await groupRelatedByKeys(client, schema, field, rows, aggregates)) {
+    for (const row of related) {
       for (const column of columns) valuesOf(row)[column.name] = groupValue(group, column);
     }
   }

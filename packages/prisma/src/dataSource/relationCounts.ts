@@ -40,20 +40,37 @@ export async function addRelationCounts(
   }
 }
 
-/** One `groupBy` on the related model, by its foreign key, over the keys the rows hold. */
 async function countOneToMany(
   client: QueryClient,
   schema: SchemaMeta,
   field: FieldMeta,
   rows: StoredRow[],
 ): Promise<void> {
+  const groups = await groupRelatedByKeys(client, schema, field, rows, { _count: { _all: true } });
+  for (const { group, rows: related } of groups) {
+    const counted = (group._count as { _all?: unknown } | undefined)?._all;
+    for (const row of related) row[field.name] = Number(counted ?? 0);
+  }
+}
+
+/**
+ * One `groupBy` on the related model of the one-to-many `field`, by its foreign key, over the keys `rows` hold,
+ * with `aggregates` (`_count`, `_sum`...): each group with the rows it belongs to. Rows without a key are in none.
+ */
+export async function groupRelatedByKeys(
+  client: QueryClient,
+  schema: SchemaMeta,
+  field: FieldMeta,
+  rows: StoredRow[],
+  aggregates: Record<string, unknown>,
+): Promise<{ group: Record<string, unknown>; rows: StoredRow[] }[]> {
   const related = findModel(schema, field.relation?.model ?? "");
   const back = related?.fields.find((candidate) => candidate.name === field.relation?.backField)?.relation;
   if (!related || !back || back.fromFields.length === 0) {
-    throw new Error(`Cannot count ${field.name}: its other side in ${field.relation?.model} was not found`);
+    throw new Error(`Cannot group ${field.name}: its other side in ${field.relation?.model} was not found`);
   }
   const keyed = rowsByKey(rows, back.toFields);
-  if (keyed.size === 0) return;
+  if (keyed.size === 0) return [];
   const keys = [...keyed.values()].map((group) => group.values);
   const [single] = back.fromFields;
   const where =
@@ -62,16 +79,11 @@ async function countOneToMany(
       : {
           OR: keys.map((values) => Object.fromEntries(back.fromFields.map((name, at) => [name, values[at]]))),
         };
-  const groups = await getDelegate(client, related).groupBy({
-    by: back.fromFields,
-    where,
-    _count: { _all: true },
-  });
-  for (const group of groups) {
-    const counted = (group._count as { _all?: unknown } | undefined)?._all;
-    const target = keyed.get(keyText(back.fromFields.map((name) => group[name])));
-    for (const row of target?.rows ?? []) row[field.name] = Number(counted ?? 0);
-  }
+  const groups = await getDelegate(client, related).groupBy({ by: back.fromFields, where, ...aggregates });
+  return groups.map((group: Record<string, unknown>) => ({
+    group,
+    rows: keyed.get(keyText(back.fromFields.map((name) => group[name])))?.rows ?? [],
+  }));
 }
 
 /** The rows of an implicit many-to-many relation's join table, counted per id of the rows. */
