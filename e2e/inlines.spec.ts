@@ -2,7 +2,8 @@ import { expect, test } from "./support/fixtures.js";
 
 /**
  * Inlines as people use them: an order's items (atrium.config.ts) added, changed and removed on the order's own
- * edit form, an invalid row refused beside its cell, then one save that writes them all.
+ * edit form, an invalid row refused beside its cell, then one save that writes them all, shown in the history
+ * as one change and reverted as one.
  */
 test("an order's items are edited inline: add, change, remove, an invalid row named, then one save", async ({
   page,
@@ -65,15 +66,40 @@ test("an order's items are edited inline: add, change, remove, an invalid row na
       [third.book.$label, 2],
     ].sort(),
   );
-  // One save, one entry per record written: the order's, and the three items' (added, changed, removed).
+  // One save, one transaction: the order's entry, with the three items' entries (added, changed, removed)
+  // listed under it as saved with it.
   await page.goto(`/m/order/${order.$id}/history`);
-  await expect(page.locator(".history-entry").first()).toBeVisible();
+  const save = page.locator(".history-entry").first();
+  await save.getByRole("button", { name: "Saved with 3 other records" }).click();
+  const savedWith = save.locator(".history-caused-list li");
+  await expect(savedWith).toHaveCount(3);
+  await expect(savedWith.locator(".badge")).toHaveText(["Deleted", "Changed", "Created"]);
   const history = await (await api.request.get("/api/history?model=order-item&limit=3")).json();
   expect(history.data.map((entry: { action: string }) => entry.action).sort()).toEqual([
     "create",
     "delete",
     "update",
   ]);
+
+  // Reverting the save undoes all of it at once: the removed item is back, the added one gone.
+  await save.getByRole("button", { name: /^Revert:/ }).click();
+  const dialog = page.getByRole("dialog", { name: "Revert this change?" });
+  await expect(dialog).toContainText("the 3 other records");
+  await dialog.getByRole("button", { name: "Revert", exact: true }).click();
+  await expect(
+    page.locator(".history-entry").first().getByRole("button", { name: "Also restored 3 other records" }),
+  ).toBeVisible();
+  const reverted = await (await api.request.get(`/api/records/order/${order.$id}/inlines`)).json();
+  expect(
+    (reverted.data.items.rows as { book: { $label: string }; quantity: number }[])
+      .map((row) => [row.book.$label, row.quantity])
+      .sort(),
+  ).toEqual(
+    [
+      [first.book.$label, 1],
+      [second.book.$label, 1],
+    ].sort(),
+  );
 });
 
 test("a new order is created with its first item in one save", async ({ page, api }) => {

@@ -108,6 +108,83 @@ export function describeInlines(provider: TestProvider) {
       expect((await historyOf("task", gamma.$id)).map((entry) => entry.action)).toEqual(["create"]);
     });
 
+    it("records a save as one change of the project, and its revert undoes every row saved with it", async () => {
+      const { project, tasks } = await createProject(["One", "Two"]);
+      const [one, two] = tasks;
+      // A subtask of Two: removing Two clears its reference (SetNull), which the revert must put back too.
+      const sub = await api.post("/api/records/task", {
+        title: "Two, part a",
+        project: project.$id,
+        parent: two.$id,
+      });
+      expectStatus(sub, 201);
+      const res = await api.patch(`/api/records/project/${project.$id}`, {
+        $version: project.$version,
+        description: "Saved together",
+        $inlines: {
+          tasks: [
+            { title: "Three" },
+            { $id: one.$id, $version: one.$version, status: "DONE" },
+            { $id: two.$id, $version: two.$version, $delete: true },
+          ],
+        },
+      });
+      expectStatus(res, 200);
+      const [save] = await historyOf("project", project.$id);
+      expect(save.action).toBe("update");
+      expect(save.caused).toBe(3);
+      const rows: Row[] = (await api.get(`/api/history?cause=${save.id}`)).body.data;
+      expect(rows.map((row) => `${row.action} ${row.model}`).sort()).toEqual([
+        "create task",
+        "delete task",
+        "update task",
+      ]);
+      // What users did themselves lists the save once, not its rows.
+      const top: string[] = (await api.get("/api/history?top=true&limit=200")).body.data.map(
+        (e: Row) => e.id,
+      );
+      expect(top).toContain(save.id);
+      expect(rows.filter((row) => top.includes(row.id))).toEqual([]);
+
+      const reverted = await api.post(`/api/history/${save.id}/revert`, {});
+      expectStatus(reverted, 200);
+      expect(reverted.body.data.entry).toMatchObject({ action: "revert", revertOf: save.id, caused: 3 });
+      expect((await projectOf(project)).description ?? null).toBe(project.description ?? null);
+      const after = await tasksOf(project);
+      expect(after.map((task) => [task.title, task.status])).toEqual([
+        ["One", "TODO"],
+        ["Two", "TODO"],
+        ["Two, part a", "TODO"],
+      ]);
+      expect(after.find((task) => task.title === "Two")?.$id).toBe(two.$id);
+      const part = (await api.get(`/api/records/task/${sub.body.data.$id}`)).body.data;
+      expect(part.parent?.$id).toBe(two.$id);
+    });
+
+    it("refuses to revert a save when a row saved with it changed since, and undoes nothing", async () => {
+      const { project, tasks } = await createProject(["Four"]);
+      const [four] = tasks;
+      const res = await api.patch(`/api/records/project/${project.$id}`, {
+        $version: project.$version,
+        description: "Then a row changed",
+        $inlines: { tasks: [{ title: "Five" }, { $id: four.$id, $version: four.$version, status: "DONE" }] },
+      });
+      expectStatus(res, 200);
+      const five = (await tasksOf(project)).find((task) => task.title === "Five");
+      expectStatus(
+        await api.patch(`/api/records/task/${five.$id}`, { $version: five.$version, status: "DONE" }),
+        200,
+      );
+      const [save] = await historyOf("project", project.$id);
+      const refusal = expectApiError(await api.post(`/api/history/${save.id}/revert`, {}), 409, "conflict");
+      expect(refusal.message).toMatch(/saved with it .*changed since/);
+      expect((await projectOf(project)).description).toBe("Then a row changed");
+      expect((await tasksOf(project)).map((task) => [task.title, task.status])).toEqual([
+        ["Five", "DONE"],
+        ["Four", "DONE"],
+      ]);
+    });
+
     it("answers a stale row with 409 naming it, and leaves the parent and the other rows unchanged", async () => {
       const { project, tasks } = await createProject(["Stale"]);
       const [stale] = tasks;

@@ -40,7 +40,7 @@ export function historyRoutes(options: ResolvedOptions, store: HistoryStore): Ho
     const entry = await requireEntry(store, c.req.param("entryId"));
     const access = accessOf(c, options.schema);
     if (!mayView(access, entry)) throw hiddenEntry(c.req.param("entryId"));
-    const caused = isDelete(entry) ? await listCaused(store, entry.id) : [];
+    const caused = await revertedWith(store, entry);
     requireRevert(options, access, entry, caused);
     const model = entry.model ? resolveModel(options.schema, entry.model) : undefined;
     const result = await revertEntry({
@@ -120,7 +120,8 @@ function isDelete(entry: AuditEntry): boolean {
 
 /**
  * Entries as the user may see them, each with `caused`: how many entries of models they may view it caused
- * (what a delete took with it, the parts of a revert), counted in one query for the page.
+ * (what a delete took with it, the parts of a revert or an action, the inline rows saved with a change),
+ * counted in one query for the page.
  */
 async function withCausedCounts(
   store: HistoryStore,
@@ -128,14 +129,25 @@ async function withCausedCounts(
   access: RequestAccess,
   entries: AuditEntry[],
 ) {
-  const causes = entries
-    .filter((entry) => isDelete(entry) || entry.action === "revert" || entry.action === "action")
-    .map((e) => e.id);
+  const causes = entries.filter((entry) => entry.model !== null).map((e) => e.id);
   const viewable = access.principal
     ? options.schema.models.filter((model) => access.can(model.key, "view")).map((model) => model.key)
     : undefined;
   const counts = causes.length > 0 ? await store.countCausedAudit(causes, viewable) : new Map();
   return entries.map((entry) => ({ ...visibleEntry(access, entry), caused: counts.get(entry.id) ?? 0 }));
+}
+
+/**
+ * What a revert of `entry` undoes with it: for a delete, what it took with it; for a change, the inline rows
+ * saved with it (saveWithInlines.ts) and what the removal of any of them took with it.
+ */
+async function revertedWith(store: HistoryStore, entry: AuditEntry): Promise<AuditEntry[]> {
+  if (isDelete(entry)) return listCaused(store, entry.id);
+  if (entry.action !== "update") return [];
+  const rows = await listCaused(store, entry.id);
+  const removals = rows.filter((row) => row.action === "delete");
+  const taken = await Promise.all(removals.map((row) => listCaused(store, row.id)));
+  return [...rows, ...taken.flat()];
 }
 
 /** Every entry `causeId` caused, oldest first (the order they were written in). */

@@ -2,9 +2,12 @@
  * A parent written with the rows of its inlines (`$inlines`): the parent, then each inline's removals, changes
  * and additions, in ONE transaction. Each write is the data source's own (its version check, its audit entry),
  * so a save of an order and three items is four history entries, and a stale or refused row rolls back all.
+ * The children's entries name the parent's as their cause: the history shows the save as one change of the
+ * parent with the rows saved with it, and reverting the parent's entry undoes the whole save (revertEntry.ts).
  */
 import {
   AtriumError,
+  type AuditSink,
   type DataSource,
   type IdValues,
   idValuesOf,
@@ -32,14 +35,17 @@ export async function saveWithInlines(
   parent: ParentWrite,
   inlines: InlineWrites[],
 ): Promise<StoredRow> {
-  const { target, data, context } = parent;
+  const { target, data } = parent;
+  const saved = savedTogether(parent.context.audit);
   return dataSource.transaction(async (source) => {
+    const parentContext = { ...parent.context, ...(saved ? { audit: saved.parent } : {}) };
+    const context = { ...parent.context, ...(saved ? { audit: saved.children } : {}) };
     const written = parent.id
       ? await source.update(target, parent.id, data, {
-          ...context,
+          ...parentContext,
           ...(parent.expectedVersion ? { expectedVersion: parent.expectedVersion } : {}),
         })
-      : await source.create(target, data, context);
+      : await source.create(target, data, parentContext);
     const parentId = idValuesOf(target, written);
     for (const { inline, child, writes } of inlines) {
       const back = child.fields.find((field) => field.name === inline.backField)?.relation;
@@ -94,6 +100,28 @@ export async function saveWithInlines(
 }
 
 const rank: Record<ChildWrite["kind"], number> = { delete: 0, update: 1, create: 2 };
+
+/**
+ * Two views of the request's sink: the parent's write records through the first, which keeps its entry's id;
+ * the children's through the second, which names that entry as their cause. What a child's delete takes with
+ * it keeps its own cause, that delete.
+ */
+function savedTogether(base: AuditSink | undefined): { parent: AuditSink; children: AuditSink } | undefined {
+  if (!base) return undefined;
+  let parentEntry: string | undefined;
+  return {
+    parent: {
+      async record(tx, record) {
+        parentEntry = await base.record(tx, record);
+        return parentEntry;
+      },
+    },
+    children: {
+      record: (tx, record) =>
+        base.record(tx, record.causeId || !parentEntry ? record : { ...record, causeId: parentEntry }),
+    },
+  };
+}
 
 function sameLink(row: StoredRow, link: Record<string, unknown>): boolean {
   return Object.entries(link).every(([name, value]) => String(row[name]) === String(value));

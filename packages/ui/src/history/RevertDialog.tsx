@@ -16,6 +16,10 @@ function consequence(entry: HistoryEntry, name: string): string {
       }
       return `This re-creates ${name} with the values it had when it was deleted.`;
     default:
+      if (entry.caused > 0) {
+        const others = entry.caused === 1 ? "the other record" : `the ${entry.caused} other records`;
+        return `This sets the fields of this change on ${name} back to their old values, and undoes what the same save did to ${others} (rows added are deleted, rows removed come back), all at once.`;
+      }
       return `This sets the fields of this change on ${name} back to their old values.`;
   }
 }

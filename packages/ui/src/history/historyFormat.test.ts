@@ -137,6 +137,14 @@ describe("causeText and causedText", () => {
     expect(causedText(entry({ action: "delete", caused: 1 }))).toBe("Also deleted or changed 1 other record");
     expect(causedText(entry({ action: "revert", caused: 6 }))).toBe("Also restored 6 other records");
   });
+
+  it("show a parent's save with its inline rows as one change", () => {
+    const saved = entry({ id: "e2", action: "update", caused: 3 });
+    expect(causedText(saved)).toBe("Saved with 3 other records");
+    expect(causedText(entry({ action: "create", caused: 1 }))).toBe("Saved with 1 other record");
+    expect(causeText(entry({ action: "create", causeId: "e2" }), saved)).toBe("Saved together with");
+    expect(causeText(entry({ action: "delete", causeId: "e2" }), saved)).toBe("Saved together with");
+  });
 });
 
 describe("action entries", () => {

@@ -51,13 +51,17 @@ export function causeText(entry: HistoryEntry, cause: HistoryEntry): string {
     return entry.action === "update" ? "Reference cleared by deleting" : "Deleted together with";
   }
   if (cause.action === "revert") return "Restored together with";
+  // A parent's form saved its inline rows in the same transaction (one save, one change of the parent).
+  if (cause.action === "create" || cause.action === "update") return "Saved together with";
   return "Followed from a change of";
 }
 
 /** The toggle of what an entry caused: "Also deleted or changed 6 other records". */
 export function causedText(entry: HistoryEntry): string {
   const records = entry.caused === 1 ? "1 other record" : `${entry.caused} other records`;
-  return entry.action === "revert" ? `Also restored ${records}` : `Also deleted or changed ${records}`;
+  if (entry.action === "revert") return `Also restored ${records}`;
+  if (entry.action === "create" || entry.action === "update") return `Saved with ${records}`;
+  return `Also deleted or changed ${records}`;
 }
 
 const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
