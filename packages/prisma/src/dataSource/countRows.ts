@@ -45,8 +45,33 @@ function boundedCount(input: CountRowsInput): Promise<number | undefined> {
     count: (client) =>
       input.provider === "sqlite" && filtered
         ? countPastProbe(client, model, where, maxExactCount)
-        : getDelegate(client, model).count({ where, take: maxExactCount + 1 }),
+        : getDelegate(client, model).count({ where, take: maxExactCount + 1, ...pinnedOrder(model, where) }),
   });
+}
+
+/**
+ * An order for a bounded count that costs nothing: a column the filter pins to one value. Prisma orders the
+ * rows of a bounded count by the primary key unless told otherwise, and the count of the first N rows does
+ * not depend on their order; but PostgreSQL then sorts every matching row (or walks the key's index) to keep
+ * the first N: a list filtered by status at a million orders counted in 100 ms where the same count without
+ * the order takes 30. Ordered by the pinned column, the planner sees a constant and drops the order.
+ */
+function pinnedOrder(model: ModelMeta, where: Record<string, unknown>): { orderBy?: Record<string, "asc"> } {
+  const parts = Array.isArray(where.AND) ? (where.AND as unknown[]) : [where];
+  for (const part of parts) {
+    if (typeof part !== "object" || part === null) continue;
+    const entries = Object.entries(part);
+    const [name, condition] = entries[0] ?? [];
+    if (entries.length !== 1 || name === undefined) continue;
+    const field = model.fields.find((candidate) => candidate.name === name);
+    if (!field || field.kind === "relation" || field.isList || field.type === "Json") continue;
+    const equals =
+      typeof condition === "object" && condition !== null
+        ? (condition as { equals?: unknown }).equals
+        : undefined;
+    if (equals !== undefined && equals !== null) return { orderBy: { [name]: "asc" } };
+  }
+  return {};
 }
 
 /**
