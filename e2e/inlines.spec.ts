@@ -73,7 +73,8 @@ test("an order's items are edited inline: add, change, remove, an invalid row na
   await save.getByRole("button", { name: "Saved with 3 other records" }).click();
   const savedWith = save.locator(".history-caused-list li");
   await expect(savedWith).toHaveCount(3);
-  await expect(savedWith.locator(".badge")).toHaveText(["Deleted", "Changed", "Created"]);
+  // Newest first, as every history list: the save removes, then changes, then adds.
+  await expect(savedWith.locator(".badge")).toHaveText(["Created", "Changed", "Deleted"]);
   const history = await (await api.request.get("/api/history?model=order-item&limit=3")).json();
   expect(history.data.map((entry: { action: string }) => entry.action).sort()).toEqual([
     "create",
