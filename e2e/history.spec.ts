@@ -136,6 +136,33 @@ test.describe("two editors on one record", () => {
     await second.context().close();
   });
 
+  test("a record with a composite key (an order item) offers the same choice", async ({ page, api }) => {
+    const [item] = await api.list("order-item", { perPage: 1 });
+    if (!item) throw new Error("the demo has no order items");
+    const mine = Number(item.quantity) + 1;
+    const theirs = Number(item.quantity) + 5;
+    await page.goto(`/m/order-item/${encodeURIComponent(item.$id)}/edit`);
+    const quantity = page.getByRole("spinbutton", { name: /^Quantity/ });
+    await expect(quantity).toHaveValue(String(item.quantity));
+    await page.waitForLoadState("networkidle");
+    await api.update("order-item", item.$id, { quantity: theirs });
+
+    await quantity.fill(String(mine));
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    const panel = page.getByRole("alertdialog", {
+      name: "Someone else changed this record since you opened it",
+    });
+    await expect(panel.getByRole("row", { name: /^Quantity/ }).getByRole("cell")).toHaveText([
+      String(item.quantity),
+      String(theirs),
+      String(mine),
+    ]);
+    expect((await api.get("order-item", item.$id)).quantity).toBe(theirs);
+    await panel.getByRole("button", { name: "Overwrite with mine" }).click();
+    await expect(page).toHaveURL(/\/m\/order-item\/[^/]+$/);
+    expect((await api.get("order-item", item.$id)).quantity).toBe(mine);
+  });
+
   test("deleting a record someone changed since it was opened is refused", async ({ page, api }) => {
     const customer = await newCustomer(api, "Dora");
     await page.goto(`/m/customer/${customer.$id}`);
