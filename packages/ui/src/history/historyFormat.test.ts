@@ -88,6 +88,26 @@ describe("entryRecordName", () => {
     expect(entryRecordName(deleted, model)).toBe("Ann");
   });
 
+  it("names a record labelled by its related records by model and id, snapshot or not", () => {
+    const item = buildModel(
+      "OrderItem",
+      [
+        scalar("orderId", "Int", { isId: true }),
+        scalar("bookId", "Int", { isId: true }),
+        { ...scalar("order", "Order"), kind: "relation" as const },
+        { ...scalar("book", "Book"), kind: "relation" as const },
+      ],
+      { titleField: "orderId", titleParts: ["order", "book"] },
+    );
+    const created = entry({
+      action: "create",
+      model: "order-item",
+      recordId: "25001,2709",
+      changes: { orderId: { old: null, new: 25001 }, bookId: { old: null, new: 2709 } },
+    });
+    expect(entryRecordName(created, item)).toBe("Order item #25001,2709");
+  });
+
   it("names an update by model and id", () => {
     expect(entryRecordName(entry({ changes: { email: { old: "a", new: "b" } } }), model)).toBe("Customer #7");
   });

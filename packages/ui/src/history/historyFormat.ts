@@ -148,7 +148,12 @@ export function entryRecordName(entry: HistoryEntry, model: ModelMeta | undefine
   for (const [name, change] of Object.entries(entry.changes)) snapshot[name] = change.new ?? change.old;
   const hasSnapshot =
     entry.action === "create" || entry.action === "delete" || entry.action === "bulk_delete";
-  if (hasSnapshot) {
+  // A label made of related records' labels (`OrderItem`: order · book) cannot be rebuilt from a snapshot,
+  // which holds only their keys; its first key alone ("25001") would name the order, not the item.
+  const labelOfRelations = model.titleParts?.some(
+    (part) => model.fields.find((field) => field.name === part)?.kind === "relation",
+  );
+  if (hasSnapshot && !labelOfRelations) {
     let label = "";
     try {
       label = recordLabel(model, snapshot);
