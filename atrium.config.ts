@@ -1,6 +1,9 @@
 import { defineConfig } from "atrium";
 import { addNote, markShipped } from "./admin/orderActions.js";
 import { sales } from "./admin/routes.js";
+import * as catalogFields from "./prisma/seed/plan/catalogFields.js";
+import * as peopleFields from "./prisma/seed/plan/peopleFields.js";
+import * as salesFields from "./prisma/seed/plan/salesFields.js";
 
 // The bookstore demo's admin: Atrium configured the way any project configures it.
 export default defineConfig({
@@ -55,15 +58,43 @@ export default defineConfig({
         dateHierarchy: "placedAt",
       },
       form: {
-        // The sum of the items, kept by the shop's checkout; the admin shows it but never changes it.
+        // What the shop's checkout charged; the admin shows it but never changes it or recomputes it.
         readOnly: ["total"],
-        help: { total: "Sum of the items, in USD, as the checkout computed it. Read-only here." },
+        help: { total: "Amount charged, in USD, as the checkout recorded it. Read-only here." },
       },
       // Handlers run on the server only (admin/orderActions.ts); the browser gets their names and forms.
       bulkActions: [markShipped],
       recordActions: [addNote],
       // Django's inlines: an order's items are added, changed and removed on the order's own form, in one save.
       inlines: [{ relation: "items", fields: ["book", "edition", "quantity", "unitPrice", "discount"] }],
+    },
+  },
+  // The demo's data: `npm run demo` runs `atrium seed` on a new database. Rows per model, sized so the demo
+  // feels like a small shop's and seeds in seconds; the makers (prisma/seed/plan/) give bookstore values to the
+  // fields whose defaults would not read like one. Relations are picked from the rows written before.
+  seed: {
+    seed: 2026,
+    models: {
+      Warehouse: { count: 6, fields: peopleFields.warehouse },
+      Staff: { count: 20, fields: peopleFields.staff },
+      Publisher: { count: 40, fields: catalogFields.publisher },
+      Author: { count: 300, fields: catalogFields.author },
+      Category: { count: 40, fields: catalogFields.category },
+      Tag: { count: 40, fields: catalogFields.tag },
+      Book: { count: 1_000, fields: catalogFields.book },
+      Edition: { count: 2_000, fields: catalogFields.edition },
+      Inventory: { count: 2_500, fields: salesFields.inventory },
+      BookTranslation: { count: 400, fields: catalogFields.translation },
+      Award: { count: 120, fields: catalogFields.award },
+      Customer: { count: 1_500, fields: peopleFields.customer },
+      CustomerProfile: { count: 900, fields: peopleFields.profile },
+      Address: { count: 2_000, fields: peopleFields.address },
+      Order: { count: 4_000, fields: salesFields.order },
+      OrderItem: { count: 8_000, fields: salesFields.orderItem },
+      Review: { count: 4_000, fields: salesFields.review },
+      // Eight currencies over the last 90 days.
+      ExchangeRate: { count: 8 * 90, fields: salesFields.exchangeRate },
+      Setting: { count: 10, fields: salesFields.setting },
     },
   },
   routes: [sales],

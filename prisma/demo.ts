@@ -1,27 +1,33 @@
 /**
  * `npm run demo`, first half: the demo project's database, made the way a project's own scripts would make
- * it: `atrium push` creates the tables, the project's Prisma client seeds them, `atrium create-user` adds the
- * demo account. Runs once; a later run finds the database and does nothing. Then `atrium build` and
- * `atrium serve` take over (package.json).
+ * it: `atrium push` creates the tables, `atrium seed` writes the seed plan of atrium.config.ts, `atrium
+ * create-user` adds the demo account. Runs once; a later run finds the database and does nothing. Then `atrium
+ * build` and `atrium serve` take over (package.json).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "./generated/client/client.js";
-import { seedDemo } from "./seed/seedDemo.js";
 
 /** The demo's one account. Demo only: a real install has no default credentials (see docs/security.md). */
 export const demoCredentials = { email: "admin@demo.atrium", password: "atrium-demo-password" } as const;
 
 const databaseFile = resolve(process.env.ATRIUM_DEMO_DB ?? ".data/demo.db");
 
+interface AtriumOptions {
+  /** Standard input, e.g. a password for `create-user`; the terminal's when left out. */
+  input?: string;
+  /** The database the config points at (its `databaseUrl` reads ATRIUM_DEMO_DB); the demo's when left out. */
+  database?: string;
+}
+
 /** The project's `atrium` command, as `npx atrium` runs it. */
-function atrium(args: string[], input?: string): void {
+function atrium(args: string[], options: AtriumOptions = {}): void {
+  const { input, database = databaseFile } = options;
   const result = spawnSync("npm", ["run", "--silent", "atrium", "--", ...args], {
     input,
     stdio: [input === undefined ? "inherit" : "pipe", "inherit", "inherit"],
+    env: { ...process.env, ATRIUM_DEMO_DB: database },
   });
   if (result.status !== 0) throw new Error(`atrium ${args[0]} failed (exit ${result.status})`);
 }
@@ -34,20 +40,13 @@ async function createDemoDatabase(): Promise<void> {
   console.log("First run: creating and seeding the demo database...");
   const started = performance.now();
   atrium(["push", "--url", `file:${scratch}`]);
-  const client = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${scratch}` }) });
-  try {
-    const summary = await seedDemo(client);
-    const rows = summary.models.reduce((sum, entry) => sum + entry.rows, 0);
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(
-      `Seeded ${rows.toLocaleString("en")} rows in ${summary.models.length} models in ${seconds} s.`,
-    );
-  } finally {
-    await client.$disconnect();
-  }
+  // Prints a line per model and the rows written.
+  atrium(["seed"], { database: scratch });
   await rename(scratch, databaseFile);
-  process.env.ATRIUM_DEMO_DB = databaseFile;
-  atrium(["create-user", "--email", demoCredentials.email, "--superuser"], demoCredentials.password);
+  atrium(["create-user", "--email", demoCredentials.email, "--superuser"], {
+    input: demoCredentials.password,
+  });
+  console.log(`Created the demo database in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 }
 
 if (!existsSync(databaseFile)) await createDemoDatabase();

@@ -38,14 +38,17 @@ export function bookTitle(random: Random, nonFiction: boolean): BookTitle {
     () => `The ${adjective()} Story of ${random.pick(NONFICTION_TOPICS)}`,
   ];
   const title = random.pick(nonFiction ? topics : fiction)();
-  const subtitle = nonFiction
-    ? random.chance(0.6)
+  return { title, subtitle: bookSubtitle(random, nonFiction) };
+}
+
+/** A subtitle in the manner of the kind of book, or null: most novels have none, most histories one. */
+export function bookSubtitle(random: Random, nonFiction: boolean): string | null {
+  if (nonFiction) {
+    return random.chance(0.6)
       ? random.pick(["A History", "An Investigation", "The Untold Story", "A Biography", "A Journey"])
-      : null
-    : random.chance(0.25)
-      ? random.pick(SUBTITLES)
       : null;
-  return { title, subtitle };
+  }
+  return random.chance(0.25) ? random.pick(SUBTITLES) : null;
 }
 
 /** Titles keep their nouns in translation; only a leading "The" changes, which reads believably. */

@@ -25,7 +25,7 @@ export interface Books {
 }
 
 /** Price ranges in cents per format; prices end in .99 or .49 like shelf stickers. */
-const PRICE_RANGES: Record<BookFormat, [number, number]> = {
+export const PRICE_RANGES: Record<BookFormat, [number, number]> = {
   HARDCOVER: [22, 38],
   PAPERBACK: [10, 19],
   EBOOK: [5, 14],
@@ -173,7 +173,8 @@ export function isbn13(index: number): bigint {
   return BigInt(body + String((10 - (sum % 10)) % 10));
 }
 
-function bookMetadata(random: Random, title: string): Prisma.InputJsonValue {
+/** What a publisher's feed says of a book: size, weight, audience, print runs, sometimes a series. */
+export function bookMetadata(random: Random, title: string): Prisma.InputJsonValue {
   const metadata: Record<string, Prisma.InputJsonValue> = {
     dimensionsMm: { height: random.int(170, 260), width: random.int(110, 190), depth: random.int(8, 60) },
     weightGrams: random.int(120, 1_400),

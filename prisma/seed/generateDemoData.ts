@@ -1,10 +1,11 @@
+import { createRandom } from "./createRandom.js";
 import { demoCounts } from "./demoCounts.js";
 import { type Books, generateBooks } from "./generateBooks.js";
 import { type Catalog, generateCatalog } from "./generateCatalog.js";
 import { generatePeople, type People } from "./generatePeople.js";
 import { generateReference, type Reference } from "./generateReference.js";
 import { generateSales, type Sales } from "./generateSales.js";
-import { createRandom, DEMO_SEED } from "./random.js";
+import { DEMO_SEED } from "./random.js";
 
 /** Every row of the demo, in memory, ready for createMany. */
 export type DemoData = Omit<Catalog, "shelves"> &

@@ -121,7 +121,8 @@ function generateOrderDrafts(
   return drafts;
 }
 
-function statusFor(random: Random, ageDays: number): OrderStatus {
+/** Where an order placed `ageDays` ago stands: recent ones wait to be paid or shipped, old ones arrived. */
+export function statusFor(random: Random, ageDays: number): OrderStatus {
   if (random.chance(0.04)) return "CANCELLED";
   if (ageDays < 2) return random.chance(0.6) ? "PENDING" : "PAID";
   if (ageDays < 6) return random.pick(["PAID", "SHIPPED", "SHIPPED"]);

@@ -1,4 +1,5 @@
 /** Word pools the demo content is composed from, chosen so the admin shows plausible books and people. */
+import type { Prisma } from "../generated/client/client.js";
 
 /** Three levels: shelf > section > subsection. Books go to the two lower levels. */
 export const CATEGORY_TREE: Record<string, Record<string, string[]>> = {
@@ -169,3 +170,29 @@ export const EXCHANGE_RATES = {
 export const GENRES = [
   "crime", "science fiction", "fantasy", "literary fiction", "history", "biography", "poetry", "cookery",
 ] as const;
+
+/** The shop's settings, one row each: a value of every JSON shape (text, number, boolean, list, object). */
+export const SHOP_SETTINGS: readonly {
+  key: string;
+  value: Prisma.InputJsonValue;
+  description: string | null;
+}[] = [
+  { key: "shop.name", value: "Atrium Books", description: "Shown in e-mails and on invoices." },
+  { key: "shop.currency", value: "USD", description: "Currency of prices and order totals." },
+  { key: "shop.openForOrders", value: true, description: "Turn off to pause checkout during stock-taking." },
+  { key: "shipping.freeAbove", value: 35, description: "Order total in USD above which shipping is free." },
+  { key: "shipping.carriers", value: ["UPS", "USPS", "DHL"], description: null },
+  { key: "orders.cancelWindowHours", value: 24, description: "How long a customer may cancel a paid order." },
+  {
+    key: "reviews.moderation",
+    value: { autoApproveStars: [4, 5], bannedWords: ["spoiler"] },
+    description: null,
+  },
+  { key: "loyalty.pointsPerDollar", value: 1.5, description: "Loyalty points earned per US dollar spent." },
+  {
+    key: "homepage.featuredTags",
+    value: ["staff-pick", "award-winner", "debut"],
+    description: "Tag slugs on the home page.",
+  },
+  { key: "maintenance.message", value: "", description: "Banner text; empty hides the banner." },
+];

@@ -1,8 +1,10 @@
 /**
- * The demo's only source of randomness: a Faker instance with a fixed seed and a fixed reference date, so
- * the same scale always yields the same rows, byte for byte, on every machine and every day.
+ * The demo's random helpers over a seeded Faker, with a fixed reference date, so the same seed always yields the
+ * same rows, byte for byte, on every machine and every day. Faker is only a type here: this module is imported by
+ * the seed plan's makers (atrium.config.ts, loaded by every `atrium` command), which get their Faker from Atrium;
+ * the fixed generator makes its own in createRandom.ts.
  */
-import { base, en, Faker } from "@faker-js/faker";
+import type { Faker } from "@faker-js/faker";
 
 export const DEMO_SEED = 20261125;
 /** "Today" in the demo: every date is computed back from here, never from the clock. */
@@ -31,11 +33,8 @@ export interface Random {
   uuid(): string;
 }
 
-export function createRandom(seed: number = DEMO_SEED): Random {
-  const faker = new Faker({ locale: [en, base] });
-  faker.seed(seed);
-  faker.setDefaultRefDate(REFERENCE_DATE);
-
+/** The helpers over `faker`, which the caller has seeded. */
+export function randomFrom(faker: Faker): Random {
   const int = (min: number, max: number): number => faker.number.int({ min, max });
   const pick = <T>(items: readonly T[]): T => {
     if (items.length === 0) throw new Error("pick() needs at least one item");

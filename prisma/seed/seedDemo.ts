@@ -1,6 +1,13 @@
 /**
- * Fills an empty database (pushed from prisma/schema.prisma) with the bookstore demo. Deterministic: the same
- * scale always writes the same rows, whatever the day or machine.
+ * The fixed dataset: fills an empty database (pushed from prisma/schema.prisma) with about 165,000 bookstore rows
+ * at fixed ids. Deterministic: the same scale always writes the same rows, whatever the day or machine.
+ *
+ * Why two sources of bookstore data: the demo a user sees comes from the seed plan in atrium.config.ts (`atrium
+ * seed`, makers in plan/), which is also the project's example of seed plans, and is free to change with it. This
+ * hand-written generator is the fixture of the unit tests and benchmarks (packages/atrium/test/schemaPaths.ts,
+ * bench/, e2e/mounted/): a big table to page and count through, and invariants a plan cannot promise (every
+ * order's total is the sum of its items, every edition is one of its book's, ratings are the reviews' average),
+ * kept byte-for-byte the same so that their numbers compare from run to run.
  */
 import { performance } from "node:perf_hooks";
 import { AtriumError } from "@atrium/core";
