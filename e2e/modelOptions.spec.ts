@@ -30,7 +30,7 @@ test("a read-only field shows but cannot be changed, in the form or through the 
   await expect(total).toBeVisible();
   await expect(total).toBeDisabled();
   await expect(
-    page.getByText("Sum of the items, in USD, as the checkout computed it. Read-only here."),
+    page.getByText("Amount charged, in USD, as the checkout recorded it. Read-only here."),
   ).toBeVisible();
   const refused = await api.request.patch(`/api/records/order/${encodeURIComponent(order.$id)}`, {
     data: { total: "1.00" },
