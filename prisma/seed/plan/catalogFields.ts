@@ -104,7 +104,7 @@ export const book: PlanFields<"Book"> = {
     const random = randomFrom(faker);
     return random.chance(0.95) ? random.int(48, 960) : null;
   },
-  // The shop's rating from its former catalogue system; the list's "Avg. stars" column reads the reviews.
+  // The catalogue feed's rating (the form's help says so); the list's "Avg. stars" column reads the reviews.
   rating: ({ faker }) => {
     const random = randomFrom(faker);
     return random.chance(0.9) ? random.int(22, 50) / 10 : null;
