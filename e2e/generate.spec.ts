@@ -18,7 +18,7 @@ test.describe("generated records from the list page", () => {
     { key: "award", nouns: "awards" },
     { key: "exchange-rate", nouns: "exchange rates" },
   ]) {
-    test(`generates 50 ${nouns}: a bad count answered by its field, a preview, then the records`, async ({
+    test(`generates 50 ${nouns}: a bad count answered by its field, a preview, the records, then one revert`, async ({
       page,
       request,
     }) => {
@@ -52,6 +52,19 @@ test.describe("generated records from the list page", () => {
       expect(await totalOf(request, key)).toBe(before + 50);
       // The list shows the new total without a reload.
       await expect(page.getByText(`${(before + 50).toLocaleString("en")} ${nouns}`)).toBeVisible();
+
+      // The batch is one change in the history, and one revert takes all 50 away again.
+      await page.goto(`/history?model=${key}`);
+      const batch = page
+        .locator(".history-entry")
+        .filter({ has: page.getByRole("button", { name: "Created with 49 other records" }) });
+      await expect(batch).toHaveCount(1);
+      await batch.getByRole("button", { name: /^Revert:/ }).click();
+      const revert = page.getByRole("dialog", { name: "Revert this change?" });
+      await expect(revert).toContainText("the 49 other records created with it, all at once");
+      await revert.getByRole("button", { name: "Revert", exact: true }).click();
+      await expect(revert).toBeHidden();
+      await expect.poll(() => totalOf(request, key)).toBe(before);
     });
   }
 });

@@ -1,3 +1,5 @@
+import { describeBatchHistory } from "./historyBatchCases.js";
 import { describeHistory } from "./historyCases.js";
 
 describeHistory("sqlite");
+describeBatchHistory("sqlite");

@@ -11,6 +11,7 @@ import { databaseIsReachable } from "@atrium/prisma/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectApiError, expectStatus } from "./apiResponse.js";
 import { describeConcurrentWrites } from "./concurrentWritesCases.js";
+import { describeBatchHistory } from "./historyBatchCases.js";
 import { describeHistory } from "./historyCases.js";
 import { describeIdentity } from "./identityCases.js";
 import { describeJsonDefaults } from "./jsonDefaultsCases.js";
@@ -31,6 +32,7 @@ describe.skipIf(!reachable)("on MySQL/MariaDB", () => {
   describeKeys("mysql");
   describeScalars("mysql");
   describeHistory("mysql");
+  describeBatchHistory("mysql");
   describeConcurrentWrites("mysql");
   describeLeaks("mysql");
   describeIdentity("mysql");

@@ -9,6 +9,7 @@ import { databaseIsReachable } from "@atrium/prisma/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectApiError, expectStatus } from "./apiResponse.js";
 import { describeConcurrentWrites } from "./concurrentWritesCases.js";
+import { describeBatchHistory } from "./historyBatchCases.js";
 import { describeHistory } from "./historyCases.js";
 import { describeIdentity } from "./identityCases.js";
 import { describeJsonDefaults } from "./jsonDefaultsCases.js";
@@ -29,6 +30,7 @@ describe.skipIf(!reachable)("on PostgreSQL", () => {
   describeKeys("postgresql");
   describeScalars("postgresql");
   describeHistory("postgresql");
+  describeBatchHistory("postgresql");
   describeConcurrentWrites("postgresql");
   describeLeaks("postgresql");
   describeIdentity("postgresql");

@@ -13,7 +13,7 @@ import {
   type WriteContext,
   type WriteData,
 } from "@atrium/core";
-import { recordSteps } from "./auditWrites.js";
+import { recordStep, recordSteps } from "./auditWrites.js";
 import { findModel, shapeRow } from "./buildSelect.js";
 import { buildWriteData } from "./buildWriteData.js";
 import { databaseFailure } from "./databaseFailure.js";
@@ -100,7 +100,12 @@ async function insertEach(
   return created;
 }
 
-/** One `create` entry per record, its many-to-many sets the ones the write connected; few statements for all. */
+/**
+ * One `create` entry per record, its many-to-many sets the ones the write connected; few statements for all.
+ * The batch is one change in the history: its first record's entry stands for it, the others name that entry
+ * as their cause (as an inline save's rows name the parent's), so the history lists the batch once, each
+ * record still keeps how it was created, and reverting the first entry deletes the whole batch.
+ */
 async function recordCreates(
   scope: SourceScope,
   tx: QueryClient,
@@ -119,7 +124,14 @@ async function recordCreates(
     }
     return { action: "create" as const, model, before: null, after, sets: { old: null, new: sets } };
   });
-  await recordSteps(tx, context, steps);
+  const [first, ...rest] = steps;
+  if (!first) return;
+  const causeId = await recordStep(tx, context, first);
+  await recordSteps(
+    tx,
+    context,
+    rest.map((step) => ({ ...step, ...(causeId ? { causeId } : {}) })),
+  );
 }
 
 function encodedIds(scope: SourceScope, field: FieldMeta, ids: WriteData["setMany"][string]): string[] {

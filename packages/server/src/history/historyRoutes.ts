@@ -139,11 +139,12 @@ async function withCausedCounts(
 
 /**
  * What a revert of `entry` undoes with it: for a delete, what it took with it; for a change, the inline rows
- * saved with it (saveWithInlines.ts) and what the removal of any of them took with it.
+ * saved with it (saveWithInlines.ts) and what the removal of any of them took with it; for a create, the
+ * records created with it (a generated or imported batch, a parent's inline rows).
  */
 async function revertedWith(store: HistoryStore, entry: AuditEntry): Promise<AuditEntry[]> {
   if (isDelete(entry)) return listCaused(store, entry.id);
-  if (entry.action !== "update") return [];
+  if (entry.action !== "update" && entry.action !== "create") return [];
   const rows = await listCaused(store, entry.id);
   const removals = rows.filter((row) => row.action === "delete");
   const taken = await Promise.all(removals.map((row) => listCaused(store, row.id)));

@@ -2,7 +2,8 @@
  * Undoing one audit entry through the data source, so the undo is itself audited (action `revert`, `revertOf`
  * the entry). Refused (409) when the record changed since the entry: a revert must never silently throw away
  * somebody's later work. Reverting a delete also brings back what the delete took with it (the entries it
- * caused), and reverting a change undoes the inline rows saved with it, in one transaction: all of it comes
+ * caused), reverting a change undoes the inline rows saved with it, and reverting a create deletes the records
+ * created with it (a generated or imported batch, inline rows), in one transaction: all of it comes
  * back, or nothing does.
  */
 import type { AuditEntry } from "@atrium/auth";
@@ -18,6 +19,7 @@ import {
   type StoredRow,
   type WriteContext,
 } from "@atrium/core";
+import { revertCreatedRows } from "./revertCreatedRows.js";
 import { requireNothingDependsOn, requireUnchanged, restoreCaused, revertSink } from "./revertParts.js";
 import { revertSavedRows, savedWith } from "./revertSavedRows.js";
 import { refused, writeOf } from "./revertWrite.js";
@@ -91,6 +93,10 @@ export async function revertEntry(input: RevertInput): Promise<RevertResult> {
     case "create": {
       if (!current) throw refused(`This ${model.label.toLowerCase()} was already deleted`);
       await requireUnchanged(schema, dataSource, model, entry, current, input.context.viewSchema);
+      if (savedWith(entry, input.caused ?? []).length > 0) {
+        await revertCreatedRows({ input, model, id, current, context, revertId: () => revertId });
+        return { record: null, revertId, unrecorded: [] };
+      }
       await requireNothingDependsOn(dataSource, model, id);
       await dataSource.delete(model, id, {
         ...context,

@@ -7,6 +7,10 @@ import { useToast } from "../components/Toasts.js";
 function consequence(entry: HistoryEntry, name: string): string {
   switch (entry.action) {
     case "create":
+      if (entry.caused > 0) {
+        const others = entry.caused === 1 ? "the other record" : `the ${entry.caused} other records`;
+        return `This deletes ${name}, which this entry created, and ${others} created with it, all at once.`;
+      }
       return `This deletes ${name}, which this entry created.`;
     case "delete":
     case "bulk_delete":

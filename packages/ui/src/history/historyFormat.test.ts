@@ -161,7 +161,7 @@ describe("causeText and causedText", () => {
   it("show a parent's save with its inline rows as one change", () => {
     const saved = entry({ id: "e2", action: "update", caused: 3 });
     expect(causedText(saved)).toBe("Saved with 3 other records");
-    expect(causedText(entry({ action: "create", caused: 1 }))).toBe("Saved with 1 other record");
+    expect(causedText(entry({ action: "create", caused: 1 }))).toBe("Created with 1 other record");
     expect(causeText(entry({ action: "create", causeId: "e2" }), saved)).toBe("Saved together with");
     expect(causeText(entry({ action: "delete", causeId: "e2" }), saved)).toBe("Saved together with");
   });

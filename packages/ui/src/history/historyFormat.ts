@@ -60,7 +60,8 @@ export function causeText(entry: HistoryEntry, cause: HistoryEntry): string {
 export function causedText(entry: HistoryEntry): string {
   const records = entry.caused === 1 ? "1 other record" : `${entry.caused} other records`;
   if (entry.action === "revert") return `Also restored ${records}`;
-  if (entry.action === "create" || entry.action === "update") return `Saved with ${records}`;
+  if (entry.action === "create") return `Created with ${records}`;
+  if (entry.action === "update") return `Saved with ${records}`;
   return `Also deleted or changed ${records}`;
 }
 
