@@ -1,4 +1,5 @@
 import type { ActionMeta, ModelMeta, SchemaMeta } from "@atrium/core";
+import type { ProjectRoute } from "./projectRoutePaths.js";
 
 /** One model as the caller may use it: what they read, what they may write, which operations they may call. */
 export interface ModelEntry {
@@ -18,6 +19,10 @@ export interface DocumentInput {
   schema: SchemaMeta;
   /** Only the models the caller may view, in schema order. */
   models: ModelEntry[];
+  /** Whether the caller is a superuser: only they manage users and roles (`/api/admin`). */
+  superuser: boolean;
+  /** The project's own routes (`/api/x/...`) the caller holds the permission for. */
+  projectRoutes: ProjectRoute[];
   /** Whether the audit history routes exist (a history store is configured). */
   history: boolean;
   /** The session cookie requests carry, when the app has sign-in; null without it. */

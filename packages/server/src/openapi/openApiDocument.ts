@@ -4,13 +4,16 @@
  * permission, and the one error shape. Pure: built from metadata, no request needed.
  */
 import type { OpenAPIObject, PathsObject, SchemaObject } from "openapi3-ts/oas31";
+import { adminPaths, adminSchemas } from "./adminPaths.js";
 import { authPaths } from "./authPaths.js";
 import { exchangePaths } from "./exchangePaths.js";
 import { globalPaths, sharedAnswerSchemas } from "./globalPaths.js";
 import type { DocumentInput, ModelEntry } from "./modelEntry.js";
 import { createSchema, readSchema, updateSchema } from "./modelSchemas.js";
+import { projectRoutePaths, projectRouteTag } from "./projectRoutePaths.js";
 import { recordPaths } from "./recordPaths.js";
 import { enumSchemas, errorResponses, errorSchema, recordRefSchema } from "./sharedComponents.js";
+import { apiTokenSchema, tokenPaths } from "./tokenPaths.js";
 
 export function buildOpenApiDocument(input: DocumentInput): OpenAPIObject {
   const schemas: Record<string, SchemaObject> = {
@@ -19,8 +22,15 @@ export function buildOpenApiDocument(input: DocumentInput): OpenAPIObject {
     ...sharedAnswerSchemas,
     ...enumSchemas(enumsUsed(input)),
   };
+  // Tokens, users and roles exist only in apps with sign-in; users and roles are for superusers alone.
+  const signIn = input.sessionCookie !== null;
+  const manager = signIn && input.superuser;
+  if (signIn) schemas.ApiToken = apiTokenSchema;
+  if (manager) Object.assign(schemas, adminSchemas);
   const paths: PathsObject = {
     ...(input.sessionCookie ? authPaths(input.sessionCookie) : {}),
+    ...(signIn ? tokenPaths(input.superuser) : {}),
+    ...(manager ? adminPaths() : {}),
     ...globalPaths(input),
   };
   for (const entry of input.models) {
@@ -31,6 +41,8 @@ export function buildOpenApiDocument(input: DocumentInput): OpenAPIObject {
       schemas[`${viewModel.name}Update`] = updateSchema(input.schema, viewModel, writeModel);
     Object.assign(paths, recordPaths(input, entry), exchangePaths(input, entry));
   }
+  Object.assign(paths, projectRoutePaths(input.projectRoutes));
+  const routeSets = [...new Set(input.projectRoutes.map((route) => route.set))];
   return {
     openapi: "3.1.0",
     info: {
@@ -40,9 +52,11 @@ export function buildOpenApiDocument(input: DocumentInput): OpenAPIObject {
     },
     servers: [{ url: input.serverUrl }],
     tags: [
-      ...(input.sessionCookie ? [{ name: "Sign-in" }] : []),
+      ...(signIn ? [{ name: "Sign-in" }, { name: "API tokens" }] : []),
+      ...(manager ? [{ name: "Users and roles" }] : []),
       { name: "Admin" },
       ...input.models.map((entry) => ({ name: entry.viewModel.labelPlural })),
+      ...routeSets.map((set) => ({ name: projectRouteTag(set) })),
     ],
     paths,
     components: {

@@ -3,7 +3,7 @@
  * rules every route applies (requestAccess.ts): models they may not view are absent, hidden fields absent, write
  * operations present only where they hold the permission.
  */
-import { sessionCookieName } from "@atrium/auth";
+import { can, routePermission, sessionCookieName } from "@atrium/auth";
 import { findModelByKey } from "@atrium/core";
 import { Hono } from "hono";
 import { mayRun } from "../actions/runAction.js";
@@ -56,9 +56,17 @@ export function documentInput(
           .map(({ handler: _handler, permission: _permission, ...shown }) => shown),
       };
     });
+  const principal = access.principal;
+  const projectRoutes = options.routes.flatMap((set) =>
+    set.routes
+      .filter((route) => principal === null || can(principal, routePermission(set.name, route.method)))
+      .map((route) => ({ set: set.name, method: route.method, path: route.path })),
+  );
   return {
     schema: access.view.schema,
     models,
+    superuser: principal?.isSuperuser ?? false,
+    projectRoutes,
     history: options.history !== undefined,
     limits: {
       maxPerPage: options.maxPerPage,
