@@ -13,7 +13,7 @@ import {
   type StoredApiToken,
   type StoredSession,
 } from "./authStore.js";
-import { sortableId } from "./sortableId.js";
+import { memoryAuditMethods } from "./memoryAudit.js";
 
 interface State {
   users: Map<string, AuthUser>;
@@ -253,44 +253,7 @@ function memoryStore(holder: { state: State }): AuthStore {
       s().attempts = kept;
       return count;
     },
-    async appendAudit(input) {
-      const entry: AuditEntry = {
-        ...structuredClone(input),
-        causeId: input.causeId ?? null,
-        id: sortableId(input.at),
-      };
-      s().audit.push(entry);
-      return structuredClone(entry);
-    },
-    async getAudit(id) {
-      const entry = s().audit.find((each) => each.id === id);
-      return entry ? structuredClone(entry) : null;
-    },
-    async listAudit(filter = {}) {
-      return s()
-        .audit.filter(
-          (entry) =>
-            (filter.model === undefined || entry.model === filter.model) &&
-            (filter.recordId === undefined || entry.recordId === filter.recordId) &&
-            (filter.actorId === undefined || entry.actorId === filter.actorId) &&
-            (filter.action === undefined || entry.action === filter.action) &&
-            (filter.causeId === undefined || entry.causeId === filter.causeId) &&
-            (!filter.topLevel || entry.causeId === null) &&
-            (filter.before === undefined || entry.id < filter.before),
-        )
-        .sort((a, b) => (a.id < b.id ? 1 : -1))
-        .slice(0, filter.limit ?? 50)
-        .map((entry) => structuredClone(entry));
-    },
-    async countCausedAudit(causeIds, models) {
-      const counts = new Map<string, number>();
-      for (const entry of s().audit) {
-        if (entry.causeId === null || !causeIds.includes(entry.causeId)) continue;
-        if (models && (entry.model === null || !models.includes(entry.model))) continue;
-        counts.set(entry.causeId, (counts.get(entry.causeId) ?? 0) + 1);
-      }
-      return counts;
-    },
+    ...memoryAuditMethods(() => s().audit),
     async transaction(work) {
       const saved = copyState(holder.state);
       try {
