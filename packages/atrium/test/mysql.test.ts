@@ -13,6 +13,7 @@ import { expectApiError, expectStatus } from "./apiResponse.js";
 import { describeConcurrentWrites } from "./concurrentWritesCases.js";
 import { describeBatchHistory } from "./historyBatchCases.js";
 import { describeHistory } from "./historyCases.js";
+import { describeRevert } from "./historyRevertCases.js";
 import { describeIdentity } from "./identityCases.js";
 import { describeJsonDefaults } from "./jsonDefaultsCases.js";
 import { describeKeys } from "./keysCases.js";
@@ -32,6 +33,7 @@ describe.skipIf(!reachable)("on MySQL/MariaDB", () => {
   describeKeys("mysql");
   describeScalars("mysql");
   describeHistory("mysql");
+  describeRevert("mysql");
   describeBatchHistory("mysql");
   describeConcurrentWrites("mysql");
   describeLeaks("mysql");

@@ -11,6 +11,7 @@ import { expectApiError, expectStatus } from "./apiResponse.js";
 import { describeConcurrentWrites } from "./concurrentWritesCases.js";
 import { describeBatchHistory } from "./historyBatchCases.js";
 import { describeHistory } from "./historyCases.js";
+import { describeRevert } from "./historyRevertCases.js";
 import { describeIdentity } from "./identityCases.js";
 import { describeJsonDefaults } from "./jsonDefaultsCases.js";
 import { describeKeys } from "./keysCases.js";
@@ -30,6 +31,7 @@ describe.skipIf(!reachable)("on PostgreSQL", () => {
   describeKeys("postgresql");
   describeScalars("postgresql");
   describeHistory("postgresql");
+  describeRevert("postgresql");
   describeBatchHistory("postgresql");
   describeConcurrentWrites("postgresql");
   describeLeaks("postgresql");
