@@ -1,7 +1,8 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { pushSchema } from "@atrium/prisma";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { createUser, openUserDatabase } from "./commands/createUser.js";
 import { ConfigError } from "./config/loadConfig.js";
@@ -161,6 +162,58 @@ describe("startServer with the config's models", () => {
         headers: { cookie, origin },
       });
       expect(refused.status).toBe(403);
+    } finally {
+      await running.close();
+    }
+  });
+});
+
+describe("startServer with the config's count bound", () => {
+  it("counts a list exactly up to maxExactCount, then says it has at least that many", async () => {
+    const counted = { ...base, databaseUrl: `file:${join(folder, "counts.db")}` };
+    await pushSchema({ schemaText: readFileSync(demoSchemaPath, "utf8"), url: counted.databaseUrl });
+    const users = await openUserDatabase(demoSchemaPath, counted.databaseUrl);
+    await createUser(users.store, {
+      email: "counter@example.com",
+      password: "a-long-password",
+      isSuperuser: true,
+    });
+    await users.close();
+    const running = await startServer({
+      ...counted,
+      fields: { "Staff.passwordHash": "writeOnly" },
+      maxExactCount: 2,
+    });
+    try {
+      const origin = running.url;
+      const login = await fetch(`${origin}/api/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin },
+        body: JSON.stringify({ email: "counter@example.com", password: "a-long-password" }),
+      });
+      const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+      const headers = { cookie, origin, "content-type": "application/json" };
+      const totalOfTags = async () =>
+        (await (await fetch(`${origin}/api/records/tag`, { headers })).json()) as {
+          total: number | null;
+          totalIsEstimate: boolean;
+        };
+      for (const name of ["alpha", "beta"]) {
+        const created = await fetch(`${origin}/api/records/tag`, {
+          method: "POST",
+          headers,
+          body: JSON.stringify({ name, slug: name }),
+        });
+        expect(created.status).toBe(201);
+      }
+      expect(await totalOfTags()).toMatchObject({ total: 2, totalIsEstimate: false });
+      await fetch(`${origin}/api/records/tag`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ name: "gamma", slug: "gamma" }),
+      });
+      // Three tags, counted no further than the configured two.
+      expect(await totalOfTags()).toMatchObject({ total: 2, totalIsEstimate: true });
     } finally {
       await running.close();
     }

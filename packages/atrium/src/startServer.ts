@@ -55,6 +55,10 @@ export interface StartOptions {
   statementTimeoutMs?: number;
   /** Lists bigger than this accept only sorts an index serves; 0: no limit. @default 100000 */
   unindexedSortLimit?: number;
+  /** Lists count their rows exactly up to this many, then say "more than N". @default 100000 */
+  maxExactCount?: number;
+  /** Longest a filtered count may run on PostgreSQL and MariaDB, in ms; 0: no limit. @default 1000 */
+  countBudgetMs?: number;
   /** How searches match: `contains`, `prefix` or `auto`. @default "auto" */
   searchMode?: SearchMode;
 }
@@ -98,6 +102,8 @@ export async function createAtrium(options: Omit<StartOptions, "port" | "host">)
     client,
     schema,
     ...(options.unindexedSortLimit === undefined ? {} : { unindexedSortLimit: options.unindexedSortLimit }),
+    ...(options.maxExactCount === undefined ? {} : { maxExactCount: options.maxExactCount }),
+    ...(options.countBudgetMs === undefined ? {} : { countBudgetMs: options.countBudgetMs }),
     ...(options.searchMode === undefined ? {} : { searchMode: options.searchMode }),
   });
   // Atrium's own tables (audit history, users and sessions) live in the application's database, so an audit

@@ -95,6 +95,18 @@ export interface AtriumConfig {
    * @default 100000
    */
   unindexedSortLimit?: number;
+  /**
+   * A list's total is counted exactly up to this many matching rows; past it the list says "more than N" and
+   * counting stops, so a page costs the same on a table of a million rows as on one of ten million.
+   * @default 100000
+   */
+  maxExactCount?: number;
+  /**
+   * Milliseconds a list's filtered count may run on PostgreSQL and MariaDB before the list shows "many" instead
+   * of waiting for it; 0: no limit. SQLite cannot stop a count, so its counts are bounded by `maxExactCount` only.
+   * @default 1000
+   */
+  countBudgetMs?: number;
   /** How a list's search box (`q`) and relation pickers match text. @default { mode: "auto" } */
   search?: SearchConfig;
   /**

@@ -20,6 +20,8 @@ describe("resolveConfig", () => {
     expect(config.host).toBe("127.0.0.1");
     expect(config.statementTimeoutMs).toBe(5000);
     expect(config.unindexedSortLimit).toBe(100_000);
+    expect(config.maxExactCount).toBe(100_000);
+    expect(config.countBudgetMs).toBe(1000);
     expect(config.searchMode).toBe("auto");
   });
 
@@ -64,6 +66,12 @@ describe("resolveConfig", () => {
     expect(() =>
       resolveConfig({ schema: "schema.prisma", databaseUrl: "file:x", unindexedSortLimit: 1.5 }, folder, {}),
     ).toThrow("'unindexedSortLimit' must be a whole number of rows, 0 for no limit, got 1.5.");
+    expect(() =>
+      resolveConfig({ schema: "schema.prisma", databaseUrl: "file:x", maxExactCount: 0 }, folder, {}),
+    ).toThrow("'maxExactCount' must be a whole number of rows, at least 1, got 0.");
+    expect(() =>
+      resolveConfig({ schema: "schema.prisma", databaseUrl: "file:x", countBudgetMs: "1s" }, folder, {}),
+    ).toThrow("'countBudgetMs' must be a whole number of milliseconds, 0 for no limit, got 1s.");
     expect(
       resolveConfig(
         { schema: "schema.prisma", databaseUrl: "file:x", search: { mode: "prefix" } },

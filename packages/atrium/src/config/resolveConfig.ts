@@ -19,6 +19,8 @@ export interface ResolvedConfig {
   host: string;
   statementTimeoutMs: number;
   unindexedSortLimit: number;
+  maxExactCount: number;
+  countBudgetMs: number;
   searchMode: SearchMode;
   /** As written; checked against the schema by startServer (checkFieldsConfig), which needs the schema loaded. */
   fields?: Record<string, FieldAccess>;
@@ -45,6 +47,8 @@ const knownKeys = new Set([
   "host",
   "statementTimeoutMs",
   "unindexedSortLimit",
+  "maxExactCount",
+  "countBudgetMs",
   "search",
   "fields",
   "models",
@@ -99,6 +103,18 @@ export function resolveConfig(
       `'unindexedSortLimit' must be a whole number of rows, 0 for no limit, got ${String(unindexedSortLimit)}.`,
     );
   }
+  const maxExactCount = config.maxExactCount ?? 100_000;
+  if (!Number.isSafeInteger(maxExactCount) || maxExactCount < 1) {
+    throw new ConfigError(
+      `'maxExactCount' must be a whole number of rows, at least 1, got ${String(maxExactCount)}.`,
+    );
+  }
+  const countBudgetMs = config.countBudgetMs ?? 1000;
+  if (!Number.isInteger(countBudgetMs) || countBudgetMs < 0) {
+    throw new ConfigError(
+      `'countBudgetMs' must be a whole number of milliseconds, 0 for no limit, got ${String(countBudgetMs)}.`,
+    );
+  }
   const searchMode = resolveSearchMode(config.search);
   const resolved: ResolvedConfig = {
     rootDir: baseDir,
@@ -108,6 +124,8 @@ export function resolveConfig(
     host: config.host ?? "127.0.0.1",
     statementTimeoutMs,
     unindexedSortLimit,
+    maxExactCount,
+    countBudgetMs,
     searchMode,
     pages: listOf(config.pages, "pages").map((page, index) => ({
       ...page,
