@@ -39,7 +39,7 @@ export const apiTokenSchema: SchemaObject = {
 const tokenRef = { $ref: "#/components/schemas/ApiToken" };
 
 export function tokenPaths(superuser: boolean): PathsObject {
-  const owner = superuser ? " (yours, or with `user` another user's)" : "";
+  const owner = superuser ? " (yours, or another user's with ?user=)" : "";
   return {
     "/api/tokens": {
       get: {
