@@ -3,35 +3,18 @@
  * run that prints each problem with its row and field and writes nothing, a commit audited as the system, and an
  * export that reads the values back exactly; misspelt models and bad filters refused with exit code 2.
  */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { pushSchema } from "@atrium/prisma";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { querySqlite, repoRoot, runAtrium } from "./testing/runCli.js";
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
 const folder = mkdtempSync(join(tmpdir(), "atrium-exchange-cli-"));
 
-function atrium(...args: string[]) {
-  const result = spawnSync(
-    join(repoRoot, "node_modules/.bin/tsx"),
-    ["--conditions=@atrium/source", join(repoRoot, "packages/atrium/src/cli.ts"), ...args],
-    { cwd: folder, encoding: "utf8", timeout: 90_000 },
-  );
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const atrium = (...args: string[]) => runAtrium(folder, args);
 
-function query<T>(sql: string): T[] {
-  const db = new Database(join(folder, "dev.db"), { readonly: true });
-  try {
-    return db.prepare(sql).all() as T[];
-  } finally {
-    db.close();
-  }
-}
+const query = <T>(sql: string) => querySqlite<T>(join(folder, "dev.db"), sql);
 
 const header = "text,integer,big,decimal,moment,data,blob,mood";
 const rows = [

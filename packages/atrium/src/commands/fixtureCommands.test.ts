@@ -3,35 +3,18 @@
  * records generated in one, dumped to a file (and to standard output) and loaded into the other, empty, project; a second load refused with the
  * tables that hold rows and nothing written; a misspelt model refused with a suggestion.
  */
-import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { pushSchema } from "@atrium/prisma";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { querySqlite, repoRoot, runAtrium } from "./testing/runCli.js";
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
 const folder = mkdtempSync(join(tmpdir(), "atrium-fixture-cli-"));
 
-function atrium(project: string, ...args: string[]) {
-  const result = spawnSync(
-    join(repoRoot, "node_modules/.bin/tsx"),
-    ["--conditions=@atrium/source", join(repoRoot, "packages/atrium/src/cli.ts"), ...args],
-    { cwd: join(folder, project), encoding: "utf8", timeout: 90_000 },
-  );
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const atrium = (project: string, ...args: string[]) => runAtrium(join(folder, project), args);
 
-function query<T>(project: string, sql: string): T[] {
-  const db = new Database(join(folder, project, "dev.db"), { readonly: true });
-  try {
-    return db.prepare(sql).all() as T[];
-  } finally {
-    db.close();
-  }
-}
+const query = <T>(project: string, sql: string) => querySqlite<T>(join(folder, project, "dev.db"), sql);
 
 describe("atrium dumpdata and loaddata", () => {
   beforeAll(async () => {

@@ -2,35 +2,18 @@
  * `atrium generate` as a user runs it, on a SQLite project of its own: every model with `--all`, one model by
  * its key, a misspelt model and a bad count refused with a message and exit code 2.
  */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { pushSchema } from "@atrium/prisma";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { querySqlite, repoRoot, runAtrium } from "./testing/runCli.js";
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
 const folder = mkdtempSync(join(tmpdir(), "atrium-generate-cli-"));
 
-function atrium(...args: string[]) {
-  const result = spawnSync(
-    join(repoRoot, "node_modules/.bin/tsx"),
-    ["--conditions=@atrium/source", join(repoRoot, "packages/atrium/src/cli.ts"), ...args],
-    { cwd: folder, encoding: "utf8", timeout: 90_000 },
-  );
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const atrium = (...args: string[]) => runAtrium(folder, args);
 
-function query<T>(sql: string): T[] {
-  const db = new Database(join(folder, "dev.db"), { readonly: true });
-  try {
-    return db.prepare(sql).all() as T[];
-  } finally {
-    db.close();
-  }
-}
+const query = <T>(sql: string) => querySqlite<T>(join(folder, "dev.db"), sql);
 
 describe("atrium generate", () => {
   beforeAll(async () => {

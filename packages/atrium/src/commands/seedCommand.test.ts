@@ -4,16 +4,13 @@
  * second run adding nothing; a raised count adding exactly the rows a bigger first run writes; a misspelt plan
  * refused with its check code.
  */
-import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { pushSchema } from "@atrium/prisma";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { querySqlite, runAtrium } from "./testing/runCli.js";
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
 const root = mkdtempSync(join(tmpdir(), "atrium-seed-cli-"));
 
 const schemaText = `
@@ -88,23 +85,9 @@ async function project(name: string, books: number) {
   return folder;
 }
 
-function atrium(folder: string, ...args: string[]) {
-  const result = spawnSync(
-    join(repoRoot, "node_modules/.bin/tsx"),
-    ["--conditions=@atrium/source", join(repoRoot, "packages/atrium/src/cli.ts"), ...args],
-    { cwd: folder, encoding: "utf8", timeout: 90_000 },
-  );
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const atrium = (folder: string, ...args: string[]) => runAtrium(folder, args);
 
-function query<T>(folder: string, sql: string): T[] {
-  const db = new Database(join(folder, "dev.db"), { readonly: true });
-  try {
-    return db.prepare(sql).all() as T[];
-  } finally {
-    db.close();
-  }
-}
+const query = <T>(folder: string, sql: string) => querySqlite<T>(join(folder, "dev.db"), sql);
 
 type BookRow = { id: number; title: string; slug: string; genre: string; pages: number; authorId: number };
 const books = (folder: string) => query<BookRow>(folder, "SELECT * FROM Book ORDER BY id");
