@@ -4,16 +4,14 @@
  * is a small shape of its own in packages/prisma/test/schemas/.
  */
 import type { DatabaseProvider } from "@atrium/core";
-import { databaseIsReachable } from "@atrium/prisma/testing";
+import { reachableProviders } from "@atrium/prisma/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectApiError, expectStatus } from "./apiResponse.js";
 import { openTestApi, type TestApi } from "./openTestApi.js";
 import { testSchemaPath } from "./schemaPaths.js";
 
 const providers: DatabaseProvider[] = ["sqlite", "postgresql", "mysql"];
-const reachable = Object.fromEntries(
-  await Promise.all(providers.map(async (provider) => [provider, await databaseIsReachable(provider)])),
-);
+const reachable = await reachableProviders(providers);
 for (const provider of providers) {
   if (!reachable[provider]) console.warn(`${provider} is not reachable: its write error tests are skipped`);
 }

@@ -5,7 +5,7 @@
  * the local server answers.
  */
 import {
-  AtriumError,
+  type AtriumError,
   type AuditRecord,
   type AuditSink,
   recordVersion,
@@ -18,6 +18,7 @@ import { createSystemStore, type SystemStoreClient } from "../systemStore/create
 import { ensureSystemTables } from "../systemStore/ensureSystemTables.js";
 import { databaseIsReachable } from "../testing/databaseIsReachable.js";
 import { createPrismaDataSource } from "./createPrismaDataSource.js";
+import { caught } from "./testing/caught.js";
 import { openTestDatabase, type TestDatabase } from "./testing/openTestDatabase.js";
 
 const reachable = await databaseIsReachable("postgresql");
@@ -25,16 +26,6 @@ const providers = reachable ? (["sqlite", "postgresql"] as const) : (["sqlite"] 
 
 function write(scalars: Record<string, unknown>): WriteData {
   return { scalars, connect: {}, setMany: {} };
-}
-
-async function caught(promise: Promise<unknown>): Promise<AtriumError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AtriumError) return error;
-    throw error;
-  }
-  throw new Error("expected an AtriumError");
 }
 
 describe.each(providers)("audited and versioned writes on %s", (provider) => {

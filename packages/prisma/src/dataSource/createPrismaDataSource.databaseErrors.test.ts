@@ -4,9 +4,10 @@
  * emulation) refuses that. The answer is a `database_error` naming the operation, with the database's own words
  * kept apart for the log and for superusers, instead of a misleading 422 or a bare 500; nothing is changed.
  */
-import { AtriumError, type DatabaseProvider } from "@atrium/core";
+import type { DatabaseProvider } from "@atrium/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databaseIsReachable } from "../testing/databaseIsReachable.js";
+import { reachableProviders } from "../testing/databaseIsReachable.js";
+import { caught } from "./testing/caught.js";
 import { openTestDatabase, type TestDatabase } from "./testing/openTestDatabase.js";
 
 /** The database as `relationMode = "foreignKeys"` makes it: with foreign keys, ON UPDATE CASCADE included. */
@@ -15,18 +16,7 @@ function withForeignKeys(schemaText: string): string {
 }
 
 const providers: DatabaseProvider[] = ["sqlite", "postgresql", "mysql"];
-const reachable = Object.fromEntries(
-  await Promise.all(providers.map(async (provider) => [provider, await databaseIsReachable(provider)])),
-);
-
-async function caught(promise: Promise<unknown>): Promise<AtriumError> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  if (error instanceof AtriumError) return error;
-  throw new Error(`expected an AtriumError, got ${String(error)}`);
-}
+const reachable = await reachableProviders(providers);
 
 describe.each(providers)("emulated compound cascades against foreign keys on %s", (provider) => {
   let db: TestDatabase;

@@ -6,13 +6,11 @@
  */
 import type { DatabaseProvider } from "@atrium/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databaseIsReachable } from "../testing/databaseIsReachable.js";
+import { reachableProviders } from "../testing/databaseIsReachable.js";
 import { openTestDatabase, type TestDatabase } from "./testing/openTestDatabase.js";
 
 const providers: DatabaseProvider[] = ["sqlite", "postgresql", "mysql"];
-const reachable = Object.fromEntries(
-  await Promise.all(providers.map(async (provider) => [provider, await databaseIsReachable(provider)])),
-);
+const reachable = await reachableProviders(providers);
 
 describe.each(providers)("emulated compound cascades on %s", (provider) => {
   let db: TestDatabase;

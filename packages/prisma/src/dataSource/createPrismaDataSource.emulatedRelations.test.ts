@@ -4,27 +4,17 @@
  * clearing one keeps the column the other still uses. SQLite and PostgreSQL (the engine pushes no foreign keys
  * there); MySQL's push of relationMode "prisma" is being reworked elsewhere.
  */
-import { AtriumError, type DatabaseProvider, type WriteData } from "@atrium/core";
+import type { DatabaseProvider, WriteData } from "@atrium/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databaseIsReachable } from "../testing/databaseIsReachable.js";
+import { reachableProviders } from "../testing/databaseIsReachable.js";
+import { caught } from "./testing/caught.js";
 import { openTestDatabase, type TestDatabase } from "./testing/openTestDatabase.js";
 
 const providers: DatabaseProvider[] = ["sqlite", "postgresql"];
-const reachable = Object.fromEntries(
-  await Promise.all(providers.map(async (provider) => [provider, await databaseIsReachable(provider)])),
-);
+const reachable = await reachableProviders(providers);
 
 function write(scalars: Record<string, unknown>, connect: WriteData["connect"]): WriteData {
   return { scalars, connect, setMany: {} };
-}
-
-async function caught(promise: Promise<unknown>): Promise<AtriumError> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  if (error instanceof AtriumError) return error;
-  throw new Error(`expected an AtriumError, got ${String(error)}`);
 }
 
 describe.each(providers)("emulated relations on %s", (provider) => {

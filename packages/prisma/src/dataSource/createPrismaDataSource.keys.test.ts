@@ -1,21 +1,12 @@
 /** Natural, compound and unique-only keys, Restrict and Cascade, on SQLite (test/schemas/keys.prisma). */
-import { AtriumError, type DeletePreview } from "@atrium/core";
+import type { DeletePreview } from "@atrium/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { caught } from "./testing/caught.js";
 import { openTestDatabase, type TestDatabase } from "./testing/openTestDatabase.js";
 
 let db: TestDatabase;
 const departure = new Date("2026-05-01T08:30:00.000Z");
 const flightId = { number: "AF100", departureDate: departure };
-
-async function caught(promise: Promise<unknown>): Promise<AtriumError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AtriumError) return error;
-    throw error;
-  }
-  throw new Error("expected an AtriumError");
-}
 
 beforeAll(async () => {
   db = await openTestDatabase("keys");

@@ -14,7 +14,7 @@ import {
   type StoredRow,
 } from "@atrium/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databaseIsReachable } from "../testing/databaseIsReachable.js";
+import { reachableProviders } from "../testing/databaseIsReachable.js";
 import { openTestDatabase, type QueryEvent, type TestDatabase } from "./testing/openTestDatabase.js";
 
 const schemaText = `datasource db {
@@ -73,9 +73,7 @@ const sorts = [
 const perPage = 4;
 
 const providers: DatabaseProvider[] = ["sqlite", "postgresql", "mysql"];
-const reachable = Object.fromEntries(
-  await Promise.all(providers.map(async (provider) => [provider, await databaseIsReachable(provider)])),
-);
+const reachable = await reachableProviders(providers);
 
 describe.each(providers)("keyset pages on %s", (provider) => {
   // Only PostgreSQL's double precision holds NaN and the infinities (above every number, below NULL).

@@ -4,9 +4,10 @@
  * database here lacks the defaults the schema says it computes (`dbgenerated`), and requires a column the
  * schema calls optional.
  */
-import { AtriumError, type DatabaseProvider } from "@atrium/core";
+import type { DatabaseProvider } from "@atrium/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databaseIsReachable } from "../testing/databaseIsReachable.js";
+import { reachableProviders } from "../testing/databaseIsReachable.js";
+import { caught } from "./testing/caught.js";
 import { openTestDatabase, type TestDatabase } from "./testing/openTestDatabase.js";
 
 /** The database as an older migration made it: no defaults for `sortAt` and `rank`, and `note` NOT NULL. */
@@ -17,18 +18,7 @@ function withoutDatabaseDefaults(schemaText: string): string {
 }
 
 const providers: DatabaseProvider[] = ["sqlite", "postgresql", "mysql"];
-const reachable = Object.fromEntries(
-  await Promise.all(providers.map(async (provider) => [provider, await databaseIsReachable(provider)])),
-);
-
-async function caught(promise: Promise<unknown>): Promise<AtriumError> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  if (error instanceof AtriumError) return error;
-  throw new Error(`expected an AtriumError, got ${String(error)}`);
-}
+const reachable = await reachableProviders(providers);
 
 describe.each(providers)("NOT NULL columns on %s", (provider) => {
   let db: TestDatabase;

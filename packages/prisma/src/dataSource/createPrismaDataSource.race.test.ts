@@ -19,7 +19,7 @@ import type { AuthStore } from "../systemStore/auth.js";
 import { createSystemStore, type SystemStoreClient } from "../systemStore/createSystemStore.js";
 import { ensureSystemTables } from "../systemStore/ensureSystemTables.js";
 import type { SqlExecutor } from "../systemStore/sqlRunner.js";
-import { databaseIsReachable } from "../testing/databaseIsReachable.js";
+import { reachableProviders } from "../testing/databaseIsReachable.js";
 import { openTestDatabase, type TestDatabase } from "./testing/openTestDatabase.js";
 import {
   type RaceOutcome,
@@ -29,9 +29,7 @@ import {
 } from "./testing/raceWorkers.js";
 
 const providers: DatabaseProvider[] = ["sqlite", "postgresql", "mysql"];
-const reachable = Object.fromEntries(
-  await Promise.all(providers.map(async (provider) => [provider, await databaseIsReachable(provider)])),
-);
+const reachable = await reachableProviders(providers);
 const clients = 50;
 const rounds = 20;
 

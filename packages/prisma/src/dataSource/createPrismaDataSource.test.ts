@@ -1,6 +1,7 @@
 /** The data source against a real SQLite database built from test/schemas/saas.prisma. */
-import { AtriumError, type FilterSpec, type ListQuery, type ModelMeta } from "@atrium/core";
+import type { FilterSpec, ListQuery, ModelMeta } from "@atrium/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { caught } from "./testing/caught.js";
 import { openTestDatabase, type TestDatabase } from "./testing/openTestDatabase.js";
 
 let db: TestDatabase;
@@ -25,16 +26,6 @@ function query(overrides: Partial<ListQuery> = {}): ListQuery {
 async function taskTitles(filters: FilterSpec[], search?: string): Promise<string[]> {
   const result = await db.dataSource.list(task, query({ filters, search }));
   return result.rows.map((row) => String(row.title));
-}
-
-async function caught(promise: Promise<unknown>): Promise<AtriumError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AtriumError) return error;
-    throw error;
-  }
-  throw new Error("expected an AtriumError");
 }
 
 const noWrites = { scalars: {}, connect: {}, setMany: {} };

@@ -3,8 +3,9 @@
  * and a record whose referenced value is empty cannot be pointed at (the write would store no reference, or
  * Prisma would refuse the null key): a 422 on the relation, with nothing written.
  */
-import { AtriumError, type WriteData } from "@atrium/core";
+import type { WriteData } from "@atrium/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { caught } from "./testing/caught.js";
 import { openTestDatabase, type TestDatabase } from "./testing/openTestDatabase.js";
 
 let db: TestDatabase;
@@ -26,15 +27,6 @@ afterAll(async () => {
 
 function write(scalars: Record<string, unknown>, connect: WriteData["connect"]): WriteData {
   return { scalars, connect, setMany: {} };
-}
-
-async function caught(promise: Promise<unknown>): Promise<AtriumError> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  if (error instanceof AtriumError) return error;
-  throw new Error(`expected an AtriumError, got ${String(error)}`);
 }
 
 describe("a relation to a unique field that is empty on the record picked", () => {

@@ -2,22 +2,13 @@
  * The cases where PostgreSQL differs from SQLite: case-sensitive LIKE, error metadata, exact decimals, planner
  * estimates. Runs against the local server (see ENVIRONMENT.md); skipped when it does not answer.
  */
-import { AtriumError, type DeletePreview } from "@atrium/core";
+import type { DeletePreview } from "@atrium/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseIsReachable } from "../testing/databaseIsReachable.js";
+import { caught } from "./testing/caught.js";
 import { openTestDatabase, type TestDatabase } from "./testing/openTestDatabase.js";
 
 const reachable = await databaseIsReachable("postgresql");
-
-async function caught(promise: Promise<unknown>): Promise<AtriumError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AtriumError) return error;
-    throw error;
-  }
-  throw new Error("expected an AtriumError");
-}
 
 describe.skipIf(!reachable)("on PostgreSQL", () => {
   let saas: TestDatabase;

@@ -19,7 +19,7 @@ import {
   type SortSpec,
 } from "@atrium/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databaseIsReachable } from "../testing/databaseIsReachable.js";
+import { reachableProviders } from "../testing/databaseIsReachable.js";
 import { openTestDatabase, type TestDatabase, type TestSchemaName } from "./testing/openTestDatabase.js";
 
 const runs: [DatabaseProvider, TestSchemaName | "scalars.postgres"][] = [
@@ -36,14 +36,7 @@ const runs: [DatabaseProvider, TestSchemaName | "scalars.postgres"][] = [
   ["mysql", "keys"],
   ["mysql", "typedKeys"],
 ];
-const reachable = Object.fromEntries(
-  await Promise.all(
-    (["sqlite", "postgresql", "mysql"] as const).map(async (provider) => [
-      provider,
-      await databaseIsReachable(provider),
-    ]),
-  ),
-);
+const reachable = await reachableProviders(["sqlite", "postgresql", "mysql"]);
 
 /** A filter value's text per type, decoded the way the API decodes `filter.{path}.{op}=text`. */
 const sampleText: Record<string, string> = {

@@ -6,15 +6,13 @@
 import { type DatabaseProvider, decodeRecordId } from "@atrium/core";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databaseIsReachable } from "../testing/databaseIsReachable.js";
+import { reachableProviders } from "../testing/databaseIsReachable.js";
 import { type LockPurpose, lockRows } from "./lockRows.js";
 import type { QueryClient } from "./prismaClient.js";
 import { openTestDatabase, type TestDatabase } from "./testing/openTestDatabase.js";
 
 const providers: DatabaseProvider[] = ["sqlite", "postgresql", "mysql"];
-const reachable = Object.fromEntries(
-  await Promise.all(providers.map(async (provider) => [provider, await databaseIsReachable(provider)])),
-);
+const reachable = await reachableProviders(providers);
 
 /** Locks the records with these `$id`s in a transaction of their own; resolves how many rows it locked. */
 function locked(db: TestDatabase, modelName: string, ids: string[], purpose: LockPurpose = "update") {

@@ -14,3 +14,12 @@ export async function databaseIsReachable(provider: DatabaseProvider): Promise<b
     return false;
   }
 }
+
+/** Which of `providers` answer, asked all at once: what a suite over several databases skips by. */
+export async function reachableProviders(
+  providers: readonly DatabaseProvider[],
+): Promise<Partial<Record<DatabaseProvider, boolean>>> {
+  return Object.fromEntries(
+    await Promise.all(providers.map(async (provider) => [provider, await databaseIsReachable(provider)])),
+  );
+}
