@@ -8,7 +8,6 @@ export * from "./loginThrottle.js";
 export * from "./memoryAuthStore.js";
 export * from "./passwords.js";
 export * from "./permissions.js";
-export * from "./safeRedirect.js";
 export * from "./sessionTokens.js";
 export * from "./signIn.js";
 export * from "./sortableId.js";

@@ -1,21 +1,21 @@
-import { safeRedirectPath } from "@atrium/auth";
 import { describe, expect, it } from "vitest";
 import { loginPath, pathBelowBase, safeNextPath } from "./safeNextPath.js";
 
-const samples = [
-  "/m/book?page=2#top",
-  "https://evil.example",
-  "//evil.example/x",
-  "/\\evil.example",
-  "/\t/evil.example",
-  "javascript:alert(1)",
-  "",
-  "/m/book/1/edit",
-];
-
 describe("safeNextPath", () => {
-  it("follows the server's safeRedirectPath rule for every sample", () => {
-    for (const next of samples) expect(safeNextPath(next), next).toBe(safeRedirectPath(next));
+  it.each([
+    ["/m/book?page=2#top", "/m/book?page=2#top"],
+    ["/", "/"],
+    ["https://evil.example/", "/"],
+    ["//evil.example/path", "/"],
+    ["/\\evil.example", "/"],
+    ["/\t/evil.example", "/"],
+    ["javascript:alert(1)", "/"],
+    ["m/book", "/"],
+    ["", "/"],
+    [null, "/"],
+    [undefined, "/"],
+  ])("%s -> %s", (next, expected) => {
+    expect(safeNextPath(next)).toBe(expected);
   });
   it("never sends the user back to the login page, and builds login links with next", () => {
     expect(safeNextPath("/login?next=/x")).toBe("/");

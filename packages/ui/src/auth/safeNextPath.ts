@@ -1,11 +1,13 @@
 /**
- * Where to go after sign-in: only a path on this site, by the same rule as the server's safeRedirect.ts
- * (`https://evil.example`, `//evil.example` and `/\evil.example` all fall back), so the login page can never be
- * used as an open redirect.
+ * Where to go after sign-in: only a path on this site. `next=https://evil.example`, `//evil.example`
+ * (protocol-relative) and `/\evil.example` (browsers read `\` as `/`) all fall back, so the login page can never
+ * be used as an open redirect that phishing mails point at. The redirect happens here, in the browser: the server
+ * answers the sign-in with JSON and never redirects.
  */
 export function safeNextPath(next: string | null | undefined, fallback = "/"): string {
   if (typeof next !== "string" || next.length === 0 || next.length > 2048) return fallback;
   if (!next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return fallback;
+  // Control characters (tabs, newlines) are stripped by browsers, which could turn `/\t/evil` into `//evil`.
   for (const character of next) {
     const code = character.charCodeAt(0);
     if (code < 0x20 || code === 0x7f || character === "\\") return fallback;
