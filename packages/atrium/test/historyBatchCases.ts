@@ -73,5 +73,14 @@ export function describeBatchHistory(provider: TestProvider): void {
       );
       expectApiError(await api.post(`/api/history/${other.batch.id}/revert`, {}), 409, "conflict");
     });
+
+    it("reverts nothing of a batch once another record depends on one of its records", async () => {
+      const { batch, ids } = await generateBatch(3, 14);
+      const project = await api.post("/api/records/project", { title: "Depends on it", org: ids[2] });
+      expectStatus(project, 201);
+      const refused = expectApiError(await api.post(`/api/history/${batch.id}/revert`, {}), 409, "conflict");
+      expect(refused.message).toMatch(/other records depend on this organization now \(1 project/i);
+      for (const id of ids) expect(await exists(id)).toBe(true);
+    });
   });
 }
