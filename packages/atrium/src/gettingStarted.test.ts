@@ -40,7 +40,8 @@ function atriumWithInput(input: string, ...args: string[]) {
 }
 
 afterAll(() => {
-  server?.kill("SIGTERM");
+  // npm runs tsx, which runs node: the signal goes to the whole group, or the server outlives the test run.
+  if (server?.pid !== undefined && server.exitCode === null) process.kill(-server.pid, "SIGTERM");
 });
 
 describe("docs/getting-started.md", () => {
@@ -88,9 +89,8 @@ describe("docs/getting-started.md", () => {
     server = spawn(
       "npm",
       ["run", "--silent", "atrium", "--", "serve", "--config", join(folder, "atrium.config.json")],
-      {
-        cwd: repoRoot,
-      },
+      // Its own process group, so that afterAll stops npm and the server it starts together.
+      { cwd: repoRoot, detached: true },
     );
     const url = await new Promise<string>((resolveUrl, reject) => {
       let output = "";
