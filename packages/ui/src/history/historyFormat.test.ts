@@ -164,6 +164,9 @@ describe("causeText and causedText", () => {
     expect(causedText(entry({ action: "create", caused: 1 }))).toBe("Created with 1 other record");
     expect(causeText(entry({ action: "create", causeId: "e2" }), saved)).toBe("Saved together with");
     expect(causeText(entry({ action: "delete", causeId: "e2" }), saved)).toBe("Saved together with");
+    // A generated batch's other records, under its first record's create.
+    const batch = entry({ id: "e3", action: "create", caused: 49 });
+    expect(causeText(entry({ action: "create", causeId: "e3" }), batch)).toBe("Created together with");
   });
 });
 

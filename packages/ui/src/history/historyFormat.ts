@@ -51,8 +51,10 @@ export function causeText(entry: HistoryEntry, cause: HistoryEntry): string {
     return entry.action === "update" ? "Reference cleared by deleting" : "Deleted together with";
   }
   if (cause.action === "revert") return "Restored together with";
+  // A generated or imported batch (its first record's entry), or a parent created with its inline rows.
+  if (cause.action === "create") return "Created together with";
   // A parent's form saved its inline rows in the same transaction (one save, one change of the parent).
-  if (cause.action === "create" || cause.action === "update") return "Saved together with";
+  if (cause.action === "update") return "Saved together with";
   return "Followed from a change of";
 }
 
