@@ -2,7 +2,7 @@ import { expect, test } from "./support/fixtures.js";
 import { ModelListPage } from "./support/ModelListPage.js";
 import { RecordDetailPage } from "./support/RecordDetailPage.js";
 import { RecordFormPage } from "./support/RecordFormPage.js";
-import { uniqueSuffix } from "./support/TestDataFactory.js";
+import { uniqueDigits, uniqueSuffix } from "./support/TestDataFactory.js";
 
 test.describe("relations", () => {
   test("a to-one relation is picked by typing in the autocomplete, saved, and shown as a link", async ({
@@ -208,6 +208,66 @@ test.describe("saving", () => {
     await form.unsavedChangesDialog.getByRole("button", { name: "Discard changes" }).click();
     await new ModelListPage(page, "publisher").expectOnList();
     expect((await api.get("author", author.$id)).name).toBe(author.name);
+  });
+
+  test("“Duplicate” starts a new book from another's values, its ISBN and tags left to choose again", async ({
+    page,
+    factory,
+    api,
+  }) => {
+    const publisher = await factory.create("publisher");
+    const tag = await factory.create("tag");
+    const body = await factory.createBody("book", {
+      subtitle: `Volume one ${uniqueSuffix()}`,
+      pageCount: 321,
+      publisher: { $id: publisher.$id, $label: publisher.$label },
+    });
+    const original = await api.create("book", { ...body, tags: [tag.$id] });
+    factory.track("book", original.$id);
+    const detail = new RecordDetailPage(page, "book");
+    const form = new RecordFormPage(page, "book");
+
+    await detail.goto(original.$id);
+    await page.getByRole("link", { name: "Duplicate", exact: true }).click();
+    await expect(form.heading).toHaveText("New book");
+    await expect(page).toHaveURL(new RegExp(`/m/book/new\\?duplicate=${original.$id}$`));
+    // The copy starts from the original's values and links...
+    await expect(form.control("title")).toHaveValue(String(original.title));
+    await expect(form.control("subtitle")).toHaveValue(String(original.subtitle));
+    await expect(form.control("pageCount")).toHaveValue("321");
+    const author = original.author as { $label: string };
+    await expect(form.chip(author.$label)).toBeVisible();
+    await expect(form.chip(publisher.$label)).toBeVisible();
+    // ...but not its ISBN, which must be unique, nor its tags, chosen again for the copy.
+    await expect(form.control("isbn")).toHaveValue("");
+    await expect(form.chip(tag.$label)).toHaveCount(0);
+
+    const title = `Volume two ${uniqueSuffix()}`;
+    const isbn = `979${uniqueDigits(10)}`;
+    await form.fill("title", title);
+    await form.fill("isbn", isbn);
+    await form.save();
+    const copyId = await detail.expectOnRecordPage();
+    factory.track("book", copyId);
+    expect(copyId).not.toBe(original.$id);
+    await expect(detail.heading).toHaveText(title);
+
+    const copy = await api.get("book", copyId);
+    expect(copy).toMatchObject({
+      title,
+      isbn,
+      subtitle: original.subtitle,
+      pageCount: 321,
+      author: original.author,
+      publisher: { $id: publisher.$id },
+      tags: 0,
+    });
+    // The original is untouched.
+    expect(await api.get("book", original.$id)).toMatchObject({
+      title: original.title,
+      isbn: original.isbn,
+      tags: 1,
+    });
   });
 });
 

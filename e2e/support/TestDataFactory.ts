@@ -31,7 +31,8 @@ export function uniqueSuffix(): string {
   return `${runId}-${counter}`;
 }
 
-function uniqueDigits(length: number): string {
+/** `length` digits for a number that must be unique (an ISBN, say). */
+export function uniqueDigits(length: number): string {
   counter += 1;
   // Counter for uniqueness within the run, random digits against earlier runs over the same database.
   const random = String(Math.floor(Math.random() * 1e9)).padStart(9, "0");
