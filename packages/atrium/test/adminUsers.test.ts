@@ -2,7 +2,7 @@
  * Users and roles managed through the admin API: superusers only, validated, audited, and role changes felt by
  * signed-in members on their very next request.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { TestApi, TestSession } from "./openTestApi.js";
 import { openDemoApi } from "./schemaPaths.js";
 
@@ -197,5 +197,38 @@ describe("users and roles administration", () => {
     expect((await session.get("/api/records/author")).status).toBe(200);
     expect((await api.delete(`/api/admin/roles/${role.id}`)).status).toBe(204);
     expect((await session.get("/api/records/author")).status).toBe(403);
+  });
+
+  it("lists the users with their roles, and the roles with their member counts, in two reads however many users", async () => {
+    for (const name of ["ada", "bea", "cy"]) {
+      await api.userSession(`${name}@listed.atrium`, {
+        roles: name === "cy" ? ["Listers", "Auditors"] : ["Listers"],
+      });
+    }
+    const perUser = vi.spyOn(api.authStore, "listUserRoles");
+    const allAtOnce = vi.spyOn(api.authStore, "listRoleMemberships");
+    try {
+      const users = (await api.get("/api/admin/users")).body.users as {
+        id: string;
+        email: string;
+        roles: { name: string }[];
+      }[];
+      const rolesOf = (email: string) =>
+        users.find((user) => user.email === email)?.roles.map((role) => role.name);
+      expect(rolesOf("ada@listed.atrium")).toEqual(["Listers"]);
+      expect(rolesOf("cy@listed.atrium")).toEqual(["Auditors", "Listers"]);
+      expect(rolesOf("member@test.atrium")).toEqual(["role of member@test.atrium"]);
+      const roles = (await api.get("/api/admin/roles")).body.roles as { name: string; members: number }[];
+      const membersOf = (name: string) => roles.find((role) => role.name === name)?.members;
+      expect([membersOf("Listers"), membersOf("Auditors")]).toEqual([3, 1]);
+      // The session's own roles are read per request (to know its permissions); nobody else's.
+      const listed = users.filter((user) => user.email.endsWith("@listed.atrium")).map((user) => user.id);
+      expect(listed).toHaveLength(3);
+      expect(perUser.mock.calls.filter(([userId]) => listed.includes(userId))).toEqual([]);
+      expect(allAtOnce).toHaveBeenCalledTimes(2);
+    } finally {
+      perUser.mockRestore();
+      allAtOnce.mockRestore();
+    }
   });
 });

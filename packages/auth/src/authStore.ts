@@ -40,6 +40,12 @@ export interface AuthRole {
   name: string;
 }
 
+/** One user's membership of one role. */
+export interface RoleMembership {
+  userId: string;
+  role: AuthRole;
+}
+
 export interface StoredSession {
   /** SHA-256 (hex) of the token in the cookie; the token itself is never stored. */
   tokenHash: string;
@@ -173,6 +179,8 @@ export interface AuthStore {
   /** Replaces the user's roles. */
   setUserRoles(userId: string, roleIds: readonly string[]): Promise<void>;
   listUserRoles(userId: string): Promise<AuthRole[]>;
+  /** Every membership, ordered by role name: the users page and the roles' member counts read it once. */
+  listRoleMemberships(): Promise<RoleMembership[]>;
   /** The union of the permissions of the user's roles. */
   listUserPermissions(userId: string): Promise<string[]>;
 

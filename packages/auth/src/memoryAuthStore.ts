@@ -158,6 +158,16 @@ function memoryStore(holder: { state: State }): AuthStore {
         .map((role) => ({ ...role }))
         .sort((a, b) => a.name.localeCompare(b.name));
     },
+    async listRoleMemberships() {
+      return [...s().userRoles]
+        .flatMap(([userId, roleIds]) =>
+          [...roleIds].flatMap((id) => {
+            const role = s().roles.get(id);
+            return role ? [{ userId, role: { ...role } }] : [];
+          }),
+        )
+        .sort((a, b) => a.role.name.localeCompare(b.role.name));
+    },
     async listUserPermissions(userId) {
       const permissions = new Set<string>();
       for (const roleId of s().userRoles.get(userId) ?? []) {

@@ -112,6 +112,21 @@ export function authStoreContract(name: string, open: () => Promise<OpenedStore>
       await store.setRolePermissions(viewers.id, ["model:author:view", "model:book:view", "page:sales:view"]);
       await store.setUserRoles(ann.id, [editors.id, viewers.id]);
       expect((await store.listUserRoles(ann.id)).map((role) => role.name)).toEqual(["editors", "viewers"]);
+      const bob = await addUser("bob@example.com");
+      await store.setUserRoles(bob.id, [viewers.id]);
+      const memberships = await store.listRoleMemberships();
+      expect(memberships.map((membership) => membership.role.name)).toEqual([
+        "editors",
+        "viewers",
+        "viewers",
+      ]);
+      expect(memberships).toEqual(
+        expect.arrayContaining([
+          { userId: ann.id, role: editors },
+          { userId: ann.id, role: { id: viewers.id, name: "viewers" } },
+          { userId: bob.id, role: { id: viewers.id, name: "viewers" } },
+        ]),
+      );
       expect(await store.listUserPermissions(ann.id)).toEqual([
         "model:author:view",
         "model:book:change",

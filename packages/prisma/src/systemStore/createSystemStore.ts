@@ -209,6 +209,15 @@ function storeOver(sql: SqlRunner, begin: Begin | null): AuthStore {
       );
       return rows.map((row) => ({ id: String(row.id), name: String(row.name) }));
     },
+    async listRoleMemberships() {
+      const rows = await sql.query(
+        "SELECT ur.user_id, r.id, r.name FROM atrium_user_role ur JOIN atrium_role r ON r.id = ur.role_id ORDER BY r.name",
+      );
+      return rows.map((row) => ({
+        userId: String(row.user_id),
+        role: { id: String(row.id), name: String(row.name) },
+      }));
+    },
     async listUserPermissions(userId) {
       const rows = await sql.query(
         "SELECT DISTINCT p.permission FROM atrium_role_permission p JOIN atrium_user_role ur ON ur.role_id = p.role_id WHERE ur.user_id = ? ORDER BY p.permission",

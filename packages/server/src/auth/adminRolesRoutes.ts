@@ -104,12 +104,11 @@ async function roleOf(store: AuthStore, c: Context): Promise<AuthRole> {
   return role;
 }
 
+/** Each role's number of users, from one read of the memberships (not one per user). */
 async function memberCounts(store: AuthStore): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
-  for (const user of await store.listUsers()) {
-    for (const role of await store.listUserRoles(user.id))
-      counts.set(role.id, (counts.get(role.id) ?? 0) + 1);
-  }
+  for (const { role } of await store.listRoleMemberships())
+    counts.set(role.id, (counts.get(role.id) ?? 0) + 1);
   return counts;
 }
 

@@ -40,8 +40,13 @@ export function adminUsersRoutes(
   });
 
   app.get("/users", async (c) => {
+    // Two reads whatever the number of users: the users, then every membership at once.
     const users = await store.listUsers();
-    return c.json({ users: await Promise.all(users.map((user) => presentUser(store, user))) });
+    const rolesOf = new Map<string, AuthRole[]>();
+    for (const { userId, role } of await store.listRoleMemberships()) {
+      rolesOf.set(userId, [...(rolesOf.get(userId) ?? []), role]);
+    }
+    return c.json({ users: users.map((user) => presentUser(user, rolesOf.get(user.id) ?? [])) });
   });
 
   app.post("/users", async (c) => {
@@ -71,11 +76,14 @@ export function adminUsersRoutes(
       });
       return created;
     });
-    return c.json(await presentUser(store, user), 201);
+    return c.json(presentUser(user, await store.listUserRoles(user.id)), 201);
   });
   app.all("/users", methodNotAllowed(["GET", "POST"]));
 
-  app.get("/users/:id", async (c) => c.json(await presentUser(store, await userOf(store, c))));
+  app.get("/users/:id", async (c) => {
+    const user = await userOf(store, c);
+    return c.json(presentUser(user, await store.listUserRoles(user.id)));
+  });
 
   app.patch("/users/:id", async (c) => {
     const before = await userOf(store, c);
@@ -110,7 +118,7 @@ export function adminUsersRoutes(
       }
       return after;
     });
-    return c.json(await presentUser(store, user));
+    return c.json(presentUser(user, await store.listUserRoles(user.id)));
   });
 
   app.delete("/users/:id", async (c) => {
@@ -203,8 +211,7 @@ async function roleNames(store: AuthStore, userId: string): Promise<string[]> {
   return (await store.listUserRoles(userId)).map((role) => role.name).sort();
 }
 
-async function presentUser(store: AuthStore, user: AuthUser): Promise<AdminUser> {
-  const roles = (await store.listUserRoles(user.id)).sort((a, b) => a.name.localeCompare(b.name));
+function presentUser(user: AuthUser, roles: AuthRole[]): AdminUser {
   return {
     id: user.id,
     email: user.email,
@@ -212,6 +219,6 @@ async function presentUser(store: AuthStore, user: AuthUser): Promise<AdminUser>
     isActive: user.isActive,
     createdAt: user.createdAt.toISOString(),
     lastLoginAt: user.lastLoginAt ? user.lastLoginAt.toISOString() : null,
-    roles,
+    roles: roles.toSorted((a, b) => a.name.localeCompare(b.name)),
   };
 }
