@@ -210,7 +210,7 @@ test.describe("saving", () => {
     expect((await api.get("author", author.$id)).name).toBe(author.name);
   });
 
-  test("“Duplicate” starts a new book from another's values, its ISBN and tags left to choose again", async ({
+  test("“Duplicate” starts a new book from another's values; its ISBN, creation time and tags are the copy's own", async ({
     page,
     factory,
     api,
@@ -238,8 +238,10 @@ test.describe("saving", () => {
     const author = original.author as { $label: string };
     await expect(form.chip(author.$label)).toBeVisible();
     await expect(form.chip(publisher.$label)).toBeVisible();
-    // ...but not its ISBN, which must be unique, nor its tags, chosen again for the copy.
+    // ...but not its ISBN, which must be unique, nor its creation time, which the database sets, nor its tags,
+    // chosen again for the copy.
     await expect(form.control("isbn")).toHaveValue("");
+    await expect(form.control("createdAt")).toHaveValue("");
     await expect(form.chip(tag.$label)).toHaveCount(0);
 
     const title = `Volume two ${uniqueSuffix()}`;
@@ -262,6 +264,7 @@ test.describe("saving", () => {
       publisher: { $id: publisher.$id },
       tags: 0,
     });
+    expect(Date.parse(String(copy.createdAt))).toBeGreaterThan(Date.parse(String(original.createdAt)));
     // The original is untouched.
     expect(await api.get("book", original.$id)).toMatchObject({
       title: original.title,

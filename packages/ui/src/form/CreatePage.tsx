@@ -14,7 +14,7 @@ import { UnknownModelPage } from "../auth/UnknownModelPage.js";
 import { PageHeader, Skeleton } from "../components/StateViews.js";
 import { useToast } from "../components/Toasts.js";
 import { recordPath, relatedModel } from "../format/fieldKinds.js";
-import { formFields, toFormValues } from "./formValues.js";
+import { duplicateValues, formFields, toFormValues } from "./formValues.js";
 import { RecordForm } from "./RecordForm.js";
 
 export function CreatePage() {
@@ -100,19 +100,4 @@ function CreateRecord({
       />
     </>
   );
-}
-
-/**
- * A copy's starting values: the original's, but empty where a value must be unique (the save would only fail)
- * and without many-to-many links, which the copy's user chooses again.
- */
-function duplicateValues(model: ModelMeta, original: Row) {
-  const values = toFormValues(model, "create", original);
-  const blank = toFormValues(model, "create");
-  for (const field of formFields(model, "create")) {
-    if (field.isUnique || field.isId || (field.kind === "relation" && field.relation?.toMany)) {
-      values[field.name] = blank[field.name] ?? null;
-    }
-  }
-  return values;
 }

@@ -2,7 +2,7 @@
 import type { FieldMeta, ModelMeta } from "@atrium/core";
 import { autoId, model as buildModel, relation, scalar } from "@atrium/core/testing";
 import { describe, expect, it } from "vitest";
-import { formFields, toFormValues, toWriteBody, writeOnlyFormFields } from "./formValues.js";
+import { duplicateValues, formFields, toFormValues, toWriteBody, writeOnlyFormFields } from "./formValues.js";
 import { validateField, validateWriteOnlyField } from "./validateField.js";
 
 const model = buildModel(
@@ -174,5 +174,55 @@ describe("write-only fields", () => {
     expect(validateWriteOnlyField(passwordHash, "", "edit")).toBe(true);
     expect(validateWriteOnlyField(passwordHash, "x".repeat(13), "edit")).toMatch(/At most 12 characters/);
     expect(validateWriteOnlyField(passwordHash, "hash", "create")).toBe(true);
+  });
+});
+
+describe("a duplicate's starting values", () => {
+  const book = buildModel(
+    "Book",
+    [
+      autoId(),
+      scalar("title", "String"),
+      scalar("isbn", "String", { isUnique: true }),
+      scalar("language", "String", { hasDefault: true, default: { kind: "literal", value: "en" } }),
+      scalar("createdAt", "DateTime", { hasDefault: true, default: { kind: "now" } }),
+      scalar("reference", "String", { hasDefault: true, default: { kind: "uuid" } }),
+      scalar("authorId", "Int", { isForeignKey: true }),
+      relation("author", "Author", { name: "a", fromFields: ["authorId"], toFields: ["id"] }),
+      relation("tags", "Tag", { name: "t", toMany: true, isManyToMany: true }),
+    ],
+    { titleField: "title", searchFields: ["title"] },
+  );
+  const original = {
+    $id: "4",
+    $label: "Dune",
+    id: 4,
+    title: "Dune",
+    isbn: "9780441013593",
+    language: "fr",
+    createdAt: "2020-01-02T03:04:05.000Z",
+    reference: "5f0c7a64-6a43-4e4b-9d0e-0a5e8f1b2c3d",
+    authorId: 9,
+    author: { $id: "9", $label: "Frank Herbert" },
+    tags: 3,
+  };
+
+  it("copies the values and links, but not what must be unique, what the database makes, or the tags", () => {
+    const values = duplicateValues(book, original);
+    expect(values).toEqual({
+      title: "Dune",
+      isbn: "",
+      language: "fr",
+      createdAt: "",
+      reference: "",
+      author: { $id: "9", $label: "Frank Herbert" },
+      tags: [],
+    });
+    // Saved as it stands, the copy leaves the creation time and the reference to the database.
+    expect(toWriteBody(book, "create", values, values)).toEqual({
+      title: "Dune",
+      language: "fr",
+      author: "9",
+    });
   });
 });

@@ -89,6 +89,23 @@ export function toFormValues(
   return values;
 }
 
+/**
+ * A copy's starting values (the record page's "Duplicate"): the original's, but a new record's where a value
+ * must be unique (the save would only fail), where the database makes it (a `now()` creation time, a generated
+ * id: the copy's own, not the original's), and without many-to-many links, which the copy's user chooses again.
+ */
+export function duplicateValues(model: ModelMeta, original: Row): FormValues {
+  const values = toFormValues(model, "create", original);
+  const blank = toFormValues(model, "create");
+  for (const field of formFields(model, "create")) {
+    const generated = field.default !== undefined && field.default.kind !== "literal";
+    if (field.isUnique || field.isId || generated || (field.kind === "relation" && field.relation?.toMany)) {
+      values[field.name] = blank[field.name] ?? null;
+    }
+  }
+  return values;
+}
+
 export function isEmptyValue(value: FormValue | undefined): boolean {
   return value === null || value === undefined || value === "";
 }

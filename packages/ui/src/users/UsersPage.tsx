@@ -29,7 +29,7 @@ function UserList() {
         title="Admin users"
         description={
           users.data
-            ? `${users.data.length} ${users.data.length === 1 ? "account" : "accounts"} that sign in to this admin`
+            ? `${users.data.length} ${users.data.length === 1 ? "account signs" : "accounts sign"} in to this admin`
             : undefined
         }
         actions={
