@@ -374,7 +374,7 @@ describe("hidden fields", () => {
         const back = await target.client.customer.findUnique({ where: { id: customer.id } });
         expect(back).toMatchObject({ email: customer.email, apiToken: null });
         // Only a user who sees the field is told it came back empty; to the others it does not exist.
-        expect(reverted.body.data.unrecorded).toEqual(target === api ? [] : ["Api token"]);
+        expect(reverted.body.data.unrecorded).toEqual(target === api ? [] : ["API token"]);
         expect(reverted.text).not.toContain("atk_");
       }
     } finally {

@@ -86,9 +86,9 @@ describe("export and import on the demo", () => {
     ].join("\n");
     const dry = await importBooks("format=csv&dryRun=1", file);
     expect(dry.body.errors).toEqual([
-      { row: 2, field: "isbn", message: "Row 1 has the same isbn" },
-      { row: 3, field: "isbn", message: "Another book has this isbn already" },
-      { row: 4, field: "authorId", message: "No author has the id 999999" },
+      { row: 2, field: "isbn", message: "Row 1 has the same ISBN" },
+      { row: 3, field: "isbn", message: "Another book has this ISBN already" },
+      { row: 4, field: "authorId", message: "No author has the ID 999999" },
     ]);
     const byIsbn = await importBooks("format=csv&dryRun=1&match=isbn", `isbn,title\n${taken.isbn},Renamed`);
     expect(byIsbn.body.rows).toEqual([{ row: 1, action: "update", id: String(taken.id) }]);

@@ -1,4 +1,4 @@
-import { type ModelMeta, modelActionEnabled } from "@atrium/core";
+import { inSentence, type ModelMeta, modelActionEnabled } from "@atrium/core";
 import type { ModelPermissions } from "./authTypes.js";
 
 /**
@@ -18,7 +18,7 @@ const actionWords = { add: "added", change: "changed", delete: "deleted" } as co
 
 /** The sentence shown instead of a form the user cannot use, e.g. "You can view but not change books." */
 export function readOnlyMessage(model: ModelMeta, action: "add" | "change" | "delete" = "change"): string {
-  const plural = model.labelPlural.toLowerCase();
+  const plural = inSentence(model.labelPlural);
   // Turned off for everyone by the config: no administrator can grant it, so none is suggested.
   if (!modelActionEnabled(model, action))
     return `${model.labelPlural} cannot be ${actionWords[action]} in this admin.`;

@@ -16,6 +16,7 @@
 import type { WriteData } from "./dataSource.js";
 import { AtriumError } from "./errors.js";
 import { FieldErrorBag } from "./fieldErrorBag.js";
+import { inSentence } from "./inSentence.js";
 import type { IdValues } from "./listQuery.js";
 import { type FieldMeta, findField, type ModelMeta, type SchemaMeta } from "./metadata.js";
 import { decodeRecordId } from "./recordId.js";
@@ -142,7 +143,7 @@ function reconcileForeignKey(
   if (!agree) {
     errors.add(
       field.name,
-      `Names another ${target.label.toLowerCase()} than ${keys.join(", ")}; give one of them, or both for the same record`,
+      `Names another ${inSentence(target.label)} than ${keys.join(", ")}; give one of them, or both for the same record`,
     );
   }
   return agree;

@@ -7,6 +7,7 @@
  */
 import { AtriumError } from "./errors.js";
 import { exchangeFields } from "./exchangeCells.js";
+import { inSentence } from "./inSentence.js";
 import { type FieldMeta, findField, findModelByName, type ModelMeta, type SchemaMeta } from "./metadata.js";
 
 /** One column of the file and what it fills; `field: null` leaves the column out. */
@@ -181,7 +182,7 @@ function resolveMatch(
     problems.set(
       "match",
       field
-        ? `'${field.label}' is not unique, so it cannot tell which ${model.label.toLowerCase()} a row updates`
+        ? `'${field.label}' is not unique, so it cannot tell which ${inSentence(model.label)} a row updates`
         : `Matching by '${choice}' needs a column mapped to it`,
     );
     return { columns, matchFields: [], match: choice };

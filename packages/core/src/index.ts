@@ -12,6 +12,7 @@ export * from "./fixtureStore.js";
 export * from "./importMapping.js";
 export * from "./indexedSort.js";
 export * from "./inlineMeta.js";
+export * from "./inSentence.js";
 export * from "./listCursor.js";
 export * from "./listQuery.js";
 export * from "./metadata.js";

@@ -6,6 +6,7 @@
  * refusal says which index would serve it.
  */
 import type { CountResult } from "./dataSource.js";
+import { inSentence } from "./inSentence.js";
 import type { SortSpec } from "./listQuery.js";
 import { findField, type ModelMeta, type SchemaMeta } from "./metadata.js";
 
@@ -82,10 +83,10 @@ export function sortNeedsIndexMessage(
   const first = sort[0];
   const [name = "", ...rest] = first?.path ?? [];
   const field = findField(model, name);
-  const what = `Sorting ${model.labelPlural.toLowerCase()} by ${field?.label ?? name}`;
+  const what = `Sorting ${inSentence(model.labelPlural)} by ${field?.label ?? name}`;
   const size = `a list this size (${sizeText(count, countedUpTo)})`;
   if (first?.count) {
-    return `Sorting ${model.labelPlural.toLowerCase()} by their number of ${(field?.label ?? name).toLowerCase()} counts every related row on ${size}: no index can serve it; filter the list to ${rowsText(limit)} or fewer first`;
+    return `Sorting ${inSentence(model.labelPlural)} by their number of ${inSentence(field?.label ?? name)} counts every related row on ${size}: no index can serve it; filter the list to ${rowsText(limit)} or fewer first`;
   }
   if (rest.length > 0) {
     return `${what} reads and sorts every row on ${size}: sort by a field of ${model.label} that has an index, or filter the list to ${rowsText(limit)} or fewer first`;

@@ -1,5 +1,6 @@
 import type { StoredRow } from "./dataSource.js";
 import { AtriumError } from "./errors.js";
+import { inSentence } from "./inSentence.js";
 import type { ModelMeta, SchemaMeta } from "./metadata.js";
 import { serializeRow } from "./serializeRow.js";
 
@@ -10,7 +11,7 @@ import { serializeRow } from "./serializeRow.js";
 export function versionConflict(schema: SchemaMeta, model: ModelMeta, current: StoredRow): AtriumError {
   return new AtriumError(
     "conflict",
-    `Someone else changed this ${model.label.toLowerCase()} since you opened it; review their changes, then reload or save again to overwrite them`,
+    `Someone else changed this ${inSentence(model.label)} since you opened it; review their changes, then reload or save again to overwrite them`,
     { details: { current: serializeRow(schema, model, current) } },
   );
 }
@@ -19,7 +20,7 @@ export function versionConflict(schema: SchemaMeta, model: ModelMeta, current: S
 export function bulkVersionConflict(schema: SchemaMeta, model: ModelMeta, stale: StoredRow[]): AtriumError {
   return new AtriumError(
     "conflict",
-    `${stale.length} of the selected ${model.labelPlural.toLowerCase()} changed since you listed them; nothing was deleted. Reload and try again`,
+    `${stale.length} of the selected ${inSentence(model.labelPlural)} changed since you listed them; nothing was deleted. Reload and try again`,
     { details: { current: stale.map((row) => serializeRow(schema, model, row)) } },
   );
 }

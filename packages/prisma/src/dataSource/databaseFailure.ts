@@ -6,7 +6,13 @@
  *
  * Recognised by name, as mapPrismaError does: the user's generated client may load its own copy of Prisma.
  */
-import { AtriumError, databaseUnavailability, type ModelMeta, unavailableMessages } from "@atrium/core";
+import {
+  AtriumError,
+  databaseUnavailability,
+  inSentence,
+  type ModelMeta,
+  unavailableMessages,
+} from "@atrium/core";
 import { adapterCause } from "./errorFields.js";
 
 /** What a data source call was doing, as the API and the log name it. */
@@ -43,7 +49,7 @@ export function databaseFailure(
 }
 
 function doing(operation: DataOperation, model: ModelMeta): string {
-  const one = model.label.toLowerCase();
+  const one = inSentence(model.label);
   switch (operation) {
     case "create":
       return `Creating this ${one}`;
@@ -52,9 +58,9 @@ function doing(operation: DataOperation, model: ModelMeta): string {
     case "delete":
       return `Deleting this ${one}`;
     case "deleteMany":
-      return `Deleting these ${model.labelPlural.toLowerCase()}`;
+      return `Deleting these ${inSentence(model.labelPlural)}`;
     case "read":
-      return `Reading ${model.labelPlural.toLowerCase()}`;
+      return `Reading ${inSentence(model.labelPlural)}`;
     default: {
       const unknown: never = operation;
       return String(unknown);

@@ -11,6 +11,7 @@ import {
   AtriumError,
   encodeRecordId,
   type FieldMeta,
+  inSentence,
   type ModelMeta,
   type SchemaMeta,
   type StoredRow,
@@ -174,7 +175,7 @@ function valuesKey(values: unknown[]): string {
 }
 
 function tooMany(input: DeleteEffectsInput, maxRows: number): AtriumError {
-  const what = input.roots.length === 1 ? `this ${input.model.label.toLowerCase()}` : "these records";
+  const what = input.roots.length === 1 ? `this ${inSentence(input.model.label)}` : "these records";
   return new AtriumError(
     "delete_restricted",
     `Deleting ${what} would delete or change more than ${maxRows.toLocaleString("en")} other records, more than the history keeps for one change; delete the records that depend on it first`,

@@ -8,6 +8,7 @@ import {
   AtriumError,
   type DeletePreview,
   type IdValues,
+  inSentence,
   type ModelMeta,
   type SchemaMeta,
   versionConflict,
@@ -111,18 +112,15 @@ export function writeErrorExplainer(scope: SourceScope, viewOf: ViewOf) {
 }
 
 export function notFound(model: ModelMeta): AtriumError {
-  return new AtriumError(
-    "not_found",
-    `No ${model.label.toLowerCase()} has this id; it may have been deleted`,
-  );
+  return new AtriumError("not_found", `No ${inSentence(model.label)} has this id; it may have been deleted`);
 }
 
 export function restrictedError(model: ModelMeta, preview: DeletePreview): AtriumError {
-  const what = preview.blockers.map((group) => `${group.count} ${group.label.toLowerCase()} (${group.via})`);
+  const what = preview.blockers.map((group) => `${group.count} ${inSentence(group.label)} (${group.via})`);
   const message =
     what.length > 0
-      ? `Cannot delete this ${model.label.toLowerCase()}: ${what.join(", ")} still refer to it; delete or reassign them first`
-      : `Cannot delete this ${model.label.toLowerCase()}: other records still refer to it`;
+      ? `Cannot delete this ${inSentence(model.label)}: ${what.join(", ")} still refer to it; delete or reassign them first`
+      : `Cannot delete this ${inSentence(model.label)}: other records still refer to it`;
   // The whole preview, so the client can show the blockers (and what else the delete would touch).
   return new AtriumError("delete_restricted", message, { details: preview });
 }

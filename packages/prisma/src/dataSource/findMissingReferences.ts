@@ -4,6 +4,7 @@
  * a failure keeps successful writes free of extra queries.
  */
 import type { FieldErrors, FieldMeta, IdValues, ModelMeta, SchemaMeta, WriteData } from "@atrium/core";
+import { inSentence } from "@atrium/core";
 import { findModel } from "./buildSelect.js";
 import { anyIdMatch, idKey } from "./idWhere.js";
 import { getDelegate, type QueryClient } from "./prismaClient.js";
@@ -18,7 +19,7 @@ export async function findMissingReferences(
   for (const field of model.fields) {
     const related = field.relation ? findModel(schema, field.relation.model) : undefined;
     if (!field.relation || !related) continue;
-    const message = `No ${related.label.toLowerCase()} has this id`;
+    const message = `No ${inSentence(related.label)} has this id`;
     const connected = data.connect[field.name];
     if (connected) {
       if (!(await exists(client, related, [connected]))) errors[field.name] = message;
@@ -27,7 +28,7 @@ export async function findMissingReferences(
     const ids = data.setMany[field.name];
     if (ids && ids.length > 0) {
       if (!(await exists(client, related, ids)))
-        errors[field.name] = `Some ${related.labelPlural.toLowerCase()} do not exist`;
+        errors[field.name] = `Some ${inSentence(related.labelPlural)} do not exist`;
       continue;
     }
     const keyWhere = foreignKeyWhere(field, data.scalars);

@@ -9,7 +9,14 @@
  * - clearing a relation whose key is partly required (allowed with `relationMode = "prisma"`) clears only its
  *   own optional columns.
  */
-import { AtriumError, type FieldMeta, type IdValues, type ModelMeta, type SchemaMeta } from "@atrium/core";
+import {
+  AtriumError,
+  type FieldMeta,
+  type IdValues,
+  inSentence,
+  type ModelMeta,
+  type SchemaMeta,
+} from "@atrium/core";
 import { findModel } from "./buildSelect.js";
 import { decimalDigits } from "./decimalDigits.js";
 import { idMatch, uniqueWhere } from "./idWhere.js";
@@ -71,7 +78,7 @@ async function referencedKey(input: ForeignKeyInput, field: FieldMeta, id: IdVal
       where: uniqueWhere(related, id),
       select,
     });
-    const what = related.label.toLowerCase();
+    const what = inSentence(related.label);
     if (!found) {
       throw new AtriumError("foreign_key_violation", `No ${what} has this id`, {
         fields: { [field.name]: `No ${what} has this id` },
@@ -82,7 +89,7 @@ async function referencedKey(input: ForeignKeyInput, field: FieldMeta, id: IdVal
       const labels = empty.map((name) => labelOf(related, name)).join(" and ");
       throw invalid(
         field.name,
-        `This ${what} has no ${labels}, which the ${field.label.toLowerCase()} refers to; give it one first or pick another ${what}`,
+        `This ${what} has no ${labels}, which the ${inSentence(field.label)} refers to; give it one first or pick another ${what}`,
       );
     }
     target = found;
@@ -109,10 +116,7 @@ function columnsToClear(model: ModelMeta, field: FieldMeta, setBy: Map<string, s
   if (own.length > 0) return own;
   const free = optional.filter((name) => !setBy.has(name));
   if (free.length > 0) return free;
-  throw invalid(
-    field.name,
-    `Clearing the ${field.label.toLowerCase()} would change the other relations' keys`,
-  );
+  throw invalid(field.name, `Clearing the ${inSentence(field.label)} would change the other relations' keys`);
 }
 
 /** Key values read back from the database against values decoded from the request. */
@@ -136,7 +140,7 @@ function keyText(value: unknown): string {
 }
 
 function labelOf(model: ModelMeta, name: string): string {
-  return (model.fields.find((field) => field.name === name)?.label ?? name).toLowerCase();
+  return inSentence(model.fields.find((field) => field.name === name)?.label ?? name);
 }
 
 function invalid(name: string, message: string): AtriumError {

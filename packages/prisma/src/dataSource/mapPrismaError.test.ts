@@ -65,8 +65,8 @@ describe("mapPrismaError", () => {
       }),
     });
     expect(map(error, membership, failOnWarn, saas)?.fields).toEqual({
-      orgId: "Another membership already has this org id and user id",
-      userId: "Another membership already has this org id and user id",
+      orgId: "Another membership already has this org ID and user ID",
+      userId: "Another membership already has this org ID and user ID",
     });
   });
 

@@ -5,7 +5,14 @@
  * Errors are recognised by name and code, not `instanceof`: the user's generated client may load its own copy
  * of Prisma's runtime.
  */
-import { AtriumError, type FieldErrors, type FieldMeta, type ModelMeta, type SchemaMeta } from "@atrium/core";
+import {
+  AtriumError,
+  type FieldErrors,
+  type FieldMeta,
+  inSentence,
+  type ModelMeta,
+  type SchemaMeta,
+} from "@atrium/core";
 import { findModel } from "./buildSelect.js";
 import { adapterCause, errorFields, type KnownRequestError } from "./errorFields.js";
 
@@ -57,7 +64,10 @@ export function mapPrismaError(error: unknown, context: PrismaErrorContext): Atr
     case "P2003":
       return foreignKeyViolation(model, fields);
     case "P2025":
-      return new AtriumError("not_found", `No ${lower(model.label)} has this id; it may have been deleted`);
+      return new AtriumError(
+        "not_found",
+        `No ${inSentence(model.label)} has this id; it may have been deleted`,
+      );
     // The database refused a value (LengthMismatch, InvalidInputValue, ValueOutOfRange from driver adapters;
     // P2006/P2019 from older paths). Core's decoding should have caught it; this keeps it a client error.
     case "P2000":
@@ -81,8 +91,8 @@ export function mapPrismaError(error: unknown, context: PrismaErrorContext): Atr
 }
 
 function uniqueViolation(model: ModelMeta, fields: FieldMeta[]): AtriumError {
-  const what = fields.length > 0 ? fields.map((field) => lower(field.label)).join(" and ") : "values";
-  const message = `Another ${lower(model.label)} already has ${fields.length > 0 ? "this" : "these"} ${what}`;
+  const what = fields.length > 0 ? fields.map((field) => inSentence(field.label)).join(" and ") : "values";
+  const message = `Another ${inSentence(model.label)} already has ${fields.length > 0 ? "this" : "these"} ${what}`;
   return new AtriumError("unique_violation", message, fieldErrors(fields, message));
 }
 
@@ -109,7 +119,7 @@ function invalidInput(
   if (context.operation !== "read") return fieldError(model, fields, message);
   return new AtriumError(
     "bad_request",
-    `A value in this request is not valid for ${lower(model.labelPlural)}; check the id and the filters`,
+    `A value in this request is not valid for ${inSentence(model.labelPlural)}; check the id and the filters`,
   );
 }
 
@@ -127,14 +137,14 @@ function nullViolation(model: ModelMeta, fields: FieldMeta[]): AtriumError {
         : "The database requires a value for this field",
     ]),
   );
-  const names = fields.map((field) => lower(field.label)).join(" and ");
+  const names = fields.map((field) => inSentence(field.label)).join(" and ");
   return new AtriumError("validation_failed", `The database needs a value for ${names}`, {
     fields: messages,
   });
 }
 
 function fieldError(model: ModelMeta, fields: FieldMeta[], message: string): AtriumError {
-  const text = fields.length > 0 ? message : `A value is not valid for this ${lower(model.label)}`;
+  const text = fields.length > 0 ? message : `A value is not valid for this ${inSentence(model.label)}`;
   return new AtriumError("validation_failed", text, fieldErrors(fields, message));
 }
 
@@ -151,11 +161,9 @@ function modelOf(error: KnownRequestError, context: PrismaErrorContext): ModelMe
 /** "Profile – Owner " from the models' labels, or nothing. */
 function relationLabel(error: KnownRequestError, schema: SchemaMeta): string {
   const labels = [error.meta?.model_a_name, error.meta?.model_b_name].map((name) =>
-    typeof name === "string" ? findModel(schema, name)?.label.toLowerCase() : undefined,
+    typeof name === "string" ? findModel(schema, name)?.label : undefined,
   );
-  return labels.every(Boolean) ? `${labels.join(" – ")} ` : "";
-}
-
-function lower(text: string): string {
-  return text.toLowerCase();
+  // The models' labels as they read in the sentence.
+  if (labels.every(Boolean)) return `${labels.map((label) => inSentence(label ?? "")).join(" – ")} `;
+  return "";
 }

@@ -11,6 +11,7 @@ import {
   findModelByKey,
   type IdValues,
   idValuesOf,
+  inSentence,
   type ModelMeta,
   modelInView,
   recordVersion,
@@ -105,7 +106,7 @@ export function recordWrites(scope: SourceScope): Writes {
       .map(([key, count]) => {
         const taken = findModelByKey(schema, key);
         const label = taken ? (count === 1 ? taken.label : taken.labelPlural) : key;
-        return `${count} ${label.toLowerCase()}`;
+        return `${count} ${inSentence(label)}`;
       });
     if (refused.length > 0) {
       throw new AtriumError(
@@ -194,7 +195,7 @@ export function recordWrites(scope: SourceScope): Writes {
             idMatch(model, id),
             effects,
             context,
-            `this ${model.label.toLowerCase()}`,
+            `this ${inSentence(model.label)}`,
           );
           if (emulatedCascadeIsInexact(schema, model)) {
             const labelSchema = viewOf(model, context).viewSchema;
@@ -240,7 +241,7 @@ export function recordWrites(scope: SourceScope): Writes {
             const missing = wanted - found;
             throw new AtriumError(
               "not_found",
-              `${missing} of the selected ${model.labelPlural.toLowerCase()} no longer exist; nothing was deleted`,
+              `${missing} of the selected ${inSentence(model.labelPlural)} no longer exist; nothing was deleted`,
             );
           }
           const { viewSchema, viewModel } = viewOf(model, context);
@@ -251,7 +252,7 @@ export function recordWrites(scope: SourceScope): Writes {
           if (stale.length > 0) throw bulkVersionConflict(viewSchema, viewModel, stale);
           const sets = await readSetsOfRows(scope, tx, model, rows, setFields(model, context, null));
           const effects = await effectsOf(tx, model, rows, context);
-          const subject = `these ${model.labelPlural.toLowerCase()}`;
+          const subject = `these ${inSentence(model.labelPlural)}`;
           await requireCascadesAllowed(tx, model, where, effects, context, subject);
           const deleted = emulatedCascadeIsInexact(schema, model)
             ? await deleteExactly({
@@ -283,7 +284,7 @@ export function recordWrites(scope: SourceScope): Writes {
         if (versioned && !scope.inTransaction && isWriteConflict(error)) {
           throw new AtriumError(
             "conflict",
-            `Some of the selected ${model.labelPlural.toLowerCase()} changed while they were being deleted; nothing was deleted. Reload and try again`,
+            `Some of the selected ${inSentence(model.labelPlural)} changed while they were being deleted; nothing was deleted. Reload and try again`,
           );
         }
         return explainDeleteError(error, model, where, "deleteMany", context);

@@ -14,10 +14,25 @@ describe("labels", () => {
   it("turns field and model names into words", () => {
     expect(humanize("createdAt")).toBe("Created at");
     expect(humanize("OrderItem")).toBe("Order item");
-    expect(humanize("isbn13")).toBe("Isbn13");
-    expect(humanize("userId")).toBe("User id");
+    expect(humanize("isbn13")).toBe("ISBN13");
+    expect(humanize("userId")).toBe("User ID");
     expect(humanize("first_name")).toBe("First name");
-    expect(humanize("apiURL")).toBe("Api URL");
+    expect(humanize("apiURL")).toBe("API URL");
+  });
+
+  it("writes well-known acronyms that names spell in lower case in capitals, and no other word", () => {
+    expect(humanize("id")).toBe("ID");
+    expect(humanize("isbn")).toBe("ISBN");
+    expect(humanize("avatar_url")).toBe("Avatar URL");
+    expect(humanize("externalIds")).toBe("External IDs");
+    expect(humanize("skus")).toBe("SKUs");
+    expect(humanize("sms")).toBe("SMS");
+    expect(humanize("ipAddress")).toBe("IP address");
+    // Words that merely begin or end like one stay words.
+    expect(humanize("identity")).toBe("Identity");
+    expect(humanize("apiary")).toBe("Apiary");
+    expect(humanize("status")).toBe("Status");
+    expect(humanize("tips")).toBe("Tips");
   });
 
   it("keeps acronyms and numbers that read as one word", () => {

@@ -17,10 +17,36 @@ function isAcronym(word: string): boolean {
   return word.length > 1 && word === word.toUpperCase() && /[A-Z]/.test(word);
 }
 
-/** `createdAt` -> "Created at"; acronyms keep their case (`apiURL` -> "Api URL", `APIKey` -> "API key"). */
+/**
+ * Acronyms that schemas spell in lower case (`isbn`, `userId`, `avatarUrl`, `skus`) and people write in capitals.
+ * Only ones that are never an English word, so no ordinary field name turns into capitals.
+ */
+const lowerCaseAcronyms = new Set(
+  "api csv gps html iban id ip isbn json pdf seo sku sms uri url uuid xml".split(" "),
+);
+
+/** `isbn13` -> "ISBN13", `urls` -> "URLs"; undefined for a word that is not a known acronym. */
+function knownAcronym(word: string): string | undefined {
+  const match = /^([a-z]+)(\d*)$/i.exec(word);
+  if (!match) return undefined;
+  const [, letters = "", digits = ""] = match;
+  const lower = letters.toLowerCase();
+  if (lowerCaseAcronyms.has(lower)) return `${lower.toUpperCase()}${digits}`;
+  const singular = lower.slice(0, -1);
+  if (lower.endsWith("s") && digits === "" && lowerCaseAcronyms.has(singular))
+    return `${singular.toUpperCase()}s`;
+  return undefined;
+}
+
+/**
+ * `createdAt` -> "Created at"; acronyms keep their case (`APIKey` -> "API key") and well-known ones written in
+ * lower case get it back (`isbn` -> "ISBN", `avatarUrl` -> "Avatar URL").
+ */
 export function humanize(name: string): string {
   const words = splitWords(name).map((word, index) => {
     if (isAcronym(word)) return word;
+    const acronym = knownAcronym(word);
+    if (acronym) return acronym;
     const lower = word.toLowerCase();
     return index === 0 ? lower.charAt(0).toUpperCase() + lower.slice(1) : lower;
   });

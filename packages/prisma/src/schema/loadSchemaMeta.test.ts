@@ -46,7 +46,7 @@ describe("saas.prisma", () => {
 
   it("labels models and keys them for URLs", () => {
     const apiKey = model(schema, "ApiKey");
-    expect(apiKey).toMatchObject({ key: "api-key", label: "Api key", labelPlural: "Api keys" });
+    expect(apiKey).toMatchObject({ key: "api-key", label: "API key", labelPlural: "API keys" });
     expect(model(schema, "OrgSetting").key).toBe("org-setting");
   });
 

@@ -5,7 +5,14 @@
  * ending with `{ type: "done", message, count }` or the error (progress/progressStream.ts).
  */
 import { type AuditChanges, actionPermission, can } from "@atrium/auth";
-import { AtriumError, decodeRecordId, encodeWireValue, type ModelMeta, type WireRow } from "@atrium/core";
+import {
+  AtriumError,
+  decodeRecordId,
+  encodeWireValue,
+  inSentence,
+  type ModelMeta,
+  type WireRow,
+} from "@atrium/core";
 import type { Context, Handler } from "hono";
 import type { ResolvedOptions } from "../appOptions.js";
 import { accessOf, type RequestAccess } from "../auth/requestAccess.js";
@@ -68,7 +75,7 @@ function requireRun(access: RequestAccess, model: ModelMeta, action: ServerActio
       : `model:${model.key}:${action.permission}`;
   throw new AtriumError(
     "forbidden",
-    `You may not run '${action.label}' on ${model.labelPlural.toLowerCase()}; ask an administrator for the permission '${permission}'`,
+    `You may not run '${action.label}' on ${inSentence(model.labelPlural)}; ask an administrator for the permission '${permission}'`,
   );
 }
 
@@ -125,7 +132,7 @@ async function runAction(
       causeId: null,
     });
   }
-  const records = ids.length === 1 ? model.label.toLowerCase() : model.labelPlural.toLowerCase();
+  const records = ids.length === 1 ? inSentence(model.label) : inSentence(model.labelPlural);
   const message =
     typeof result.message === "string" && result.message !== ""
       ? result.message
@@ -136,8 +143,8 @@ async function runAction(
 function missing(model: ModelMeta, count: number): AtriumError {
   const what =
     count === 1
-      ? `This ${model.label.toLowerCase()} no longer exists`
-      : `Some of the selected ${model.labelPlural.toLowerCase()} no longer exist`;
+      ? `This ${inSentence(model.label)} no longer exists`
+      : `Some of the selected ${inSentence(model.labelPlural)} no longer exist`;
   return new AtriumError("not_found", `${what}; reload the list and try again`);
 }
 

@@ -8,6 +8,7 @@ import {
   AtriumError,
   type FieldMeta,
   findModelByKey,
+  inSentence,
   type ModelMeta,
   modelActionEnabled,
   type SchemaMeta,
@@ -110,7 +111,7 @@ export function createAccess(
       if (!can(model.key, action)) {
         throw new AtriumError(
           "forbidden",
-          `You may not ${action} ${model.labelPlural.toLowerCase()}; ask an administrator for the permission 'model:${model.key}:${action}'`,
+          `You may not ${action} ${inSentence(model.labelPlural)}; ask an administrator for the permission 'model:${model.key}:${action}'`,
         );
       }
     },

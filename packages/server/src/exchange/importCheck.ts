@@ -21,6 +21,7 @@ import {
   type IdValues,
   type ImportPlanShape,
   idValuesOf,
+  inSentence,
   type ModelMeta,
   relatedModel,
   type SchemaMeta,
@@ -118,7 +119,7 @@ export function importChecker(input: ImportCheckerInput) {
       draft.$id = encodeRecordId(model, draft.id);
       const earlier = seenRecords.get(draft.$id);
       if (earlier !== undefined)
-        fail(draft, null, `Row ${earlier} already updates this ${model.label.toLowerCase()}`);
+        fail(draft, null, `Row ${earlier} already updates this ${inSentence(model.label)}`);
       else seenRecords.set(draft.$id, draft.row);
     }
   };
@@ -164,11 +165,11 @@ export function importChecker(input: ImportCheckerInput) {
             : found.get(valueKey(by, typed));
         if (record) connect(draft, column.field, related, record);
         else {
-          const what = by === "$id" ? "id" : by.label.toLowerCase();
+          const what = by === "$id" ? "id" : inSentence(by.label);
           fail(
             draft,
             column.field.name,
-            `No ${related.label.toLowerCase()} has the ${what} '${String(value)}'`,
+            `No ${inSentence(related.label)} has the ${what} '${String(value)}'`,
           );
         }
       }
@@ -202,7 +203,7 @@ export function importChecker(input: ImportCheckerInput) {
         const permitted = draft.action === "create" ? "add" : "change";
         if (!access.can(model.key, permitted)) {
           const verb = draft.action === "create" ? "add" : "change";
-          fail(draft, null, `You may not ${verb} ${model.labelPlural.toLowerCase()}`);
+          fail(draft, null, `You may not ${verb} ${inSentence(model.labelPlural)}`);
         }
         const hidden = draft.action === "create" ? access.hiddenRequired(model) : [];
         if (hidden.length > 0) {
@@ -245,7 +246,7 @@ export function importChecker(input: ImportCheckerInput) {
           const key = valueKey(field, value);
           const earlier = seen.get(key);
           if (earlier !== undefined) {
-            fail(draft, field.name, `Row ${earlier} has the same ${field.label.toLowerCase()}`);
+            fail(draft, field.name, `Row ${earlier} has the same ${inSentence(field.label)}`);
             return [];
           }
           seen.set(key, draft.row);
@@ -264,8 +265,8 @@ export function importChecker(input: ImportCheckerInput) {
       for (const { draft, key } of typed) {
         const other = found.get(key);
         if (other && encodeRecordId(model, idValuesOf(model, other)) !== draft.$id) {
-          const label = model.label.toLowerCase();
-          fail(draft, field.name, `Another ${label} has this ${field.label.toLowerCase()} already`);
+          const label = inSentence(model.label);
+          fail(draft, field.name, `Another ${label} has this ${inSentence(field.label)} already`);
         }
       }
     }

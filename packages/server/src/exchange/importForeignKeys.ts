@@ -1,4 +1,4 @@
-import { decodeWireValue, relatedModel } from "@atrium/core";
+import { decodeWireValue, inSentence, relatedModel } from "@atrium/core";
 import type { ImportCheckerInput } from "./importCheck.js";
 import type { ImportDraft } from "./importDraft.js";
 import { findByField, valueKey } from "./importLookups.js";
@@ -39,7 +39,7 @@ export async function checkForeignKeys(
     for (const { draft, value } of wanted) {
       if (found.has(valueKey(target, value))) continue;
       const text = String(draft.body[keyName]);
-      fail(draft, keyName, `No ${related.label.toLowerCase()} has the ${target.label.toLowerCase()} ${text}`);
+      fail(draft, keyName, `No ${inSentence(related.label)} has the ${inSentence(target.label)} ${text}`);
     }
   }
 }

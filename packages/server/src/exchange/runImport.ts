@@ -10,6 +10,7 @@ import {
   type ColumnMapping,
   decodeRecordId,
   type ImportPlanShape,
+  inSentence,
   resolveMapping,
   suggestMapping,
   type WriteData,
@@ -181,7 +182,7 @@ function requireRelatedViewable(scope: ExchangeScope, shape: ImportPlanShape): v
   for (const column of shape.columns) {
     if (column.kind === "relation" && !scope.access.can(column.related.key, "view")) {
       fields[`mapping.${column.column}`] =
-        `You may not view ${column.related.labelPlural.toLowerCase()}, so a column cannot name them`;
+        `You may not view ${inSentence(column.related.labelPlural)}, so a column cannot name them`;
     }
   }
   const [message] = Object.values(fields);

@@ -6,7 +6,7 @@
  * Entries are never edited or deleted through the API: those methods answer 405.
  */
 import { type AuditEntry, type AuditFilter, type ModelAction, redactedValue } from "@atrium/auth";
-import { AtriumError, decodeRecordId, encodeRecordId } from "@atrium/core";
+import { AtriumError, decodeRecordId, encodeRecordId, inSentence } from "@atrium/core";
 import { Hono } from "hono";
 import { type ResolvedOptions, writeContext } from "../appOptions.js";
 import { accessOf, type RequestAccess } from "../auth/requestAccess.js";
@@ -204,7 +204,7 @@ function requireRevert(
         `This change set ${labels.join(", ")}, whose values the history never keeps; it cannot be reverted. Edit the record instead`,
       );
     }
-    const whose = each === entry ? "This change" : `A ${model.label.toLowerCase()} it brings back`;
+    const whose = each === entry ? "This change" : `A ${inSentence(model.label)} it brings back`;
     throw new AtriumError("forbidden", `${whose} touched fields hidden from you; ask an administrator`);
   }
 }

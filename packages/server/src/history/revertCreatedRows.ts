@@ -11,6 +11,7 @@ import {
   type AuditSink,
   type DataSource,
   type IdValues,
+  inSentence,
   type ModelMeta,
   modelInView,
   recordVersion,
@@ -57,7 +58,7 @@ async function deleteCreated(
 ): Promise<void> {
   const { schema } = input;
   const { model, id } = causedRecord(schema, entry);
-  const subject = `A ${model.label.toLowerCase()} created with it (${entry.recordId})`;
+  const subject = `A ${inSentence(model.label)} created with it (${entry.recordId})`;
   if (entry.action !== "create") {
     throw refused(`${subject} was changed by the same save; this entry cannot be reverted as a whole`);
   }

@@ -12,6 +12,7 @@ import {
   type DataSource,
   decodeRecordId,
   findModelByKey,
+  inSentence,
   type ModelMeta,
   modelInView,
   recordVersion,
@@ -74,8 +75,7 @@ export async function revertEntry(input: RevertInput): Promise<RevertResult> {
   const versionModel = modelInView(model, input.context.viewSchema);
   switch (entry.action) {
     case "update": {
-      if (!current)
-        throw refused(`This ${model.label.toLowerCase()} was deleted since; it cannot be reverted`);
+      if (!current) throw refused(`This ${inSentence(model.label)} was deleted since; it cannot be reverted`);
       await requireUnchanged(schema, dataSource, model, entry, current, input.context.viewSchema);
       const { data } = writeOf(schema, model, entry, "update");
       if (savedWith(entry, input.caused ?? []).length > 0) {
@@ -91,7 +91,7 @@ export async function revertEntry(input: RevertInput): Promise<RevertResult> {
       return { record: row, revertId, unrecorded: [] };
     }
     case "create": {
-      if (!current) throw refused(`This ${model.label.toLowerCase()} was already deleted`);
+      if (!current) throw refused(`This ${inSentence(model.label)} was already deleted`);
       await requireUnchanged(schema, dataSource, model, entry, current, input.context.viewSchema);
       if (savedWith(entry, input.caused ?? []).length > 0) {
         await revertCreatedRows({ input, model, id, current, context, revertId: () => revertId });
@@ -107,7 +107,7 @@ export async function revertEntry(input: RevertInput): Promise<RevertResult> {
     case "delete":
     case "bulk_delete": {
       if (current) {
-        throw refused(`A ${model.label.toLowerCase()} with this id exists again; it cannot be re-created`);
+        throw refused(`A ${inSentence(model.label)} with this id exists again; it cannot be re-created`);
       }
       const { data, unrecorded } = writeOf(schema, model, entry, "create");
       const caused = input.caused ?? [];
@@ -140,5 +140,5 @@ function explainMissingParent(error: unknown, model: ModelMeta, entry: AuditEntr
   const hint = entry.causeId
     ? "it was deleted with another record; revert that deletion to bring both back"
     : "a record it refers to no longer exists";
-  return refused(`This ${model.label.toLowerCase()} cannot be restored: ${hint}`);
+  return refused(`This ${inSentence(model.label)} cannot be restored: ${hint}`);
 }

@@ -10,6 +10,7 @@ import {
   decodeRecordId,
   encodeWireValue,
   findModelByKey,
+  inSentence,
   type ModelMeta,
   modelInView,
   recordVersion,
@@ -38,7 +39,7 @@ export async function restoreCaused(
     const { model, id } = causedRecord(schema, entry);
     if (await source.get(model, id)) {
       throw refused(
-        `A ${model.label.toLowerCase()} deleted with it (${entry.recordId}) exists again; nothing was reverted`,
+        `A ${inSentence(model.label)} deleted with it (${entry.recordId}) exists again; nothing was reverted`,
       );
     }
     const context = { ...input.context, audit: revertSink(input.context.audit, entry.id, causeId) };
@@ -49,7 +50,7 @@ export async function restoreCaused(
     const current = await source.get(model, id);
     if (!current) {
       throw refused(
-        `A ${model.label.toLowerCase()} that referred to it (${entry.recordId}) was deleted since; nothing was reverted`,
+        `A ${inSentence(model.label)} that referred to it (${entry.recordId}) was deleted since; nothing was reverted`,
       );
     }
     await requireUnchanged(schema, source, model, entry, current, input.context.viewSchema);
@@ -80,9 +81,9 @@ export async function requireNothingDependsOn(
   const preview = await dataSource.deletePreview(model, id);
   const affected = [...preview.cascades, ...preview.setNull, ...preview.blockers];
   if (affected.length === 0) return;
-  const what = affected.map((group) => `${group.count} ${group.label.toLowerCase()}`).join(", ");
+  const what = affected.map((group) => `${group.count} ${inSentence(group.label)}`).join(", ");
   throw refused(
-    `Other records depend on this ${model.label.toLowerCase()} now (${what}); delete it from its page, where the delete shows what goes with it`,
+    `Other records depend on this ${inSentence(model.label)} now (${what}); delete it from its page, where the delete shows what goes with it`,
   );
 }
 /**
@@ -150,8 +151,8 @@ export async function requireUnchanged(
     const named =
       subject ??
       (entry.causeId
-        ? `A ${model.label.toLowerCase()} that referred to it (${entry.recordId})`
-        : `This ${model.label.toLowerCase()}`);
+        ? `A ${inSentence(model.label)} that referred to it (${entry.recordId})`
+        : `This ${inSentence(model.label)}`);
     throw refused(
       `${named} changed since this entry (${changed.join(", ")}); reverting would overwrite the later change. Edit the record instead`,
       // As the reverting user may see it: no hidden or write-only values.

@@ -8,6 +8,7 @@ import type { AuditEntry } from "@atrium/auth";
 import {
   type DataSource,
   type IdValues,
+  inSentence,
   type ModelMeta,
   modelInView,
   recordVersion,
@@ -57,8 +58,7 @@ export async function revertSavedRows(job: SavedRowsRevert): Promise<StoredRow> 
       await revertRow(input, source, row, caused, causeId);
     }
     const after = await source.get(model, id);
-    if (!after)
-      throw refused(`This ${model.label.toLowerCase()} was deleted meanwhile; nothing was reverted`);
+    if (!after) throw refused(`This ${inSentence(model.label)} was deleted meanwhile; nothing was reverted`);
     return after;
   });
 }
@@ -73,7 +73,7 @@ async function revertRow(
 ): Promise<void> {
   const { schema } = input;
   const { model, id } = causedRecord(schema, entry);
-  const subject = `A ${model.label.toLowerCase()} saved with it (${entry.recordId})`;
+  const subject = `A ${inSentence(model.label)} saved with it (${entry.recordId})`;
   const context = (onRecorded?: (recorded: string) => void): WriteContext => ({
     ...input.context,
     audit: revertSink(input.context.audit, entry.id, causeId, onRecorded),

@@ -5,6 +5,7 @@ import {
   decodeRecordId,
   decodeWireValue,
   findModelByName,
+  inSentence,
   type ModelMeta,
   type SchemaMeta,
   type WriteData,
@@ -47,7 +48,7 @@ export function writeOf(
   }
   if (missing.length > 0) {
     throw refused(
-      `This ${model.label.toLowerCase()} cannot be re-created: the values of ${missing.join(", ")} are hidden and were not recorded`,
+      `This ${inSentence(model.label)} cannot be re-created: the values of ${missing.join(", ")} are hidden and were not recorded`,
     );
   }
   return { data, unrecorded };

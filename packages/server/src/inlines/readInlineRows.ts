@@ -12,6 +12,7 @@ import {
   findModelByKey,
   type IdValues,
   type InlineMeta,
+  inSentence,
   type ModelMeta,
   type SchemaMeta,
   type WriteData,
@@ -89,8 +90,8 @@ export function readInlineRows(
       if (writes.some((write) => write.kind === kind) && !access.can(child.key, action)) {
         throw new AtriumError(
           "forbidden",
-          `You may not ${action} ${child.labelPlural.toLowerCase()}, so the ${label(inline, child)} of this ${parent.label.toLowerCase()} cannot be saved with that row; ask an administrator`,
-          { fields: { [at]: `You may not ${action} ${child.labelPlural.toLowerCase()}` } },
+          `You may not ${action} ${inSentence(child.labelPlural)}, so the ${label(inline, child)} of this ${inSentence(parent.label)} cannot be saved with that row; ask an administrator`,
+          { fields: { [at]: `You may not ${action} ${inSentence(child.labelPlural)}` } },
         );
       }
     }
@@ -172,7 +173,7 @@ function rowModelOf(child: ModelMeta, inline: InlineMeta): ModelMeta {
 }
 
 export function label(inline: InlineMeta, child: ModelMeta): string {
-  return (inline.label ?? child.labelPlural).toLowerCase();
+  return inSentence(inline.label ?? child.labelPlural);
 }
 
 function names(inlines: InlineMeta[]): string {

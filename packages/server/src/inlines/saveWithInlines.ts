@@ -11,6 +11,7 @@ import {
   type DataSource,
   type IdValues,
   idValuesOf,
+  inSentence,
   type ModelMeta,
   type StoredRow,
   type WriteContext,
@@ -66,7 +67,7 @@ export async function saveWithInlines(
             throw rowError(
               new AtriumError(
                 "conflict",
-                `This ${child.label.toLowerCase()} no longer exists; reload the page`,
+                `This ${inSentence(child.label)} no longer exists; reload the page`,
               ),
               inline.relation,
               write,
@@ -74,7 +75,7 @@ export async function saveWithInlines(
             );
           }
           if (!sameLink(row, link)) {
-            const message = `Not one of the ${label(inline, child)} of this ${target.label.toLowerCase()}`;
+            const message = `Not one of the ${label(inline, child)} of this ${inSentence(target.label)}`;
             throw new AtriumError("validation_failed", message, { fields: { [`${at}.$id`]: message } });
           }
         }
@@ -93,7 +94,7 @@ export async function saveWithInlines(
       }
     }
     const after = await source.get(target, parentId);
-    if (!after) throw new AtriumError("not_found", `The ${target.label.toLowerCase()} was deleted meanwhile`);
+    if (!after) throw new AtriumError("not_found", `The ${inSentence(target.label)} was deleted meanwhile`);
     requireRowCounts(after, inlines, target);
     return after;
   });
@@ -134,9 +135,9 @@ function requireRowCounts(after: StoredRow, inlines: InlineWrites[], target: Mod
     const what = label(inline, child);
     const message =
       count < inline.min
-        ? `A ${target.label.toLowerCase()} needs at least ${inline.min} ${what}; it would have ${count}`
+        ? `A ${inSentence(target.label)} needs at least ${inline.min} ${what}; it would have ${count}`
         : count > inline.max
-          ? `A ${target.label.toLowerCase()} may have at most ${inline.max} ${what}; it would have ${count}`
+          ? `A ${inSentence(target.label)} may have at most ${inline.max} ${what}; it would have ${count}`
           : undefined;
     if (message) {
       throw new AtriumError("validation_failed", message, {

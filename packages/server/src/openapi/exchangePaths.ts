@@ -4,6 +4,7 @@
  * actions/runAction.ts).
  */
 import type { ActionMeta, SchemaMeta } from "@atrium/core";
+import { inSentence } from "@atrium/core";
 import type { ParameterObject, PathsObject, SchemaObject } from "openapi3-ts/oas31";
 import { type Schema, writeFieldSchema } from "./fieldSchema.js";
 import { listParameters } from "./listParameters.js";
@@ -27,7 +28,7 @@ export function exchangePaths(input: DocumentInput, entry: ModelEntry): PathsObj
   paths[`/api/export/${key}`] = {
     get: operation({
       operationId: name("export"),
-      summary: `Download ${model.labelPlural.toLowerCase()} as a file`,
+      summary: `Download ${inSentence(model.labelPlural)} as a file`,
       description: `The list, or the selection named by \`ids\`, as a file in the wire encoding. Takes the list operation's \`filter.{field}.{op}\` parameters as well.`,
       tag,
       kind: "read",
@@ -82,7 +83,7 @@ export function exchangePaths(input: DocumentInput, entry: ModelEntry): PathsObj
       post: {
         ...operation({
           operationId: name("import"),
-          summary: `Import ${model.labelPlural.toLowerCase()} from a file, all or nothing`,
+          summary: `Import ${inSentence(model.labelPlural)} from a file, all or nothing`,
           tag,
           kind: "write",
           parameters: importParameters,
@@ -109,7 +110,7 @@ export function exchangePaths(input: DocumentInput, entry: ModelEntry): PathsObj
     paths[`/api/records/${key}/generate`] = {
       post: operation({
         operationId: name("generate"),
-        summary: `Generate realistic ${model.labelPlural.toLowerCase()}`,
+        summary: `Generate realistic ${inSentence(model.labelPlural)}`,
         tag,
         kind: "write",
         body: {

@@ -3,6 +3,7 @@
  * `<Model>Update` (the bodies), built from one principal's view of the model so hidden fields never appear.
  */
 import type { ModelMeta, SchemaMeta } from "@atrium/core";
+import { inSentence } from "@atrium/core";
 import type { SchemaObject } from "openapi3-ts/oas31";
 import { readFieldSchema, type Schema, writeFieldSchema } from "./fieldSchema.js";
 
@@ -66,7 +67,7 @@ export function createSchema(schema: SchemaMeta, viewModel: ModelMeta, writeMode
   const required = requiredOnCreate(writeModel, properties);
   return {
     type: "object",
-    title: `New ${viewModel.label.toLowerCase()}`,
+    title: `New ${inSentence(viewModel.label)}`,
     properties,
     ...(required.length > 0 ? { required } : {}),
   };

@@ -3,6 +3,8 @@
  * to whoever may view it; create, update, delete and bulk delete to whoever holds the permission
  * (routes/records.ts, routes/lookup.ts, routes/deleteMany.ts, history/historyRoutes.ts).
  */
+
+import { inSentence } from "@atrium/core";
 import type { PathsObject } from "openapi3-ts/oas31";
 import { refs } from "./fieldSchema.js";
 import { filterSyntax, listParameters } from "./listParameters.js";
@@ -28,8 +30,8 @@ export function recordPaths(input: DocumentInput, entry: ModelEntry): PathsObjec
   paths[base] = {
     get: operation({
       operationId: name("list"),
-      summary: `List ${model.labelPlural.toLowerCase()}`,
-      description: `One page of ${model.labelPlural.toLowerCase()}, sorted and filtered. ${filterSyntax}`,
+      summary: `List ${inSentence(model.labelPlural)}`,
+      description: `One page of ${inSentence(model.labelPlural)}, sorted and filtered. ${filterSyntax}`,
       tag,
       kind: "read",
       parameters: listParameters(model, input.limits.maxPerPage),
@@ -53,7 +55,7 @@ export function recordPaths(input: DocumentInput, entry: ModelEntry): PathsObjec
     parameters: [idParameter],
     get: operation({
       operationId: name("get"),
-      summary: `Read one ${model.label.toLowerCase()}`,
+      summary: `Read one ${inSentence(model.label)}`,
       tag,
       kind: "read",
       responses: { "200": { description: "The record", content: json(dataOf(row)) } },
@@ -110,7 +112,7 @@ export function recordPaths(input: DocumentInput, entry: ModelEntry): PathsObjec
     paths[`${base}/delete-many`] = {
       post: operation({
         operationId: name("deleteMany"),
-        summary: `Delete several ${model.labelPlural.toLowerCase()}, all or nothing`,
+        summary: `Delete several ${inSentence(model.labelPlural)}, all or nothing`,
         tag,
         kind: "write",
         body: {
@@ -143,7 +145,7 @@ export function recordPaths(input: DocumentInput, entry: ModelEntry): PathsObjec
     paths[`${base}/update-many`] = {
       post: operation({
         operationId: name("updateMany"),
-        summary: `Change several ${model.labelPlural.toLowerCase()}, all or nothing`,
+        summary: `Change several ${inSentence(model.labelPlural)}, all or nothing`,
         description:
           "Each row's `values` are a PATCH body of that record; a refused row leaves every record as it was, and its errors are keyed `rows.<index>.<field>`.",
         tag,
@@ -174,7 +176,7 @@ export function recordPaths(input: DocumentInput, entry: ModelEntry): PathsObjec
   paths[`/api/lookup/${encodeURIComponent(model.key)}`] = {
     get: operation({
       operationId: name("lookup"),
-      summary: `Find ${model.labelPlural.toLowerCase()} to pick`,
+      summary: `Find ${inSentence(model.labelPlural)} to pick`,
       tag,
       kind: "read",
       parameters: [
@@ -258,6 +260,6 @@ function listAnswer(row: ReturnType<typeof componentRef>) {
 
 /** "a book", "an author": summaries read as sentences. */
 function one(label: string): string {
-  const word = label.toLowerCase();
-  return `${/^[aeiou]/.test(word) ? "an" : "a"} ${word}`;
+  const word = inSentence(label);
+  return `${/^[aeiou]/i.test(word) ? "an" : "a"} ${word}`;
 }

@@ -1,5 +1,6 @@
 import { ApiError, useAdmin } from "@atrium/client";
 import type { ActionMeta, ModelMeta } from "@atrium/core";
+import { inSentence } from "@atrium/core";
 import { useState } from "react";
 import { Dialog } from "../components/Dialog.js";
 import { FieldInput } from "../form/FieldInput.js";
@@ -24,7 +25,7 @@ export function ActionDialog({ model, action, ids, onClose, onDone }: ActionDial
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [running, setRunning] = useState(false);
   if (!action) return null;
-  const records = `${ids.length} ${ids.length === 1 ? model.label.toLowerCase() : model.labelPlural.toLowerCase()}`;
+  const records = `${ids.length} ${ids.length === 1 ? inSentence(model.label) : inSentence(model.labelPlural)}`;
   const question = (action.confirm ?? `${action.label} {records}?`)
     .replaceAll("{count}", String(ids.length))
     .replaceAll("{records}", records);

@@ -1,5 +1,6 @@
 import { describeError, useAdmin, useDeleteRecords } from "@atrium/client";
 import type { DeletePreviewGroup, ModelMeta } from "@atrium/core";
+import { inSentence } from "@atrium/core";
 import { useQueries } from "@tanstack/react-query";
 import { Ban, Link2Off, Trash2 } from "lucide-react";
 import { useState } from "react";
@@ -48,7 +49,7 @@ function Groups({
         {groups.map((group) => (
           <li key={`${group.model}-${group.via}`}>
             <Link to={`/m/${group.model}`}>
-              {plural(group.count, group.label.toLowerCase(), group.label.toLowerCase())}
+              {plural(group.count, inSentence(group.label), inSentence(group.label))}
             </Link>{" "}
             <span className="faint">(via {group.via})</span>
             {group.examples.length > 0 && (
@@ -89,12 +90,12 @@ function OpenDeleteDialog({ model, ids, onClose, onDeleted, recordLabel, version
     ids.length === 1
       ? recordLabel
         ? `“${recordLabel}”`
-        : `this ${model.label.toLowerCase()}`
-      : plural(ids.length, model.label.toLowerCase(), model.labelPlural.toLowerCase());
+        : `this ${inSentence(model.label)}`
+      : plural(ids.length, inSentence(model.label), inSentence(model.labelPlural));
   const title =
     ids.length === 1
-      ? `Delete ${model.label.toLowerCase()}?`
-      : `Delete ${plural(ids.length, model.label.toLowerCase(), model.labelPlural.toLowerCase())}?`;
+      ? `Delete ${inSentence(model.label)}?`
+      : `Delete ${plural(ids.length, inSentence(model.label), inSentence(model.labelPlural))}?`;
   const confirm = () => {
     setSent(true);
     remove.mutate(

@@ -1,5 +1,6 @@
 import { type ExchangeFormat, type ListState, toSearchParams, useAdmin } from "@atrium/client";
 import type { ModelMeta } from "@atrium/core";
+import { inSentence } from "@atrium/core";
 import { Download } from "lucide-react";
 import { useEffect, useRef } from "react";
 
@@ -65,8 +66,8 @@ export function ExportMenu({ model, state, selectedIds }: ExportMenuProps) {
       <div className="export-menu-panel">
         <p className="muted">
           {filtered
-            ? `The ${model.labelPlural.toLowerCase()} that match, in the list's order`
-            : `Every ${model.label.toLowerCase()}, in the list's order`}
+            ? `The ${inSentence(model.labelPlural)} that match, in the list's order`
+            : `Every ${inSentence(model.label)}, in the list's order`}
         </p>
         <div className="export-menu-links">{links(listParams, "the list")}</div>
         {selectedIds.length > 0 && (

@@ -10,6 +10,7 @@ import {
   useAdmin,
 } from "@atrium/client";
 import type { ModelMeta } from "@atrium/core";
+import { inSentence } from "@atrium/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { Upload } from "lucide-react";
 import { useEffect, useId, useRef, useState } from "react";
@@ -60,7 +61,7 @@ function ImportDialog({ model, meta, onClose }: ImportButtonProps & { onClose: (
   const [mappingErrors, setMappingErrors] = useState<Record<string, string>>({});
   const [writing, setWriting] = useState<ImportProgressLine | "starting">();
   const running = useRef<AbortController | null>(null);
-  const nouns = model.labelPlural.toLowerCase();
+  const nouns = inSentence(model.labelPlural);
 
   // Every change of the file or the choices checks the file again; an answer to an older check is dropped.
   useEffect(() => {
@@ -181,7 +182,7 @@ function ImportDialog({ model, meta, onClose }: ImportButtonProps & { onClose: (
         <>
           <p style={{ marginTop: 0 }} className="muted">
             A CSV, JSON or NDJSON file, such as an export of this list. Rows whose id names a{" "}
-            {model.label.toLowerCase()} update it, the others create one; every row is checked as the form
+            {inSentence(model.label)} update it, the others create one; every row is checked as the form
             checks it before anything is written, and the import is saved whole or not at all.
           </p>
           <div className="import-grid">
@@ -217,7 +218,7 @@ function ImportDialog({ model, meta, onClose }: ImportButtonProps & { onClose: (
                     <option key={choice.value} value={choice.value}>
                       {choice.value === "none"
                         ? choice.label
-                        : `The ${model.label.toLowerCase()} with the same ${choice.label.toLowerCase()}`}
+                        : `The ${inSentence(model.label)} with the same ${inSentence(choice.label)}`}
                     </option>
                   ))}
                 </select>

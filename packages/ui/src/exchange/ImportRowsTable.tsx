@@ -1,5 +1,6 @@
 import type { ImportDryRun, ImportRowError } from "@atrium/client";
 import type { ModelMeta } from "@atrium/core";
+import { inSentence } from "@atrium/core";
 import { plural } from "../format/formatCount.js";
 
 /** Rows listed besides every row with a problem: enough to see what an import does without a huge table. */
@@ -15,7 +16,7 @@ export function ImportRowsTable({ model, dry }: { model: ModelMeta; dry: ImportD
     name === null
       ? "Row"
       : ([...model.fields, ...(model.writeOnlyFields ?? [])].find((f) => f.name === name)?.label ?? name);
-  const noun = (count: number) => plural(count, model.label.toLowerCase(), model.labelPlural.toLowerCase());
+  const noun = (count: number) => plural(count, inSentence(model.label), inSentence(model.labelPlural));
   return (
     <div className="import-section">
       <p role="status">

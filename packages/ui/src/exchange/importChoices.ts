@@ -5,6 +5,7 @@
  */
 import type { ImportColumnMapping } from "@atrium/client";
 import type { FieldMeta, ModelMeta } from "@atrium/core";
+import { inSentence } from "@atrium/core";
 
 export interface FieldChoice {
   /** The `<option>` value: `field`, or `field@by` for a relation. */
@@ -56,7 +57,7 @@ export function importFieldChoices(model: ModelMeta, models: readonly ModelMeta[
       if (related?.idFields.length === 1 && related.idFields[0] === key.name) continue;
       choices.push({
         value: `${field.name}@${key.name}`,
-        label: `${field.label} by ${key.label.toLowerCase()}`,
+        label: `${field.label} by ${inSentence(key.label)}`,
         field: field.name,
         by: key.name,
       });
@@ -70,7 +71,7 @@ export function matchChoices(model: ModelMeta, mapping: readonly ImportColumnMap
   const mapped = new Set(mapping.flatMap((entry) => (entry.field && !entry.by ? [entry.field] : [])));
   const choices: FieldChoice[] = [];
   if (model.idFields.every((name) => mapped.has(name))) {
-    choices.push({ value: "$id", label: "Id", field: "$id" });
+    choices.push({ value: "$id", label: "ID", field: "$id" });
   }
   for (const field of model.fields) {
     if (field.isUnique && !model.idFields.includes(field.name) && mapped.has(field.name)) {

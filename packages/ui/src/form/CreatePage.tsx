@@ -7,6 +7,7 @@ import {
   useRecord,
 } from "@atrium/client";
 import type { FieldMeta, ModelMeta } from "@atrium/core";
+import { inSentence } from "@atrium/core";
 import { useState } from "react";
 import { useNavigate, useParams, useSearchParams } from "react-router";
 import { NoPermission } from "../auth/NoPermission.js";
@@ -40,7 +41,7 @@ export function CreatePage() {
         model={model}
         action="add"
         backTo={`/m/${model.key}`}
-        backLabel={`Back to ${model.labelPlural.toLowerCase()}`}
+        backLabel={`Back to ${inSentence(model.labelPlural)}`}
       />
     );
   }
@@ -78,7 +79,7 @@ function CreateRecord({
   });
   return (
     <>
-      <PageHeader title={`New ${model.label.toLowerCase()}`} description={model.help} />
+      <PageHeader title={`New ${inSentence(model.label)}`} description={model.help} />
       <RecordForm
         model={model}
         mode="create"

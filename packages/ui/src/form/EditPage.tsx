@@ -10,6 +10,7 @@ import {
   useUpdateRecord,
 } from "@atrium/client";
 import type { ModelMeta } from "@atrium/core";
+import { inSentence } from "@atrium/core";
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useNavigate, useParams } from "react-router";
@@ -35,7 +36,7 @@ export function EditPage() {
         model={model}
         action="change"
         backTo={recordPath(model.key, id)}
-        backLabel={`View the ${model.label.toLowerCase()}`}
+        backLabel={`View the ${inSentence(model.label)}`}
       />
     );
   }
@@ -79,7 +80,7 @@ function EditRecord({ model, models, id }: { model: ModelMeta; models: ModelMeta
     return (
       <ErrorState
         error={failed}
-        title={`Could not load this ${model.label.toLowerCase()}`}
+        title={`Could not load this ${inSentence(model.label)}`}
         onRetry={() => record.refetch()}
       />
     );

@@ -1,5 +1,6 @@
 import { type FieldWidgetProps, useAdmin } from "@atrium/client";
 import type { FieldMeta, InlineMeta, ModelMeta } from "@atrium/core";
+import { inSentence } from "@atrium/core";
 import { Plus, Trash2, Undo2 } from "lucide-react";
 import type { ReactNode } from "react";
 import { ConflictPanel } from "./ConflictPanel.js";
@@ -138,7 +139,7 @@ export function InlineEditor(props: InlineEditorProps) {
       )}
       {permissions.add && live < inline.max && (
         <button type="button" className="button" onClick={() => onChange([...rows, newInlineRow(child)])}>
-          <Plus size={14} aria-hidden="true" /> Add {child.label.toLowerCase()}
+          <Plus size={14} aria-hidden="true" /> Add {inSentence(child.label)}
         </button>
       )}
     </section>

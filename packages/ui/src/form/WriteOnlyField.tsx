@@ -1,4 +1,5 @@
 import type { FieldMeta } from "@atrium/core";
+import { inSentence } from "@atrium/core";
 import { Eye, EyeOff, KeyRound } from "lucide-react";
 import { useState } from "react";
 import { type Control, Controller } from "react-hook-form";
@@ -69,7 +70,7 @@ export function WriteOnlyField({ field, control, mode, idPrefix }: WriteOnlyFiel
               <button
                 type="button"
                 className="button icon-button"
-                aria-label={`Show ${field.label.toLowerCase()}`}
+                aria-label={`Show ${inSentence(field.label)}`}
                 aria-pressed={shown}
                 aria-controls={id}
                 title={shown ? "Hide what you typed" : "Show what you typed"}

@@ -8,6 +8,7 @@ import {
   useAdmin,
 } from "@atrium/client";
 import type { ModelMeta } from "@atrium/core";
+import { inSentence } from "@atrium/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { Sparkles } from "lucide-react";
 import { useId, useRef, useState } from "react";
@@ -53,7 +54,7 @@ function GenerateDialog({ model, meta, onClose }: GenerateButtonProps & { onClos
   const [phase, setPhase] = useState<Phase>({ kind: "form" });
   const running = useRef<AbortController | null>(null);
   const labelOf = (key: string) => meta.models.find((candidate) => candidate.key === key)?.labelPlural ?? key;
-  const nouns = model.labelPlural.toLowerCase();
+  const nouns = inSentence(model.labelPlural);
 
   /** The form's values, or undefined with the messages placed beside their fields. */
   const read = () => {
@@ -102,9 +103,9 @@ function GenerateDialog({ model, meta, onClose }: GenerateButtonProps & { onClos
       const parents = summary.models.filter((step) => step.model !== model.key && step.created > 0);
       const own = summary.models.find((step) => step.model === model.key)?.created ?? 0;
       toast(
-        `Generated ${plural(own, model.label.toLowerCase(), nouns)}` +
+        `Generated ${plural(own, inSentence(model.label), nouns)}` +
           (parents.length > 0
-            ? ` (and first ${parents.map((step) => `${step.created} ${labelOf(step.model).toLowerCase()}`).join(", ")})`
+            ? ` (and first ${parents.map((step) => `${step.created} ${inSentence(labelOf(step.model))}`).join(", ")})`
             : "") +
           ` with seed ${summary.seed}`,
       );

@@ -1,5 +1,5 @@
 import type { HistoryAction, HistoryEntry } from "@atrium/client";
-import { type FieldMeta, type ModelMeta, recordLabel } from "@atrium/core";
+import { type FieldMeta, inSentence, type ModelMeta, recordLabel } from "@atrium/core";
 
 const actionLabels: Record<HistoryAction, string> = {
   create: "Created",
@@ -189,7 +189,7 @@ export function actionSummary(entry: HistoryEntry, model: ModelMeta | undefined)
   const label = String(entry.changes.$label?.new ?? entry.changes.$action?.new ?? "Action");
   const count = Number(entry.changes.$count?.new ?? 0);
   const records = model
-    ? (count === 1 ? model.label : model.labelPlural).toLowerCase()
+    ? inSentence(count === 1 ? model.label : model.labelPlural)
     : count === 1
       ? "record"
       : "records";

@@ -1,5 +1,5 @@
 import { filterValue, type ListState, useRecordList, withFilter } from "@atrium/client";
-import { type FieldMeta, isDateOnly, type ModelMeta } from "@atrium/core";
+import { type FieldMeta, inSentence, isDateOnly, type ModelMeta } from "@atrium/core";
 import { CalendarDays } from "lucide-react";
 import { drillChoices, drillCrumbs, drillLevel, drillTitle } from "./dateDrillDown.js";
 import { boundToDay, type DateRange, dayBounds } from "./datePresets.js";
@@ -53,7 +53,7 @@ export function DateDrillDown({ model, field, state, onChange }: DateDrillDownPr
   };
   if (crumbs.length === 0 && choices.length === 0) return null;
   return (
-    <nav className="date-drill" aria-label={`${model.labelPlural} by ${field.label.toLowerCase()}`}>
+    <nav className="date-drill" aria-label={`${model.labelPlural} by ${inSentence(field.label)}`}>
       <CalendarDays size={14} aria-hidden="true" />
       {crumbs.map((crumb) => (
         <button

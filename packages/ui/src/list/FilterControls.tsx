@@ -1,5 +1,6 @@
 import { filterValue, type ListState, useRecord, withFilter } from "@atrium/client";
 import type { FieldMeta, ModelMeta } from "@atrium/core";
+import { inSentence } from "@atrium/core";
 import { useEffect, useId, useRef, useState } from "react";
 import { RecordPicker } from "../components/RecordPicker.js";
 import { isDateOnly } from "../format/fieldKinds.js";
@@ -194,7 +195,7 @@ export function DateFilter({ field, state, onChange }: FilterControlProps) {
               type="button"
               className={active ? "button button-small button-primary" : "button button-small"}
               aria-pressed={active}
-              aria-label={`${field.label}: ${preset.label.toLowerCase()}`}
+              aria-label={`${field.label}: ${inSentence(preset.label)}`}
               onClick={() => (active ? setRange("", "") : setRange(range.from, range.to))}
             >
               {preset.label}

@@ -10,6 +10,7 @@ import {
   useRecordList,
 } from "@atrium/client";
 import type { ModelMeta } from "@atrium/core";
+import { inSentence } from "@atrium/core";
 import { Filter, Plus } from "lucide-react";
 import { useCallback, useEffect, useId, useMemo, useState } from "react";
 import { Link, useParams } from "react-router";
@@ -103,7 +104,7 @@ function ModelList({ model, meta }: { model: ModelMeta; meta: AdminMeta }) {
         title={model.labelPlural}
         description={
           data
-            ? `${formatCount(data.total, data.totalIsEstimate)} ${data.total === 1 ? model.label.toLowerCase() : model.labelPlural.toLowerCase()}${filtered ? " match" : ""}`
+            ? `${formatCount(data.total, data.totalIsEstimate)} ${data.total === 1 ? inSentence(model.label) : inSentence(model.labelPlural)}${filtered ? " match" : ""}`
             : model.help
         }
         actions={
@@ -115,7 +116,7 @@ function ModelList({ model, meta }: { model: ModelMeta; meta: AdminMeta }) {
             {can.add ? (
               <Link to={`/m/${model.key}/new`} className="button button-primary">
                 <Plus size={15} aria-hidden="true" />
-                Add {model.label.toLowerCase()}
+                Add {inSentence(model.label)}
               </Link>
             ) : (
               <AddBlockedNote model={model} />
@@ -128,7 +129,7 @@ function ModelList({ model, meta }: { model: ModelMeta; meta: AdminMeta }) {
           <SearchBox
             value={state.q}
             onSearch={onSearch}
-            label={`Search ${model.labelPlural.toLowerCase()}`}
+            label={`Search ${inSentence(model.labelPlural)}`}
             searches={searchedFields(model)}
             match={data?.searchMatch}
           />
@@ -161,7 +162,7 @@ function ModelList({ model, meta }: { model: ModelMeta; meta: AdminMeta }) {
           {list.isError && !data ? (
             <ErrorState
               error={list.error}
-              title={`Could not load ${model.labelPlural.toLowerCase()}`}
+              title={`Could not load ${inSentence(model.labelPlural)}`}
               onRetry={() => list.refetch()}
             >
               {isApiError(list.error) && list.error.code === "sort_needs_index" && (
@@ -186,7 +187,7 @@ function ModelList({ model, meta }: { model: ModelMeta; meta: AdminMeta }) {
           ) : rows && rows.length === 0 ? (
             filtered ? (
               <EmptyState title="No matches" filtered>
-                <p>No {model.labelPlural.toLowerCase()} match the search and filters.</p>
+                <p>No {inSentence(model.labelPlural)} match the search and filters.</p>
                 <button
                   type="button"
                   className="button"
@@ -196,11 +197,11 @@ function ModelList({ model, meta }: { model: ModelMeta; meta: AdminMeta }) {
                 </button>
               </EmptyState>
             ) : (
-              <EmptyState title={`No ${model.labelPlural.toLowerCase()} yet`}>
+              <EmptyState title={`No ${inSentence(model.labelPlural)} yet`}>
                 {can.add && (
                   <Link to={`/m/${model.key}/new`} className="button button-primary">
                     <Plus size={15} aria-hidden="true" />
-                    Add the first {model.label.toLowerCase()}
+                    Add the first {inSentence(model.label)}
                   </Link>
                 )}
               </EmptyState>

@@ -1,5 +1,6 @@
 import type { Row } from "@atrium/client";
 import type { ActionMeta, ModelMeta } from "@atrium/core";
+import { inSentence } from "@atrium/core";
 import { Trash2, X } from "lucide-react";
 import { useState } from "react";
 import { ActionDialog } from "../actions/ActionDialog.js";
@@ -87,7 +88,7 @@ export function SelectionBar({ model, selected, rows, canDelete, onClear, onChan
         onDeleted={(count) => {
           setDeleting(false);
           onClear();
-          toast(`Deleted ${plural(count, model.label.toLowerCase(), model.labelPlural.toLowerCase())}`);
+          toast(`Deleted ${plural(count, inSentence(model.label), inSentence(model.labelPlural))}`);
         }}
       />
     </>

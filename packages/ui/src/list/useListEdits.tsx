@@ -1,5 +1,6 @@
 import { describeError, type Row, useAdmin } from "@atrium/client";
 import type { FieldMeta, ModelMeta } from "@atrium/core";
+import { inSentence } from "@atrium/core";
 import { useEffect, useState } from "react";
 import { useToast } from "../components/Toasts.js";
 import { plural } from "../format/formatCount.js";
@@ -49,7 +50,7 @@ export function useListEdits(
     try {
       const saved = await api.updateMany(model.key, changed);
       discard();
-      toast(`Saved ${plural(saved.length, model.label.toLowerCase(), model.labelPlural.toLowerCase())}`);
+      toast(`Saved ${plural(saved.length, inSentence(model.label), inSentence(model.labelPlural))}`);
       options.onSaved();
     } catch (error) {
       setErrors(cellErrors(error, changed, fields));

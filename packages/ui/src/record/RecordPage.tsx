@@ -1,5 +1,6 @@
 import { permissionsOf, useModel, useRecord } from "@atrium/client";
 import type { ActionMeta, ModelMeta } from "@atrium/core";
+import { inSentence } from "@atrium/core";
 import { ExternalLink, Pencil, Trash2 } from "lucide-react";
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
@@ -35,7 +36,7 @@ function RecordDetail({ model, models, id }: { model: ModelMeta; models: ModelMe
     return (
       <ErrorState
         error={record.error}
-        title={`Could not load this ${model.label.toLowerCase()}`}
+        title={`Could not load this ${inSentence(model.label)}`}
         onRetry={() => record.refetch()}
       />
     );

@@ -1,5 +1,6 @@
 import { emptyListState, permissionsOf, toSearchParams, useRecordList } from "@atrium/client";
 import type { FieldMeta, ModelMeta } from "@atrium/core";
+import { inSentence } from "@atrium/core";
 import { ArrowRight, Plus } from "lucide-react";
 import { useState } from "react";
 import { Link } from "react-router";
@@ -50,7 +51,7 @@ export function RelatedList({ field, related, models, recordId }: RelatedListPro
               className="button button-small button-ghost"
             >
               <Plus size={13} aria-hidden="true" />
-              Add <span className="sr-only">{related.label.toLowerCase()}</span>
+              Add <span className="sr-only">{inSentence(related.label)}</span>
             </Link>
           )}
           {backField && (
@@ -68,7 +69,7 @@ export function RelatedList({ field, related, models, recordId }: RelatedListPro
       ) : list.isError ? (
         <ErrorState
           error={list.error}
-          title={`Could not load ${field.label.toLowerCase()}`}
+          title={`Could not load ${inSentence(field.label)}`}
           onRetry={() => list.refetch()}
         />
       ) : list.data?.data.length === 0 ? (

@@ -1,4 +1,5 @@
 import { useAdmin, useModel, useRecord } from "@atrium/client";
+import { inSentence } from "@atrium/core";
 import { useEffect } from "react";
 import { Link, useLocation, useParams } from "react-router";
 
@@ -24,7 +25,7 @@ export function Breadcrumbs() {
       });
       if (pathname.endsWith("/edit")) crumbs.push({ label: "Edit" });
     } else if (pathname.endsWith("/new")) {
-      crumbs.push({ label: `New ${model?.label.toLowerCase() ?? "record"}` });
+      crumbs.push({ label: `New ${model ? inSentence(model.label) : "record"}` });
     }
   } else if (pageKey) {
     crumbs.push({ label: registry.page(pageKey)?.title ?? pageKey });

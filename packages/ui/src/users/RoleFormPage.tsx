@@ -33,6 +33,7 @@ import { RoutePermissions } from "./RoutePermissions.js";
 import { SuperuserOnly } from "./SuperuserOnly.js";
 import { ConfirmDeleteDialog, useAdminEntityForm } from "./useAdminEntityForm.js";
 import "./users.css";
+import { inSentence } from "@atrium/core";
 
 /** `/admin/roles/new` and `/admin/roles/:id`: a name, a models × actions grid and the custom pages to view. */
 export function RoleFormPage() {
@@ -182,7 +183,7 @@ function RoleForm({ role, models, routes }: RoleFormProps) {
                           type="checkbox"
                           className="checkbox"
                           checked={matrix[model.key]?.[action] ?? false}
-                          aria-label={`${actionLabels[action]} ${model.labelPlural.toLowerCase()}`}
+                          aria-label={`${actionLabels[action]} ${inSentence(model.labelPlural)}`}
                           onChange={(event) =>
                             setMatrix(toggleCell(matrix, model.key, action, event.target.checked))
                           }

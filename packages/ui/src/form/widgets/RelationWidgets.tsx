@@ -1,4 +1,5 @@
 import { type FieldWidgetProps, type RecordRef, useRelatedModel } from "@atrium/client";
+import { inSentence } from "@atrium/core";
 import { RecordPicker } from "../../components/RecordPicker.js";
 import { inputProps } from "./inputProps.js";
 
@@ -22,7 +23,7 @@ export function RelationInput(props: FieldWidgetProps) {
       disabled={disabled}
       invalid={invalid}
       describedBy={describedBy}
-      placeholder={`Search ${related.labelPlural.toLowerCase()}…`}
+      placeholder={`Search ${inSentence(related.labelPlural)}…`}
     />
   );
 }
@@ -81,7 +82,7 @@ export function RelationManyInput({
       disabled={disabled}
       invalid={invalid}
       describedBy={describedBy}
-      placeholder={`Add ${related.labelPlural.toLowerCase()}…`}
+      placeholder={`Add ${inSentence(related.labelPlural)}…`}
     />
   );
 }
