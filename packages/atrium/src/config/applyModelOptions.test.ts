@@ -46,6 +46,16 @@ describe("applyModelOptions", () => {
     expect(item.searchFields).toEqual(["book.title"]);
   });
 
+  it("renames fields where the admin names them, keeping the others' labels", () => {
+    const book = configured(
+      { Book: { fieldLabels: { isbn: "ISBN-13", publishedOn: "First published" } } },
+      "Book",
+    );
+    expect(field(book, "isbn")?.label).toBe("ISBN-13");
+    expect(field(book, "publishedOn")?.label).toBe("First published");
+    expect(field(book, "pageCount")?.label).toBe("Page count");
+  });
+
   it("overrides help and placeholders, and makes a relation read-only together with its key", () => {
     const book = configured(
       {

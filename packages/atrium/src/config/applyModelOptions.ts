@@ -1,6 +1,6 @@
 /**
- * The checked `models` options, applied to the metadata the server is built from: labels, title field, search
- * fields, help, placeholders and read-only flags change the models' own metadata (so every route, label and
+ * The checked `models` options, applied to the metadata the server is built from: labels (the model's and its
+ * fields'), title field, search fields, help, placeholders and read-only flags change the models' own metadata (so every route, label and
  * write check honours them without knowing about the config), the rest travels in `ModelMeta.admin` to the
  * routes that enforce it (hidden models, actions, default ordering and page size) and to the UI.
  */
@@ -49,11 +49,13 @@ function readOnlyNames(model: ModelMeta, names: readonly string[]): Set<string> 
 }
 
 function withFieldOptions(model: ModelMeta, field: FieldMeta, input: ModelOptionsInput): FieldMeta {
+  const label = input.fieldLabels?.[field.name];
   const help = input.form?.help?.[field.name];
   const placeholder = input.form?.placeholder?.[field.name];
   const readOnly = readOnlyNames(model, input.form?.readOnly ?? []).has(field.name);
-  if (help === undefined && placeholder === undefined && !readOnly) return field;
+  if (label === undefined && help === undefined && placeholder === undefined && !readOnly) return field;
   const configured = { ...field };
+  if (label !== undefined) configured.label = label;
   if (help !== undefined) configured.help = help;
   if (placeholder !== undefined) configured.placeholder = placeholder;
   if (readOnly) configured.isReadOnly = true;

@@ -95,6 +95,8 @@ export function checkModelFields(
   for (const key of ["help", "placeholder"] as const) {
     for (const name of Object.keys(form[key] ?? {})) check.field(`${path}.form.${key}.${name}`, model, name);
   }
+  for (const name of Object.keys(input.fieldLabels ?? {}))
+    check.field(`${path}.fieldLabels.${name}`, model, name);
   return checks;
 }
 

@@ -33,6 +33,7 @@ describe("checkModelsConfig", () => {
         Book: {
           label: "Title",
           pluralLabel: "Titles",
+          fieldLabels: { isbn: "ISBN-13", publishedOn: "First published" },
           titleField: "subtitle",
           list: {
             columns: ["title", "author", "reviews"],
@@ -91,6 +92,7 @@ describe("checkModelsConfig", () => {
       problems({
         Book: {
           label: "",
+          fieldLabels: { title: 7 },
           hidden: "yes",
           list: { perPage: 500, columns: "title", perPageChoices: [10, 0] },
           form: { fieldsets: [{ fields: ["title"] }] },
@@ -98,6 +100,7 @@ describe("checkModelsConfig", () => {
       }),
     ).toEqual([
       'atrium.E104 models.Book.label: expected a non-empty text, got "".',
+      "atrium.E104 models.Book.fieldLabels.title: expected a non-empty text, got 7.",
       'atrium.E104 models.Book.hidden: expected true or false, got "yes".',
       'atrium.E104 models.Book.list.columns: expected a list of field names, e.g. ["title"], got "title".',
       "atrium.E104 models.Book.list.perPage: expected a whole number of rows from 1 to 200, got 500.",
@@ -111,6 +114,7 @@ describe("checkModelsConfig", () => {
       problems({
         Book: {
           titleField: "titel",
+          fieldLabels: { isbm: "ISBN-13" },
           list: {
             columns: ["title", "author", "titel"],
             search: ["author.nmae"],
@@ -131,6 +135,7 @@ describe("checkModelsConfig", () => {
       "atrium.E105 models.Book.form.readOnly[0]: 'ratting' is not a field of Book; did you mean 'rating'?",
       "atrium.E105 models.Book.form.fieldsets[0].fields[0]: 'subtitel' is not a field of Book; did you mean 'subtitle'?",
       "atrium.E105 models.Book.form.help.isbm: 'isbm' is not a field of Book; did you mean 'isbn'?",
+      "atrium.E105 models.Book.fieldLabels.isbm: 'isbm' is not a field of Book; did you mean 'isbn'?",
     ]);
   });
 

@@ -116,6 +116,11 @@ export interface ModelOptions<Model extends ModelName> {
   label?: string;
   /** @default the label's plural ("Order items") */
   pluralLabel?: string;
+  /**
+   * Fields' names in the admin (Django's `verbose_name`): form labels, column headers, filters, the record page,
+   * history and messages. @default the field name in words, acronyms in capitals (`isbn`: "ISBN", `dob`: "Dob")
+   */
+  fieldLabels?: Partial<Record<FieldName<Model>, string>>;
   /** The field that labels a record in lists, look-ups and breadcrumbs. @default name, title, email... else the id */
   titleField?: FieldName<Model>;
   list?: ListOptions<Model>;

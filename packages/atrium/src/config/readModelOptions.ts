@@ -19,6 +19,7 @@ export const maxPerPage = 200;
 export interface ModelOptionsInput {
   label?: string;
   pluralLabel?: string;
+  fieldLabels?: Record<string, string>;
   titleField?: string;
   hidden?: boolean;
   viewOnSite?: string;
@@ -46,6 +47,7 @@ export interface ModelOptionsInput {
 const modelKeys = [
   "label",
   "pluralLabel",
+  "fieldLabels",
   "titleField",
   "list",
   "form",
@@ -113,6 +115,8 @@ function readModel(reader: ShapeReader, path: string, raw: unknown): ModelOption
   if (label !== undefined) input.label = label;
   const pluralLabel = reader.text(`${path}.pluralLabel`, value.pluralLabel);
   if (pluralLabel !== undefined) input.pluralLabel = pluralLabel;
+  const fieldLabels = readTexts(reader, `${path}.fieldLabels`, value.fieldLabels);
+  if (fieldLabels) input.fieldLabels = fieldLabels;
   const titleField = reader.text(`${path}.titleField`, value.titleField);
   if (titleField !== undefined) input.titleField = titleField;
   const hidden = reader.boolean(`${path}.hidden`, value.hidden);
@@ -164,19 +168,25 @@ function readList(reader: ShapeReader, path: string, list: Record_): NonNullable
   return input;
 }
 
+/** A text per field name (`{ title: "..." }`): the texts that are non-empty text, each other one reported. */
+function readTexts(reader: ShapeReader, path: string, raw: unknown): Record<string, string> | undefined {
+  const texts = reader.object(path, raw, undefined, `{ title: "..." }`);
+  if (!texts) return undefined;
+  const checked: Record<string, string> = {};
+  for (const [field, text] of Object.entries(texts)) {
+    const value = reader.text(`${path}.${field}`, text);
+    if (value !== undefined) checked[field] = value;
+  }
+  return checked;
+}
+
 function readForm(reader: ShapeReader, path: string, form: Record_): NonNullable<ModelOptionsInput["form"]> {
   const input: NonNullable<ModelOptionsInput["form"]> = {};
   const readOnly = reader.names(`${path}.readOnly`, form.readOnly);
   if (readOnly) input.readOnly = readOnly;
   for (const key of ["help", "placeholder"] as const) {
-    const texts = reader.object(`${path}.${key}`, form[key], undefined, `{ title: "..." }`);
-    if (!texts) continue;
-    const checked: Record<string, string> = {};
-    for (const [field, text] of Object.entries(texts)) {
-      const value = reader.text(`${path}.${key}.${field}`, text);
-      if (value !== undefined) checked[field] = value;
-    }
-    input[key] = checked;
+    const texts = readTexts(reader, `${path}.${key}`, form[key]);
+    if (texts) input[key] = texts;
   }
   const fieldsets = form.fieldsets;
   if (fieldsets === undefined) return input;
