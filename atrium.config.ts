@@ -18,6 +18,8 @@ export default defineConfig({
     Book: {
       // The book's page on the shop's site (a made-up domain: the demo has no shop).
       viewOnSite: "https://bookstore.example/books/{isbn}",
+      // Which ISBN it is: the catalogue's thirteen-digit one (the name alone reads "ISBN").
+      fieldLabels: { isbn: "ISBN-13" },
       form: {
         // The schema calls it the reviews' average, which only the shop's own code keeps: the demo's ratings
         // are seeded apart from its reviews (the list's "Avg. stars" column is computed from them).

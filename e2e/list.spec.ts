@@ -228,7 +228,7 @@ test.describe("list: sorting and paging", () => {
     const list = new ListPage(page, "book");
     await list.open();
     const titleHeader = list.table.getByRole("columnheader", { name: "Title", exact: true });
-    const isbnHeader = list.table.getByRole("columnheader", { name: "ISBN" });
+    const isbnHeader = list.table.getByRole("columnheader", { name: "ISBN-13" });
     await expect(titleHeader).toHaveAttribute("aria-sort", "none");
 
     await titleHeader.getByRole("button").click();

@@ -119,8 +119,8 @@ test.describe("validation", () => {
     await form.pickRelation("author", { $id: author.$id, $label: author.$label });
     await form.save();
 
-    await form.expectFieldError("isbn", "Another book already has this ISBN");
-    await expect(page.getByRole("alert")).toContainText("Another book already has this ISBN");
+    await form.expectFieldError("isbn", "Another book already has this ISBN-13");
+    await expect(page.getByRole("alert")).toContainText("Another book already has this ISBN-13");
     await expect(page).toHaveURL(/\/m\/book\/new$/);
     await expect(form.control("title")).toHaveValue(title);
     await expect(form.control("isbn")).toHaveValue(String(existing.isbn));

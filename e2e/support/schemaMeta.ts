@@ -1,15 +1,21 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import demoConfig from "../../atrium.config.js";
+import { checkModelsConfig } from "../../packages/atrium/src/config/checkModelsConfig.js";
 import type { FieldMeta, ModelMeta, SchemaMeta } from "../../packages/core/src/index.js";
 import { loadSchemaMetaFromFile } from "../../packages/prisma/src/schema/loadSchemaMeta.js";
 
 const schemaPath = join(dirname(fileURLToPath(import.meta.url)), "../../prisma/schema.prisma");
 
 /**
- * The demo schema's metadata, read from the same schema the server serves. Specs need it while Playwright
- * collects tests (before the web server is up), so it cannot come from `GET /api/meta`.
+ * The demo schema's metadata, read from the same schema the server serves and configured by the same
+ * `models` options (labels, read-only fields...). Specs need it while Playwright collects tests (before the web
+ * server is up), so it cannot come from `GET /api/meta`.
  */
-export const demoMeta: SchemaMeta = await loadSchemaMetaFromFile(schemaPath);
+export const demoMeta: SchemaMeta = checkModelsConfig(
+  demoConfig.models,
+  await loadSchemaMetaFromFile(schemaPath),
+).schema;
 
 export function modelByKey(key: string, meta: SchemaMeta = demoMeta): ModelMeta {
   const model = meta.models.find((candidate) => candidate.key === key);
