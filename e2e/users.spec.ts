@@ -18,6 +18,10 @@ test("a superuser creates a role and a user; the user can edit books and nothing
   await sidebar.getByRole("link", { name: "Admin roles", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Admin roles", level: 1 })).toBeVisible();
   await page.getByRole("link", { name: "Add role" }).click();
+  // The trail leads back to the roles, and names the page in the browser's tab.
+  const trail = page.getByRole("navigation", { name: "Breadcrumb" });
+  await expect(trail.getByRole("listitem")).toHaveText(["Overview", "Admin roles", "New role"]);
+  await expect(page).toHaveTitle("New role · Atrium");
   await page.getByLabel("Name").fill("Book editors");
   await page.getByRole("checkbox", { name: "Change books" }).check();
   // Change implies view, as on the server.

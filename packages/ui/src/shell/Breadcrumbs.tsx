@@ -2,11 +2,7 @@ import { useAdmin, useModel, useRecord } from "@atrium/client";
 import { inSentence } from "@atrium/core";
 import { useEffect } from "react";
 import { Link, useLocation, useParams } from "react-router";
-
-interface Crumb {
-  label: string;
-  to?: string;
-}
+import { type Crumb, sectionCrumbs } from "./sectionCrumbs.js";
 
 /** Derived from the route, so every page gets a trail (and a document title) without wiring its own. */
 export function Breadcrumbs() {
@@ -24,13 +20,14 @@ export function Breadcrumbs() {
         to: `/m/${modelKey}/${encodeURIComponent(id)}`,
       });
       if (pathname.endsWith("/edit")) crumbs.push({ label: "Edit" });
+      else if (pathname.endsWith("/history")) crumbs.push({ label: "History" });
     } else if (pathname.endsWith("/new")) {
       crumbs.push({ label: `New ${model ? inSentence(model.label) : "record"}` });
     }
   } else if (pageKey) {
     crumbs.push({ label: registry.page(pageKey)?.title ?? pageKey });
-  } else if (pathname === "/api-reference") {
-    crumbs.push({ label: "API" });
+  } else {
+    crumbs.push(...sectionCrumbs(pathname));
   }
   const last = crumbs[crumbs.length - 1];
   useEffect(() => {
