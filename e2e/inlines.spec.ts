@@ -137,6 +137,71 @@ test("a new order is created with its first item in one save", async ({ page, ap
   expect(saved.items).toBe(1);
 });
 
+test("“Duplicate” on an order starts the copy with its items, saved as the copy's own", async ({
+  page,
+  api,
+  factory,
+}) => {
+  const customer = (await api.list("customer", { perPage: 1 }))[0];
+  type Edition = { $id: string; $label: string; book: { $id: string; $label: string } };
+  const editions = (await api.list("edition", { perPage: 40 })) as unknown as Edition[];
+  const [first, second] = editions.filter(
+    (edition, index) => editions.findIndex((other) => other.book.$id === edition.book.$id) === index,
+  );
+  if (!customer || !first || !second) throw new Error("the demo has too few customers or editions");
+  const original = await api.create("order", {
+    number: `DUP-${Date.now().toString(36)}`,
+    customer: customer.$id,
+    $inlines: {
+      items: [
+        { book: first.book.$id, edition: first.$id, quantity: 2, unitPrice: "10.00" },
+        { book: second.book.$id, edition: second.$id, quantity: 5, unitPrice: "4.50" },
+      ],
+    },
+  });
+  factory.track("order", original.$id);
+
+  await page.goto(`/m/order/${original.$id}`);
+  await page.getByRole("link", { name: "Duplicate", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "New order", level: 1 })).toBeVisible();
+  const items = page.getByRole("region", { name: "Order items" });
+  await expect(items.getByRole("spinbutton", { name: "Quantity, row 1" })).toHaveValue("2");
+  await expect(items.getByRole("spinbutton", { name: "Quantity, row 2" })).toHaveValue("5");
+  await expect(items.getByRole("textbox", { name: "Unit price, row 2" })).toHaveValue("4.5");
+  // The order number is unique: the copy needs its own.
+  const number = page.getByRole("textbox", { name: /^Number/ });
+  await expect(number).toHaveValue("");
+  const copyNumber = `DUP-COPY-${Date.now().toString(36)}`;
+  await number.fill(copyNumber);
+  await items.getByRole("spinbutton", { name: "Quantity, row 2" }).fill("6");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+
+  await expect(page).toHaveURL(/\/m\/order\/\d+$/);
+  const copyId = new URL(page.url()).pathname.split("/").pop() ?? "";
+  factory.track("order", copyId);
+  expect(copyId).not.toBe(original.$id);
+  const quantities = async (id: string) => {
+    const inlines = await (await api.request.get(`/api/records/order/${id}/inlines`)).json();
+    return (inlines.data.items.rows as { book: { $label: string }; quantity: number }[])
+      .map((row) => [row.book.$label, row.quantity])
+      .sort();
+  };
+  expect(await quantities(copyId)).toEqual(
+    [
+      [first.book.$label, 2],
+      [second.book.$label, 6],
+    ].sort(),
+  );
+  expect((await api.get("order", copyId)).number).toBe(copyNumber);
+  // The original keeps its own items as they were.
+  expect(await quantities(original.$id)).toEqual(
+    [
+      [first.book.$label, 2],
+      [second.book.$label, 5],
+    ].sort(),
+  );
+});
+
 test("a row someone else changed meanwhile shows the form's conflict view on that row", async ({
   page,
   api,

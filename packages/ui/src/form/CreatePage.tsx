@@ -1,4 +1,5 @@
 import {
+  type InlineRows,
   permissionsOf,
   type RecordRef,
   type Row,
@@ -17,6 +18,7 @@ import { useToast } from "../components/Toasts.js";
 import { recordPath, relatedModel } from "../format/fieldKinds.js";
 import { duplicateValues, formFields, toFormValues } from "./formValues.js";
 import { RecordForm } from "./RecordForm.js";
+import { useStoredInlines } from "./useStoredInlines.js";
 
 export function CreatePage() {
   const { modelKey = "" } = useParams();
@@ -32,8 +34,12 @@ export function CreatePage() {
   // `?duplicate=<$id>` (the record page's "Duplicate") starts from that record's values.
   const duplicateId = params.get("duplicate") ?? undefined;
   const original = useRecord(duplicateId ? model?.key : undefined, duplicateId);
+  // ...and from its inlines' rows, as new rows of the copy (Django's "Save as new" copies them too).
+  const originalInlines = useStoredInlines(model, duplicateId);
   if (isUnknown) return <UnknownModelPage modelKey={modelKey} />;
-  if (!model || (prefillId && related && prefillRecord.isPending) || (duplicateId && original.isPending))
+  const loadingOriginal =
+    duplicateId && (original.isPending || (originalInlines.hasInlines && originalInlines.query.isPending));
+  if (!model || (prefillId && related && prefillRecord.isPending) || loadingOriginal)
     return <Skeleton width="30%" height={22} />;
   if (!permissionsOf(model).add) {
     return (
@@ -50,7 +56,13 @@ export function CreatePage() {
       ? { field: prefillField, ref: { $id: prefillRecord.data.$id, $label: prefillRecord.data.$label } }
       : undefined;
   return (
-    <CreateRecord key={model.key} model={model} prefill={prefill} original={original.data ?? undefined} />
+    <CreateRecord
+      key={model.key}
+      model={model}
+      prefill={prefill}
+      original={original.data ?? undefined}
+      originalInlines={originalInlines.query.data}
+    />
   );
 }
 
@@ -62,11 +74,14 @@ function CreateRecord({
   model,
   prefill,
   original,
+  originalInlines,
 }: {
   model: ModelMeta;
   prefill?: { field: FieldMeta; ref: RecordRef };
   /** The record being duplicated. */
   original?: Row;
+  /** Its inlines' rows, the copy's first rows. */
+  originalInlines?: Record<string, InlineRows> | undefined;
 }) {
   const create = useCreateRecord(model.key);
   const navigate = useNavigate();
@@ -84,6 +99,7 @@ function CreateRecord({
         model={model}
         mode="create"
         defaultValues={defaults}
+        {...(original && originalInlines ? { inlineRows: originalInlines } : {})}
         cancelTo={`/m/${model.key}`}
         save={(body) => create.mutateAsync(body)}
         onSaved={(row, intent, { allowNavigation }) => {

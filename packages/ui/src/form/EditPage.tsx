@@ -11,7 +11,7 @@ import {
 } from "@atrium/client";
 import type { ModelMeta } from "@atrium/core";
 import { inSentence } from "@atrium/core";
-import { useQueries, useQuery } from "@tanstack/react-query";
+import { useQueries } from "@tanstack/react-query";
 import { useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { NoPermission } from "../auth/NoPermission.js";
@@ -21,6 +21,7 @@ import { useToast } from "../components/Toasts.js";
 import { recordPath, relatedModel } from "../format/fieldKinds.js";
 import { formFields, isManyToMany, toFormValues } from "./formValues.js";
 import { RecordForm } from "./RecordForm.js";
+import { useStoredInlines } from "./useStoredInlines.js";
 
 /** Many-to-many pickers start from the linked records; a record only carries their count. */
 const maxLinked = 500;
@@ -44,16 +45,9 @@ export function EditPage() {
 }
 
 function EditRecord({ model, models, id }: { model: ModelMeta; models: ModelMeta[]; id: string }) {
-  const { queries, api } = useAdmin();
+  const { queries } = useAdmin();
   const record = useRecord(model.key, id);
-  const hasInlines = (model.admin?.inlines?.length ?? 0) > 0;
-  const loadInlines = () => api.inlines(model.key, id);
-  const inlines = useQuery({
-    queryKey: ["atrium", "inlines", model.key, id],
-    queryFn: ({ signal }) => api.inlines(model.key, id, signal),
-    enabled: hasInlines,
-    staleTime: 0,
-  });
+  const { hasInlines, query: inlines, reload: loadInlines } = useStoredInlines(model, id);
   const manyFields = formFields(model, "edit").filter(isManyToMany);
   const linked = useQueries({
     queries: manyFields.map((field) => {

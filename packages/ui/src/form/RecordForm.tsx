@@ -42,7 +42,10 @@ export interface RecordFormProps {
   cancelTo: string;
   /** Edit: the `$version` of the loaded record, sent with every save so a stale save answers 409. */
   version?: string;
-  /** Edit: the rows of the record's inlines as loaded (config `inlines`); create starts with none. */
+  /**
+   * The rows of the record's inlines (config `inlines`) as loaded; on a create form, those of the record it
+   * duplicates, which start as new rows of the copy. Create starts with none without them.
+   */
   inlineRows?: Record<string, InlineRows>;
   /** Edit: reads the inlines' rows again after a save that stays on the form. */
   reloadInlines?: () => Promise<Record<string, InlineRows>>;
@@ -90,7 +93,7 @@ export function RecordForm({
   const sections = formSections(model, [...formFields(model, mode), ...writeOnlyFields]);
   // Every input in the order shown, for placing server errors and focusing the first invalid one.
   const inputs = sections.flatMap((section) => section.fields);
-  const inlines = useInlineRows(model, inlineRows);
+  const inlines = useInlineRows(model, inlineRows, mode);
   const guard = useUnsavedChangesGuard(formState.isDirty);
 
   const submit = handleSubmit(

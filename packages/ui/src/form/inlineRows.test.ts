@@ -2,6 +2,7 @@ import type { InlineMeta } from "@atrium/core";
 import { autoId, model, scalar } from "@atrium/core/testing";
 import { describe, expect, it } from "vitest";
 import {
+  copiedInlineRows,
   type InlineState,
   inlineModel,
   inlinesBody,
@@ -71,5 +72,27 @@ describe("inlinesBody", () => {
     if (!child) throw new Error("no child");
     const rows = loadedInlineRows(child, [{ $id: "1", $label: "a", title: "Kept", quantity: 1 }]);
     expect(inlinesBody([inline], [task], { tasks: rows }).body).toBeUndefined();
+  });
+});
+
+describe("copiedInlineRows", () => {
+  it("turns a duplicated record's rows into new rows with their values, sent as creates", () => {
+    const child = inlineModel(inline, [task]);
+    if (!child) throw new Error("no child");
+    const rows = copiedInlineRows(child, [
+      { $id: "1", $label: "a", $version: "v1", title: "Paint", quantity: 2 },
+      { $id: "2", $label: "b", $version: "v2", title: "Sand", quantity: 5 },
+    ]);
+    expect(rows.map((row) => [row.$id, row.values])).toEqual([
+      [undefined, { title: "Paint", quantity: "2" }],
+      [undefined, { title: "Sand", quantity: "5" }],
+    ]);
+    expect(new Set(rows.map((row) => row.key)).size).toBe(2);
+    expect(inlinesBody([inline], [task], { tasks: rows }).body).toEqual({
+      tasks: [
+        { title: "Paint", quantity: 2 },
+        { title: "Sand", quantity: 5 },
+      ],
+    });
   });
 });

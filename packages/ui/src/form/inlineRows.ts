@@ -5,7 +5,7 @@
  */
 import type { Row } from "@atrium/client";
 import { findModelByKey, type InlineMeta, type ModelMeta } from "@atrium/core";
-import { type FormValues, toFormValues, toWriteBody } from "./formValues.js";
+import { duplicateValues, type FormValues, toFormValues, toWriteBody } from "./formValues.js";
 
 export interface InlineRow {
   /** Stable React key, also the row's name in error maps. */
@@ -35,6 +35,14 @@ export function newInlineRow(child: ModelMeta): InlineRow {
   keys += 1;
   const values = toFormValues(child, "create");
   return { key: `new-${keys}`, values, initial: values, removed: false };
+}
+
+/** A duplicated parent's rows, as new rows of the copy: their values, less what the copy needs its own of. */
+export function copiedInlineRows(child: ModelMeta, rows: Row[]): InlineRow[] {
+  return rows.map((original) => {
+    const values = duplicateValues(child, original);
+    return { ...newInlineRow(child), values, initial: values };
+  });
 }
 
 export function loadedInlineRows(child: ModelMeta, rows: Row[]): InlineRow[] {

@@ -2,9 +2,11 @@ import { type InlineRows, isApiError, permissionsOf, type Row, useMeta } from "@
 import type { InlineMeta, ModelMeta } from "@atrium/core";
 import { type ReactNode, useRef, useState } from "react";
 import { conflictDiff, currentFormValues } from "./conflictDiff.js";
+import type { FormMode } from "./formValues.js";
 import { InlineEditor, type RowConflict } from "./InlineEditor.js";
 import {
   type BodyRows,
+  copiedInlineRows,
   type InlineRow,
   type InlineState,
   inlineModel,
@@ -22,8 +24,14 @@ interface Configured {
 /**
  * The inlines of a parent's form: their rows' state, the `$inlines` of each save, and the server's errors and
  * conflicts placed on the rows that caused them. Inlines of a child the user may not view are not shown.
+ * `loaded` holds the record's rows on an edit form; on a create form, the rows of the record it duplicates,
+ * which start as the copy's new rows.
  */
-export function useInlineRows(model: ModelMeta, loaded: Record<string, InlineRows> | undefined) {
+export function useInlineRows(
+  model: ModelMeta,
+  loaded: Record<string, InlineRows> | undefined,
+  mode: FormMode,
+) {
   const meta = useMeta();
   const models = meta.data?.models ?? [];
   const configured: Configured[] = (model.admin?.inlines ?? []).flatMap((inline) => {
@@ -34,7 +42,7 @@ export function useInlineRows(model: ModelMeta, loaded: Record<string, InlineRow
     Object.fromEntries(
       configured.map(({ inline, child }) => [
         inline.relation,
-        loadedInlineRows(child, from?.[inline.relation]?.rows ?? []),
+        (mode === "create" ? copiedInlineRows : loadedInlineRows)(child, from?.[inline.relation]?.rows ?? []),
       ]),
     );
   const [state, setStateNow] = useState<InlineState>(() => initialState(loaded));
@@ -112,9 +120,9 @@ export function useInlineRows(model: ModelMeta, loaded: Record<string, InlineRow
       setErrors(placed);
       return placed.rest;
     },
-    /** After a save: the rows as stored now. */
+    /** After a save: the rows as stored now (a create form starts over, from the duplicated rows if any). */
     reset(from: Record<string, InlineRows> | undefined) {
-      setState(initialState(from));
+      setState(initialState(from ?? (mode === "create" ? loaded : undefined)));
       setErrors({ rows: {}, inlines: {}, rest: {} });
       setConflicts({});
     },
