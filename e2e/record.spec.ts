@@ -272,6 +272,12 @@ test.describe("saving", () => {
       tags: 1,
     });
   });
+
+  test("“Duplicate” of a book that is gone says so instead of opening a blank form", async ({ page }) => {
+    await page.goto("/m/book/new?duplicate=999999999");
+    await expect(page.getByText("Could not load the book to duplicate")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Save", exact: true })).toHaveCount(0);
+  });
 });
 
 test.describe("deleting", () => {

@@ -44,7 +44,9 @@ export function adminUsersRoutes(
     const users = await store.listUsers();
     const rolesOf = new Map<string, AuthRole[]>();
     for (const { userId, role } of await store.listRoleMemberships()) {
-      rolesOf.set(userId, [...(rolesOf.get(userId) ?? []), role]);
+      const roles = rolesOf.get(userId) ?? [];
+      roles.push(role);
+      rolesOf.set(userId, roles);
     }
     return c.json({ users: users.map((user) => presentUser(user, rolesOf.get(user.id) ?? [])) });
   });

@@ -13,7 +13,7 @@ import { useState } from "react";
 import { useNavigate, useParams, useSearchParams } from "react-router";
 import { NoPermission } from "../auth/NoPermission.js";
 import { UnknownModelPage } from "../auth/UnknownModelPage.js";
-import { PageHeader, Skeleton } from "../components/StateViews.js";
+import { ErrorState, PageHeader, Skeleton } from "../components/StateViews.js";
 import { useToast } from "../components/Toasts.js";
 import { recordPath, relatedModel } from "../format/fieldKinds.js";
 import { duplicateValues, formFields, toFormValues } from "./formValues.js";
@@ -41,6 +41,20 @@ export function CreatePage() {
     duplicateId && (original.isPending || (originalInlines.hasInlines && originalInlines.query.isPending));
   if (!model || (prefillId && related && prefillRecord.isPending) || loadingOriginal)
     return <Skeleton width="30%" height={22} />;
+  // A copy that silently started blank, or without its rows, would be saved as something else than asked for.
+  const originalError = duplicateId ? (original.error ?? originalInlines.query.error) : null;
+  if (originalError) {
+    return (
+      <ErrorState
+        error={originalError}
+        title={`Could not load the ${inSentence(model.label)} to duplicate`}
+        onRetry={() => {
+          void original.refetch();
+          void originalInlines.query.refetch();
+        }}
+      />
+    );
+  }
   if (!permissionsOf(model).add) {
     return (
       <NoPermission

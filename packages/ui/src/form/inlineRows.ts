@@ -31,18 +31,15 @@ export function inlineModel(inline: InlineMeta, models: ModelMeta[]): ModelMeta 
 
 let keys = 0;
 
-export function newInlineRow(child: ModelMeta): InlineRow {
+/** A row added on the form, starting from `values` (the child's defaults unless given). */
+export function newInlineRow(child: ModelMeta, values = toFormValues(child, "create")): InlineRow {
   keys += 1;
-  const values = toFormValues(child, "create");
   return { key: `new-${keys}`, values, initial: values, removed: false };
 }
 
 /** A duplicated parent's rows, as new rows of the copy: their values, less what the copy needs its own of. */
 export function copiedInlineRows(child: ModelMeta, rows: Row[]): InlineRow[] {
-  return rows.map((original) => {
-    const values = duplicateValues(child, original);
-    return { ...newInlineRow(child), values, initial: values };
-  });
+  return rows.map((original) => newInlineRow(child, duplicateValues(child, original)));
 }
 
 export function loadedInlineRows(child: ModelMeta, rows: Row[]): InlineRow[] {

@@ -1,4 +1,4 @@
-import type { ModelMeta } from "@atrium/core";
+import { inSentence, type ModelMeta } from "@atrium/core";
 
 /**
  * The fields a list's search looks in, as the search box says them ("title, ISBN or author"): a user should
@@ -14,9 +14,4 @@ export function searchedFields(model: ModelMeta): string {
   }
   if (labels.length <= 1) return labels.join("");
   return `${labels.slice(0, -1).join(", ")} or ${labels.at(-1)}`;
-}
-
-/** "Title" -> "title" mid-sentence; an acronym ("ISBN") keeps its capitals. */
-function inSentence(label: string): string {
-  return /^[A-Z]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
 }
